@@ -1,0 +1,83 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sim/log_histogram.h"
+
+// What one replication measured, after its warm-up. This is everything the reports read; they
+// never look at the engine or the models.
+namespace stacksim::models {
+
+struct ComponentResult {
+  std::string name;
+  std::string kind;  // "station", "web", ...
+  std::string host;  // empty when not placed
+  int servers = 0;
+  double utilization = 0.0;        // time-average busy servers / servers
+  double mean_queue_length = 0.0;  // time-average number waiting for a slot
+  double mean_wait_s = 0.0;        // mean wait for a slot, over visits that got one
+  double mean_response_s = 0.0;    // mean time from arrival to leaving, over completed visits
+  double throughput_rps = 0.0;     // completed visits per simulated second
+  std::uint64_t visits = 0;        // completed visits
+  std::uint64_t rejected = 0;      // arrivals turned away by a full waiting room
+  double availability = 1.0;       // fraction of measured time the component was up
+};
+
+struct HostResult {
+  std::string name;
+  int cores = 0;
+  double cpu_utilization = 0.0;        // time-average busy cores / cores
+  double mean_cpu_queue_length = 0.0;  // time-average CPU bursts waiting for a core
+  double availability = 1.0;
+};
+
+struct ClassResult {
+  std::string name;
+  std::uint64_t offered = 0;
+  std::uint64_t completed = 0;
+  std::uint64_t failed = 0;
+  double mean_latency_s = 0.0;
+};
+
+// One row of the time series: the interval [start_s, end_s) of measured time.
+struct IntervalRow {
+  double start_s = 0.0;
+  double end_s = 0.0;
+  std::uint64_t offered = 0;
+  std::uint64_t completed = 0;
+  std::uint64_t failed = 0;
+  double latency_p50_s = 0.0;
+  double latency_p99_s = 0.0;
+  std::vector<double> component_utilization;   // indexed like RunResult::components
+  std::vector<double> component_queue_length;  // indexed like RunResult::components
+  std::vector<double> host_cpu_utilization;    // indexed like RunResult::hosts
+};
+
+struct RunResult {
+  std::uint64_t offered = 0;
+  std::uint64_t completed = 0;
+  std::uint64_t failed = 0;
+  std::map<std::string, std::uint64_t> errors;  // cause -> count
+  double measured_s = 0.0;                      // measured (post-warm-up) simulated time
+  double mean_in_system = 0.0;
+  sim::LogHistogram latency_ns;  // completed requests only
+  std::vector<ComponentResult> components;
+  std::vector<HostResult> hosts;
+  std::vector<ClassResult> classes;
+  std::vector<IntervalRow> series;
+  std::uint64_t events = 0;  // engine events processed, warm-up included
+  bool interrupted = false;  // stopped early; measured_s says how far it got
+
+  [[nodiscard]] double availability() const {
+    const auto ended = completed + failed;
+    return ended ? static_cast<double>(completed) / static_cast<double>(ended) : 1.0;
+  }
+  [[nodiscard]] double throughput_rps() const {
+    return measured_s > 0 ? static_cast<double>(completed) / measured_s : 0.0;
+  }
+};
+
+}  // namespace stacksim::models

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "models/run_result.h"
+
+namespace stacksim::reports {
+
+// The per-interval time series as CSV with a header row: start_s, end_s, offered, completed,
+// failed, throughput_rps, error_rate, latency_p50_s, latency_p99_s, then <component>_utilization
+// and <component>_queue_length for each component and <host>_cpu_utilization for each host.
+// With several replications each cell is the mean over replications of that interval.
+[[nodiscard]] std::string csv_timeseries(const std::vector<models::RunResult>& replications);
+
+}  // namespace stacksim::reports

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "models/run_result.h"
+
+namespace stacksim::reports {
+
+// A 95% confidence interval for a mean over replications (Student t); half_width is 0 with a
+// single replication.
+struct Interval {
+  double mean = 0.0;
+  double half_width = 0.0;
+  [[nodiscard]] double low() const { return mean - half_width; }
+  [[nodiscard]] double high() const { return mean + half_width; }
+};
+
+// Mean and 95% interval of values, one per replication.
+[[nodiscard]] Interval mean_interval(const std::vector<double>& values);
+
+// The summary metrics of the contract, each the mean over replications, with its interval.
+struct SummaryStats {
+  Interval offered, completed, failed, availability, throughput_rps, mean_in_system;
+  Interval latency_mean_s, latency_p50_s, latency_p90_s, latency_p95_s, latency_p99_s,
+      latency_p999_s, latency_max_s;
+  std::map<std::string, double> errors;  // cause -> mean count
+};
+
+[[nodiscard]] SummaryStats summarize(const std::vector<models::RunResult>& replications);
+
+// Per-component and per-host results averaged field by field over replications (names and
+// static fields from the first replication).
+[[nodiscard]] std::vector<models::ComponentResult> mean_components(
+    const std::vector<models::RunResult>& replications);
+[[nodiscard]] std::vector<models::HostResult> mean_hosts(
+    const std::vector<models::RunResult>& replications);
+
+// The most utilized resource: a component's slots or a host's cores. `name` is the component
+// or "host <name> cpu"; empty when nothing was measured.
+struct Bottleneck {
+  std::string name;
+  double utilization = 0.0;
+};
+[[nodiscard]] Bottleneck find_bottleneck(const std::vector<models::ComponentResult>& components,
+                                         const std::vector<models::HostResult>& hosts);
+
+}  // namespace stacksim::reports

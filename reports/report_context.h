@@ -1,0 +1,21 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace stacksim::reports {
+
+// Facts about a run that are not measurements: where the scenario came from and how it ran.
+struct ReportContext {
+  std::string scenario_name;
+  std::string scenario_file;
+  std::string scenario_sha256;  // hex digest of the scenario file's bytes
+  std::uint64_t seed = 0;
+  double duration_s = 0.0;
+  double warmup_s = 0.0;
+  int replications = 1;
+  int threads = 1;
+  double wall_seconds = 0.0;  // real time the simulation took (shown in the text summary only)
+};
+
+}  // namespace stacksim::reports

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sim/time.h"
+
+namespace stacksim::scenario {
+
+// "250ms", "1.5h", "90s", "2d" or a plain number of seconds ("30", "0.5"). Units: ns us ms s m h
+// d. Returns nullopt for anything else, negative values included.
+[[nodiscard]] std::optional<sim::Time> parse_duration(std::string_view text);
+[[nodiscard]] std::optional<sim::Time> duration_from_seconds(double seconds);
+
+// "8GiB", "512MiB", "64KB" or a plain number of bytes. Units: B KiB MiB GiB TiB (powers of 1024)
+// and KB MB GB TB (powers of 1000). Returns nullopt for anything else.
+[[nodiscard]] std::optional<std::int64_t> parse_size(std::string_view text);
+
+}  // namespace stacksim::scenario

@@ -1,0 +1,25 @@
+#include "sim/simulation.h"
+
+namespace stacksim::sim {
+
+RunOutcome Simulation::run_until(Time end, const std::atomic<bool>* interrupt) {
+  constexpr std::uint64_t kPollMask = 4095;
+  while (!queue_.empty()) {
+    if (queue_.top().time > end) {
+      now_ = end;
+      return RunOutcome::kReachedEnd;
+    }
+    const Event e = queue_.pop();
+    now_ = e.time;
+    ++events_processed_;
+    e.handler->handle(e.type, e.arg);
+    if (interrupt != nullptr && (events_processed_ & kPollMask) == 0 &&
+        interrupt->load(std::memory_order_relaxed)) {
+      return RunOutcome::kInterrupted;
+    }
+  }
+  if (end != kTimeInfinity) now_ = end;
+  return RunOutcome::kQueueEmpty;
+}
+
+}  // namespace stacksim::sim
