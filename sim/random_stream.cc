@@ -22,6 +22,8 @@ std::uint64_t fnv1a64(std::string_view text) {
   return h;
 }
 
+__extension__ typedef unsigned __int128 Uint128;  // GCC and Clang; keeps -Wpedantic quiet
+
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 }  // namespace
@@ -49,12 +51,12 @@ std::uint64_t RandomStream::next_u64() {
 
 std::uint64_t RandomStream::below(std::uint64_t n) {
   // Lemire's nearly divisionless method with rejection: exactly uniform.
-  unsigned __int128 m = static_cast<unsigned __int128>(next_u64()) * n;
+  Uint128 m = static_cast<Uint128>(next_u64()) * n;
   auto low = static_cast<std::uint64_t>(m);
   if (low < n) {
     const std::uint64_t threshold = (0 - n) % n;
     while (low < threshold) {
-      m = static_cast<unsigned __int128>(next_u64()) * n;
+      m = static_cast<Uint128>(next_u64()) * n;
       low = static_cast<std::uint64_t>(m);
     }
   }

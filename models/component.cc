@@ -1,0 +1,49 @@
+#include "models/component.h"
+
+namespace stacksim::models {
+
+Component::Component(const ComponentSpec& spec, int host_index, std::uint64_t seed,
+                     std::uint64_t replication)
+    : cpu_rng(seed, replication, "cpu/" + spec.name),
+      latency_rng(seed, replication, "latency/" + spec.name),
+      disk_rng(seed, replication, "disk/" + spec.name),
+      spec_(spec),
+      host_index_(host_index),
+      holds_(holds_slot_during_calls(spec.kind)) {}
+
+Component::Admission Component::admit(sim::Time now, std::uint32_t request, bool bounded) {
+  if (busy_count_ < spec_.servers) {
+    ++busy_count_;
+    busy_.add(now, 1.0);
+    return Admission::kStarted;
+  }
+  if (bounded && spec_.queue_capacity &&
+      static_cast<std::int64_t>(queue_.size()) >= *spec_.queue_capacity) {
+    return Admission::kRefused;
+  }
+  queue_.push(Waiting{request, now});
+  waiting_.add(now, 1.0);
+  return Admission::kQueued;
+}
+
+std::optional<Component::Handover> Component::release(sim::Time now) {
+  if (!queue_.empty()) {
+    const Waiting next = queue_.pop();
+    waiting_.add(now, -1.0);
+    return Handover{next.request, next.since_ns};
+  }
+  --busy_count_;
+  busy_.add(now, -1.0);
+  return std::nullopt;
+}
+
+void Component::restart_statistics(sim::Time now) {
+  busy_.restart(now);
+  waiting_.restart(now);
+  wait_s_.reset();
+  response_s_.reset();
+  visits_ = 0;
+  rejected_ = 0;
+}
+
+}  // namespace stacksim::models

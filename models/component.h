@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "models/scenario_spec.h"
+#include "sim/random_stream.h"
+#include "sim/ring_queue.h"
+#include "sim/tally.h"
+#include "sim/time.h"
+#include "sim/time_weighted.h"
+
+namespace stacksim::models {
+
+// A component's concurrency slots and FIFO waiting room, with its statistics. Knows nothing of
+// events or paths: the stack model decides what a visit does once it holds a slot.
+class Component {
+ public:
+  Component(const ComponentSpec& spec, int host_index, std::uint64_t seed,
+            std::uint64_t replication);
+
+  enum class Admission { kStarted, kQueued, kRefused };
+  // A request arrives wanting a slot. `bounded` false lets it wait even when the waiting room
+  // is full (a keep-alive connection already accepted).
+  [[nodiscard]] Admission admit(sim::Time now, std::uint32_t request, bool bounded = true);
+  // A visit leaves its slot. Returns the waiting request that takes the slot over, if any,
+  // with the time it started waiting.
+  struct Handover {
+    std::uint32_t request;
+    sim::Time queued_since_ns;
+  };
+  [[nodiscard]] std::optional<Handover> release(sim::Time now);
+
+  void record_wait(sim::Time wait_ns) { wait_s_.add(sim::to_seconds(wait_ns)); }
+  void record_completed_visit(sim::Time response_ns) {
+    response_s_.add(sim::to_seconds(response_ns));
+    ++visits_;
+  }
+  void count_rejected() { ++rejected_; }
+  void restart_statistics(sim::Time now);
+
+  [[nodiscard]] const ComponentSpec& spec() const { return spec_; }
+  [[nodiscard]] int host_index() const { return host_index_; }  // -1 = not placed
+  [[nodiscard]] bool holds_during_calls() const { return holds_; }
+
+  [[nodiscard]] const sim::TimeWeighted& busy_slots() const { return busy_; }
+  [[nodiscard]] const sim::TimeWeighted& waiting() const { return waiting_; }
+  [[nodiscard]] const sim::Tally& wait_s() const { return wait_s_; }
+  [[nodiscard]] const sim::Tally& response_s() const { return response_s_; }
+  [[nodiscard]] std::uint64_t visits() const { return visits_; }
+  [[nodiscard]] std::uint64_t rejected() const { return rejected_; }
+
+  // Streams named for this component, so its draws never depend on other components.
+  sim::RandomStream cpu_rng;
+  sim::RandomStream latency_rng;
+  sim::RandomStream disk_rng;
+
+ private:
+  struct Waiting {
+    std::uint32_t request;
+    sim::Time since_ns;
+  };
+
+  ComponentSpec spec_;
+  int host_index_;
+  bool holds_;
+  int busy_count_ = 0;
+  sim::RingQueue<Waiting> queue_;
+  sim::TimeWeighted busy_;
+  sim::TimeWeighted waiting_;
+  sim::Tally wait_s_;
+  sim::Tally response_s_;
+  std::uint64_t visits_ = 0;
+  std::uint64_t rejected_ = 0;
+};
+
+}  // namespace stacksim::models

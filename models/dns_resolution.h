@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "models/scenario_spec.h"
+#include "sim/time.h"
+
+namespace stacksim::models {
+
+// The outcome of resolving a name against a zone: the A record's address reached through any
+// CNAME chain, and how long a client may cache the answer (the smallest TTL on the chain).
+struct DnsAnswer {
+  bool found = false;
+  std::string address;
+  sim::Time ttl_ns = 0;
+  std::vector<std::string> chain;  // names visited, e.g. {"www.foobar.com", "foobar.com"}
+};
+
+// Follows CNAMEs (at most 8, like common stub resolvers guard against loops) to an A record.
+// A missing record, a loop or a chain too long gives found == false.
+[[nodiscard]] DnsAnswer resolve_name(const std::vector<DnsRecordSpec>& records,
+                                     const std::string& name);
+
+}  // namespace stacksim::models
