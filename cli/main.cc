@@ -14,14 +14,14 @@ using stacksim::cli::ScenarioArgs;
 
 void add_scenario_options(CLI::App& command, ScenarioArgs& args) {
   command.add_option("scenario", args.path, "Scenario file (JSON with comments)")->required();
-  command.add_option("--set", args.sets,
-                     "Override one scenario value: PATH=VALUE, PATH a JSON pointer "
-                     "(/workload/arrivals/rate), VALUE parsed as JSON else taken as a string")
+  command
+      .add_option("--set", args.sets,
+                  "Override one scenario value: PATH=VALUE, PATH a JSON pointer "
+                  "(/workload/arrivals/rate), VALUE parsed as JSON else taken as a string")
       ->take_all()
       ->allow_extra_args(false);
   command.add_option("--seed", args.seed, "Override the scenario's seed");
-  command.add_option("--duration", args.duration,
-                     "Override the measured duration (90s, 2h, ...)");
+  command.add_option("--duration", args.duration, "Override the measured duration (90s, 2h, ...)");
   command.add_option("--warmup", args.warmup, "Override the warm-up (5m, ...)");
 }
 

@@ -26,7 +26,7 @@ enum class ComponentKind { kStation, kDns, kWeb, kApp, kDb };
 
 struct DnsRecordSpec {
   enum class Type { kA, kCname };
-  std::string name;   // e.g. "www.foobar.com"
+  std::string name;  // e.g. "www.foobar.com"
   Type type = Type::kA;
   std::string value;  // CNAME target name or A record address
   sim::Time ttl_ns = 300 * sim::kNanosPerSecond;

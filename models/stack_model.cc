@@ -104,10 +104,10 @@ void StackModel::handle(std::uint32_t type, std::uint32_t arg) {
     case kOpenArrival: {
       const double gap = -mean_interarrival_ns_ * std::log(arrivals_rng_.uniform01());
       sim_.schedule_in(static_cast<sim::Time>(gap + 0.5), this, kOpenArrival, 0);
-      const auto client = resolves_names_
-                              ? static_cast<std::uint32_t>(
-                                    clients_rng_.below(dns_cache_expiry_ns_.size()))
-                              : 0u;
+      const auto client =
+          resolves_names_
+              ? static_cast<std::uint32_t>(clients_rng_.below(dns_cache_expiry_ns_.size()))
+              : 0u;
       start_request(client);
       break;
     }
@@ -423,8 +423,7 @@ void StackModel::close_interval() {
   }
   for (std::size_t i = 0; i < hosts_.size(); ++i) {
     const double busy = hosts_[i].busy_cores().area(now);
-    row.host_cpu_utilization.push_back((busy - row_host_area_[i]) /
-                                       (width_ns * hosts_[i].cores()));
+    row.host_cpu_utilization.push_back((busy - row_host_area_[i]) / (width_ns * hosts_[i].cores()));
     row_host_area_[i] = busy;
   }
   series_.push_back(std::move(row));
@@ -445,7 +444,8 @@ RunResult StackModel::finish(bool interrupted) const {
   result.completed = completed_;
   result.failed = failed_;
   for (int cause = 0; cause < kErrorCauseCount; ++cause) {
-    if (errors_[cause] > 0) result.errors[to_string(static_cast<ErrorCause>(cause))] = errors_[cause];
+    if (errors_[cause] > 0)
+      result.errors[to_string(static_cast<ErrorCause>(cause))] = errors_[cause];
   }
   result.mean_in_system = in_system_.mean(now);
   result.latency_ns = latency_ns_;

@@ -21,6 +21,7 @@ struct Interval {
 [[nodiscard]] Interval mean_interval(const std::vector<double>& values);
 
 // The summary metrics of the contract, each the mean over replications, with its interval.
+// Latencies are in seconds. All zero when there are no replications.
 struct SummaryStats {
   Interval offered, completed, failed, availability, throughput_rps, mean_in_system;
   Interval latency_mean_s, latency_p50_s, latency_p90_s, latency_p95_s, latency_p99_s,
@@ -31,14 +32,37 @@ struct SummaryStats {
 [[nodiscard]] SummaryStats summarize(const std::vector<models::RunResult>& replications);
 
 // Per-component and per-host results averaged field by field over replications (names and
-// static fields from the first replication).
+// static fields from the first replication; other replications are matched by name, and one
+// lacking an item is left out of that item's means). Integer counts are rounded.
 [[nodiscard]] std::vector<models::ComponentResult> mean_components(
     const std::vector<models::RunResult>& replications);
 [[nodiscard]] std::vector<models::HostResult> mean_hosts(
     const std::vector<models::RunResult>& replications);
 
+// Mean visits and rejections of each component, aligned with mean_components. They may be
+// fractional with several replications, whereas mean_components rounds them.
+struct ComponentCounts {
+  double visits = 0.0;
+  double rejected = 0.0;
+};
+[[nodiscard]] std::vector<ComponentCounts> mean_component_counts(
+    const std::vector<models::RunResult>& replications);
+
+// Per-class results averaged over replications (names from the first replication); counts may
+// be fractional.
+struct ClassStats {
+  std::string name;
+  double offered = 0.0;
+  double completed = 0.0;
+  double failed = 0.0;
+  double mean_latency_s = 0.0;
+};
+[[nodiscard]] std::vector<ClassStats> mean_classes(
+    const std::vector<models::RunResult>& replications);
+
 // The most utilized resource: a component's slots or a host's cores. `name` is the component
-// or "host <name> cpu"; empty when nothing was measured.
+// or "host <name> cpu"; ties go to the first, components before hosts; empty when there is no
+// component and no host.
 struct Bottleneck {
   std::string name;
   double utilization = 0.0;

@@ -7,6 +7,7 @@ namespace stacksim::reports {
 
 // Facts about a run that are not measurements: where the scenario came from and how it ran.
 struct ReportContext {
+  std::string tool_version;  // the stacksim version, e.g. "0.1.0"
   std::string scenario_name;
   std::string scenario_file;
   std::string scenario_sha256;  // hex digest of the scenario file's bytes

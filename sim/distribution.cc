@@ -67,7 +67,7 @@ Distribution Distribution::lognormal(Time mean_ns, double cv) {
   Distribution d;
   d.kind_ = Kind::kLognormal;
   const double sigma2 = std::log1p(cv * cv);
-  d.b_ = std::sqrt(sigma2);                                  // sigma
+  d.b_ = std::sqrt(sigma2);                                    // sigma
   d.a_ = std::log(static_cast<double>(mean_ns)) - sigma2 / 2;  // mu
   d.mean_ = static_cast<double>(mean_ns);
   d.scv_ = cv * cv;
@@ -78,8 +78,8 @@ Distribution Distribution::gamma(Time mean_ns, double cv) {
   assert(mean_ns > 0 && cv > 0);
   Distribution d;
   d.kind_ = Kind::kGamma;
-  d.a_ = 1.0 / (cv * cv);                          // shape k
-  d.b_ = static_cast<double>(mean_ns) / d.a_;      // scale theta
+  d.a_ = 1.0 / (cv * cv);                      // shape k
+  d.b_ = static_cast<double>(mean_ns) / d.a_;  // scale theta
   d.mean_ = static_cast<double>(mean_ns);
   d.scv_ = cv * cv;
   return d;
@@ -141,7 +141,8 @@ double Distribution::sample_gamma_unit_scale(RandomStream& rng, double shape) co
 Time Distribution::sample(RandomStream& rng) const {
   switch (kind_) {
     case Kind::kDeterministic:
-      return static_cast<Time>(a_);
+      // Not static_cast<Time>(a_): kTimeInfinity as a double is 2^63, out of Time's range.
+      return round_non_negative(a_);
     case Kind::kExponential:
       return round_non_negative(-a_ * std::log(rng.uniform01()));
     case Kind::kUniform:
@@ -181,8 +182,8 @@ std::string Distribution::describe() const {
       std::snprintf(cv, sizeof cv, "%g", a_);
       return "weibull(shape=" + std::string(cv) + ", scale=" + format_duration(b_) + ")";
     case Kind::kEmpirical:
-      return "empirical(" + std::to_string(values_.size()) + " values, mean=" +
-             format_duration(mean_) + ")";
+      return "empirical(" + std::to_string(values_.size()) +
+             " values, mean=" + format_duration(mean_) + ")";
   }
   return "?";
 }

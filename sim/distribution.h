@@ -14,7 +14,15 @@ namespace stacksim::sim {
 // them); constructing with invalid ones is a programming error.
 class Distribution {
  public:
-  enum class Kind { kDeterministic, kExponential, kUniform, kLognormal, kGamma, kWeibull, kEmpirical };
+  enum class Kind {
+    kDeterministic,
+    kExponential,
+    kUniform,
+    kLognormal,
+    kGamma,
+    kWeibull,
+    kEmpirical
+  };
 
   // A fixed duration of zero.
   Distribution() = default;

@@ -6,7 +6,9 @@ namespace {
 constexpr std::size_t kArity = 4;
 }
 
-void EventQueue::push(const Event& e) {
+void EventQueue::push(const Event& pushed) {
+  // A copy: `pushed` may refer into heap_ (q.push(q.top())), which push_back can reallocate.
+  const Event e = pushed;
   heap_.push_back(e);
   std::size_t i = heap_.size() - 1;
   while (i > 0) {

@@ -45,8 +45,8 @@ double LogHistogram::quantile(double q) const {
   for (int i = 0; i < kBucketCount; ++i) {
     seen += counts_[i];
     if (seen >= rank) {
-      const double mid = static_cast<double>(bucket_lower(i)) +
-                         (static_cast<double>(bucket_width(i)) - 1.0) / 2.0;
+      const double mid =
+          static_cast<double>(bucket_lower(i)) + (static_cast<double>(bucket_width(i)) - 1.0) / 2.0;
       return std::clamp(mid, static_cast<double>(min_), static_cast<double>(max_));
     }
   }

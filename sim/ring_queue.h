@@ -40,7 +40,8 @@ class RingQueue {
  private:
   void grow() {
     std::vector<T> bigger(buffer_.empty() ? 16 : buffer_.size() * 2);
-    for (std::size_t i = 0; i < size_; ++i) bigger[i] = std::move(buffer_[(head_ + i) & (buffer_.size() - 1)]);
+    for (std::size_t i = 0; i < size_; ++i)
+      bigger[i] = std::move(buffer_[(head_ + i) & (buffer_.size() - 1)]);
     buffer_ = std::move(bigger);
     head_ = 0;
   }

@@ -4,6 +4,7 @@ namespace stacksim::sim {
 
 RunOutcome Simulation::run_until(Time end, const std::atomic<bool>* interrupt) {
   constexpr std::uint64_t kPollMask = 4095;
+  if (end < now_) end = now_;
   while (!queue_.empty()) {
     if (queue_.top().time > end) {
       now_ = end;

@@ -33,12 +33,14 @@ class Simulation {
   void schedule_at(Time at, EventHandler* handler, std::uint32_t type, std::uint32_t arg) {
     queue_.push(Event{at < now_ ? now_ : at, next_seq_++, handler, type, arg});
   }
+  // A delay that would pass kTimeInfinity saturates there (now() + delay would overflow).
   void schedule_in(Time delay, EventHandler* handler, std::uint32_t type, std::uint32_t arg) {
-    schedule_at(now_ + delay, handler, type, arg);
+    schedule_at(delay > kTimeInfinity - now_ ? kTimeInfinity : now_ + delay, handler, type, arg);
   }
 
-  // Runs events with time <= `end`, then sets now() to `end` (unless interrupted). `interrupt`,
-  // when given, is polled every few thousand events; setting it stops the run early.
+  // Runs events with time <= `end`, then sets now() to `end` (unless interrupted). An `end`
+  // before now() is treated as now(): the clock never goes back. `interrupt`, when given, is
+  // polled every few thousand events; setting it stops the run early.
   RunOutcome run_until(Time end, const std::atomic<bool>* interrupt = nullptr);
 
  private:

@@ -18,8 +18,8 @@ class Tally {
     if (other.count_ == 0) return;
     const double n = static_cast<double>(count_ + other.count_);
     const double delta = other.mean_ - mean_;
-    m2_ += other.m2_ + delta * delta * static_cast<double>(count_) *
-                           static_cast<double>(other.count_) / n;
+    m2_ += other.m2_ +
+           delta * delta * static_cast<double>(count_) * static_cast<double>(other.count_) / n;
     mean_ += delta * static_cast<double>(other.count_) / n;
     count_ += other.count_;
   }

@@ -13,7 +13,8 @@ using Time = std::int64_t;
 inline constexpr Time kNanosPerSecond = 1'000'000'000;
 inline constexpr Time kTimeInfinity = std::numeric_limits<Time>::max();
 
-[[nodiscard]] constexpr double to_seconds(Time t) { return static_cast<double>(t) * 1e-9; }
+// Division, not multiplication by 1e-9, so whole seconds convert exactly (60e9 ns -> 60.0).
+[[nodiscard]] constexpr double to_seconds(Time t) { return static_cast<double>(t) / 1e9; }
 
 // Rounds to the nearest nanosecond; saturates at kTimeInfinity.
 [[nodiscard]] inline Time from_seconds(double seconds) {

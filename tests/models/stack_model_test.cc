@@ -18,9 +18,9 @@ const ComponentResult& component(const RunResult& r, const std::string& name) {
 }
 
 TEST(StackModel, OneUserWithoutThinkTimeCompletesBackToBackRequests) {
-  auto spec = testing::closed_scenario(1, Distribution(),
-                                       {testing::station("server", 1, Distribution::deterministic(ms(10)))},
-                                       {"server"}, s(1));
+  auto spec = testing::closed_scenario(
+      1, Distribution(), {testing::station("server", 1, Distribution::deterministic(ms(10)))},
+      {"server"}, s(1));
   const RunResult r = run_replication(spec, 0);
   EXPECT_EQ(r.completed, 100u);
   EXPECT_EQ(r.failed, 0u);
@@ -79,8 +79,8 @@ TEST(StackModel, FullAcceptQueueDropsSynsAndClientsRetransmitAfterOneThenTwoSeco
   auto web = testing::stack("web", ComponentKind::kWeb, 1, Distribution::deterministic(ms(2500)));
   web.queue_capacity = 0;
   // Both users finish their first think time at 100 s; measure that first cycle only.
-  ScenarioSpec spec = testing::closed_scenario(2, Distribution::deterministic(s(100)), {web},
-                                               {"web"}, s(50));
+  ScenarioSpec spec =
+      testing::closed_scenario(2, Distribution::deterministic(s(100)), {web}, {"web"}, s(50));
   spec.warmup_ns = s(99);
   const RunResult r = run_replication(spec, 0);
   EXPECT_EQ(r.completed, 2u);
@@ -92,8 +92,8 @@ TEST(StackModel, FullAcceptQueueDropsSynsAndClientsRetransmitAfterOneThenTwoSeco
 TEST(StackModel, ConnectFailsAfterTheLastSynRetransmission) {
   auto web = testing::stack("web", ComponentKind::kWeb, 1, Distribution::deterministic(s(1000)));
   web.queue_capacity = 0;
-  ScenarioSpec spec = testing::closed_scenario(2, Distribution::deterministic(s(1)), {web},
-                                               {"web"}, s(500));
+  ScenarioSpec spec =
+      testing::closed_scenario(2, Distribution::deterministic(s(1)), {web}, {"web"}, s(500));
   spec.network.syn_retries = 2;  // give up at 1 + 2 + 4 = 7 s
   const RunResult r = run_replication(spec, 0);
   ASSERT_EQ(r.errors.count("connect_timeout"), 1u);
@@ -106,11 +106,11 @@ TEST(StackModel, RejectionDeepInThePathReleasesEveryHeldSlot) {
   // their web connection and app worker, or the stack would seize up.
   auto db = testing::stack("db", ComponentKind::kDb, 1, Distribution::exponential(ms(5)));
   db.queue_capacity = 0;
-  ScenarioSpec spec = testing::open_scenario(
-      300,
-      {testing::stack("web", ComponentKind::kWeb, 50, Distribution()),
-       testing::stack("app", ComponentKind::kApp, 50, Distribution()), db},
-      {"web", "app", "db"}, s(200));
+  ScenarioSpec spec =
+      testing::open_scenario(300,
+                             {testing::stack("web", ComponentKind::kWeb, 50, Distribution()),
+                              testing::stack("app", ComponentKind::kApp, 50, Distribution()), db},
+                             {"web", "app", "db"}, s(200));
   const RunResult r = run_replication(spec, 0);
   ASSERT_GT(r.failed, 1000u);
   EXPECT_EQ(r.errors.at("rejected"), r.failed);
@@ -153,8 +153,8 @@ TEST(StackModel, ANameWithoutRecordsFailsWithDnsFailure) {
 TEST(StackModel, NetworkRoundTripsAddTwoRttsForNewConnectionsAndOneForKeepAlive) {
   ScenarioSpec spec = testing::closed_scenario(
       1, Distribution::deterministic(s(1)),
-      {testing::stack("web", ComponentKind::kWeb, 8, Distribution::deterministic(ms(1)))},
-      {"web"}, s(100));
+      {testing::stack("web", ComponentKind::kWeb, 8, Distribution::deterministic(ms(1)))}, {"web"},
+      s(100));
   spec.network.rtt_ns = ms(40);
   const RunResult fresh = run_replication(spec, 0);
   EXPECT_NEAR(fresh.latency_ns.mean(), ms(81), 1.0);

@@ -24,8 +24,7 @@ std::string read_all(const std::string& path) {
 }  // namespace
 
 std::string make_temp_dir() {
-  std::string pattern =
-      (std::filesystem::temp_directory_path() / "stacksim-test-XXXXXX").string();
+  std::string pattern = (std::filesystem::temp_directory_path() / "stacksim-test-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) return {};
   return pattern;
 }

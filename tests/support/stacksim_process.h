@@ -1,9 +1,8 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 // Runs the real stacksim executable, as a user would, for the CLI and validation suites.
 namespace stacksim::testing {

@@ -1,0 +1,157 @@
+#include "reports/json_report.h"
+
+#include <cmath>
+#include <cstdint>
+#include <utility>
+
+#include "reports/replication_summary.h"
+
+namespace stacksim::reports {
+namespace {
+
+using nlohmann::ordered_json;
+
+// A count: an integer when whole (always with one replication), else the fractional mean.
+ordered_json count_json(double value) {
+  if (value >= 0.0 && value < 9.0e15 && std::floor(value) == value) {
+    return static_cast<std::uint64_t>(value);
+  }
+  return value;
+}
+
+ordered_json interval_json(const Interval& i) {
+  return ordered_json{
+      {"mean", i.mean}, {"low", i.low()}, {"high", i.high()}, {"half_width", i.half_width}};
+}
+
+// The latency keys of the contract with the matching member of SummaryStats.
+const std::pair<const char*, Interval SummaryStats::*> kLatencyKeys[] = {
+    {"mean", &SummaryStats::latency_mean_s}, {"p50", &SummaryStats::latency_p50_s},
+    {"p90", &SummaryStats::latency_p90_s},   {"p95", &SummaryStats::latency_p95_s},
+    {"p99", &SummaryStats::latency_p99_s},   {"p999", &SummaryStats::latency_p999_s},
+    {"max", &SummaryStats::latency_max_s},
+};
+
+ordered_json summary_of(const SummaryStats& s) {
+  ordered_json errors = ordered_json::object();
+  for (const auto& [cause, n] : s.errors) errors[cause] = count_json(n);
+  ordered_json latency = ordered_json::object();
+  for (const auto& [key, member] : kLatencyKeys) latency[key] = (s.*member).mean;
+  ordered_json j;
+  j["offered"] = count_json(s.offered.mean);
+  j["completed"] = count_json(s.completed.mean);
+  j["failed"] = count_json(s.failed.mean);
+  j["errors"] = std::move(errors);
+  j["availability"] = s.availability.mean;
+  j["throughput_rps"] = s.throughput_rps.mean;
+  j["mean_in_system"] = s.mean_in_system.mean;
+  j["latency_s"] = std::move(latency);
+  return j;
+}
+
+ordered_json confidence_of(const SummaryStats& s) {
+  ordered_json latency = ordered_json::object();
+  for (const auto& [key, member] : kLatencyKeys) latency[key] = interval_json(s.*member);
+  ordered_json j;
+  j["offered"] = interval_json(s.offered);
+  j["completed"] = interval_json(s.completed);
+  j["failed"] = interval_json(s.failed);
+  j["availability"] = interval_json(s.availability);
+  j["throughput_rps"] = interval_json(s.throughput_rps);
+  j["mean_in_system"] = interval_json(s.mean_in_system);
+  j["latency_s"] = std::move(latency);
+  return j;
+}
+
+ordered_json hosts_json(const std::vector<models::HostResult>& hosts) {
+  ordered_json j = ordered_json::object();
+  for (const auto& h : hosts) {
+    j[h.name] = ordered_json{{"cores", h.cores},
+                             {"cpu_utilization", h.cpu_utilization},
+                             {"mean_cpu_queue_length", h.mean_cpu_queue_length},
+                             {"availability", h.availability}};
+  }
+  return j;
+}
+
+ordered_json classes_json(const std::vector<ClassStats>& classes) {
+  ordered_json j = ordered_json::object();
+  for (const auto& c : classes) {
+    j[c.name] = ordered_json{{"offered", count_json(c.offered)},
+                             {"completed", count_json(c.completed)},
+                             {"failed", count_json(c.failed)},
+                             {"mean_latency_s", c.mean_latency_s}};
+  }
+  return j;
+}
+
+ordered_json bottleneck_json(const Bottleneck& b) {
+  if (b.name.empty()) return nullptr;
+  return ordered_json{{"name", b.name}, {"utilization", b.utilization}};
+}
+
+}  // namespace
+
+ordered_json summary_json(const std::vector<models::RunResult>& replications) {
+  return summary_of(summarize(replications));
+}
+
+ordered_json components_json(const std::vector<models::RunResult>& replications) {
+  const auto components = mean_components(replications);
+  const auto counts = mean_component_counts(replications);
+  ordered_json j = ordered_json::object();
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    const auto& c = components[i];
+    ordered_json item;
+    item["kind"] = c.kind;
+    if (!c.host.empty()) item["host"] = c.host;
+    item["servers"] = c.servers;
+    item["utilization"] = c.utilization;
+    item["mean_queue_length"] = c.mean_queue_length;
+    item["mean_wait_s"] = c.mean_wait_s;
+    item["mean_response_s"] = c.mean_response_s;
+    item["throughput_rps"] = c.throughput_rps;
+    item["rejected"] = count_json(counts[i].rejected);
+    item["availability"] = c.availability;
+    item["visits"] = count_json(counts[i].visits);
+    j[c.name] = std::move(item);
+  }
+  return j;
+}
+
+ordered_json json_report(const ReportContext& context,
+                         const std::vector<models::RunResult>& replications) {
+  const SummaryStats stats = summarize(replications);
+  bool interrupted = false;
+  double measured_s = 0.0;
+  for (const auto& r : replications) {
+    interrupted = interrupted || r.interrupted;
+    measured_s += r.measured_s;
+  }
+  if (!replications.empty()) measured_s /= static_cast<double>(replications.size());
+
+  ordered_json j;
+  j["schema_version"] = 1;
+  j["tool_version"] = context.tool_version;
+  j["scenario"] = ordered_json{{"name", context.scenario_name},
+                               {"sha256", context.scenario_sha256},
+                               {"file", context.scenario_file}};
+  j["seed"] = context.seed;
+  j["duration_s"] = context.duration_s;
+  j["warmup_s"] = context.warmup_s;
+  j["replications"] = replications.size();
+  if (interrupted) {
+    j["interrupted"] = true;
+    j["measured_s"] = measured_s;  // how far the measurement got, on average
+  }
+  j["summary"] = summary_of(stats);
+  j["components"] = components_json(replications);
+  j["hosts"] = hosts_json(mean_hosts(replications));
+  j["classes"] = classes_json(mean_classes(replications));
+  j["bottleneck"] =
+      bottleneck_json(find_bottleneck(mean_components(replications), mean_hosts(replications)));
+  if (replications.size() > 1) j["confidence"] = confidence_of(stats);
+  return j;
+}
+
+}  // namespace stacksim::reports

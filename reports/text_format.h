@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+
+// Number formatting for the human-readable reports.
+namespace stacksim::reports {
+
+// A fixed-point number with `decimals` digits after the point and thousands separators:
+// format_fixed(1234567.891, 2) == "1,234,567.89".
+[[nodiscard]] std::string format_fixed(double value, int decimals);
+
+// A count: "575,912"; a fractional mean of counts keeps one decimal: "12.3".
+[[nodiscard]] std::string format_count(double value);
+
+// A duration in the unit that suits it (ns, us, ms, s), three significant digits: "41.2ms",
+// "180ms", "1.02s", "850ns"; "0s" for zero.
+[[nodiscard]] std::string format_seconds(double seconds);
+
+// A configured span of simulated time as a scenario would write it: "2h", "5m", "90s", "1.5h";
+// spans under a second as format_seconds.
+[[nodiscard]] std::string format_span(double seconds);
+
+// A fraction as a percentage with `decimals` decimals: format_percent(0.0612, 1) == "6.1%".
+[[nodiscard]] std::string format_percent(double fraction, int decimals);
+
+// An availability as a percentage: "100%" when exactly 1, else three decimals ("99.859%") or as
+// many more (up to six) as it takes not to round to 100%.
+[[nodiscard]] std::string format_availability(double fraction);
+
+}  // namespace stacksim::reports

@@ -1,0 +1,200 @@
+#include "reports/text_summary.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+#include "reports/replication_summary.h"
+#include "reports/text_format.h"
+#include "reports/text_table.h"
+
+namespace stacksim::reports {
+namespace {
+
+constexpr const char* kDot = " \u00b7 ";  // separates facts on one line
+
+// A section line: the label padded to a common width, then the text.
+std::string section(const std::string& label, const std::string& text) {
+  std::string line = label;
+  line.resize(11, ' ');
+  return line + text + "\n";
+}
+
+// "value ± half-width" when the interval comes from several replications.
+std::string with_half_width(const std::string& value, const std::string& half_width, bool several) {
+  return several ? value + " \u00b1 " + half_width : value;
+}
+
+std::string run_line(const ReportContext& context, std::size_t replications, double measured_s,
+                     bool interrupted) {
+  std::string line = "seed " + std::to_string(context.seed) + kDot;
+  if (interrupted) {
+    line += "interrupted: measured " + format_span(measured_s) + " of " +
+            format_span(context.duration_s);
+  } else {
+    line += "measured " + format_span(context.duration_s);
+  }
+  line += context.warmup_s > 0 ? " after " + format_span(context.warmup_s) + " warm-up"
+                               : " without warm-up";
+  line +=
+      kDot + std::to_string(replications) + (replications == 1 ? " replication" : " replications");
+  if (context.threads > 1) line += kDot + std::to_string(context.threads) + " threads";
+  if (context.wall_seconds >= 1.0) {
+    char wall[32];
+    std::snprintf(wall, sizeof wall, "%.1f s wall", context.wall_seconds);
+    line += kDot + std::string(wall);
+  } else if (context.wall_seconds > 0) {
+    line += kDot + format_seconds(context.wall_seconds) + " wall";
+  }
+  return line + "\n";
+}
+
+std::string requests_line(const SummaryStats& s, bool several) {
+  return section("Requests",
+                 "offered " + format_count(s.offered.mean) + "  completed " +
+                     format_count(s.completed.mean) + "  failed " + format_count(s.failed.mean) +
+                     "  availability " +
+                     with_half_width(format_availability(s.availability.mean),
+                                     format_percent(s.availability.half_width, 3), several));
+}
+
+std::string throughput_text(double rps) { return format_fixed(rps, rps < 1000 ? 2 : 1); }
+
+std::string latency_line(const SummaryStats& s, bool several, double completed) {
+  if (completed <= 0) return section("Latency", "no completed requests");
+  auto item = [&](const char* name, const Interval& i, bool show_half_width) {
+    return std::string(name) + " " +
+           with_half_width(format_seconds(i.mean), format_seconds(i.half_width),
+                           several && show_half_width);
+  };
+  return section(
+      "Latency",
+      item("mean", s.latency_mean_s, true) + "  " + item("p50", s.latency_p50_s, false) + "  " +
+          item("p90", s.latency_p90_s, false) + "  " + item("p99", s.latency_p99_s, true) + "  " +
+          item("p99.9", s.latency_p999_s, false) + "  " + item("max", s.latency_max_s, false));
+}
+
+std::string errors_line(const std::map<std::string, double>& errors) {
+  std::vector<std::pair<std::string, double>> sorted(errors.begin(), errors.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string text;
+  for (const auto& [cause, n] : sorted) {
+    if (!text.empty()) text += kDot;
+    text += cause + " " + format_count(n);
+  }
+  return section("Errors", text.empty() ? "none" : text);
+}
+
+std::string components_table(const std::vector<models::ComponentResult>& components,
+                             const std::vector<ComponentCounts>& counts) {
+  const bool show_availability = std::any_of(components.begin(), components.end(),
+                                             [](const auto& c) { return c.availability < 1.0; });
+  std::vector<std::string> header = {"Component", "kind", "host",     "servers", "util",
+                                     "queue",     "wait", "response", "thru/s",  "rejected"};
+  if (show_availability) header.push_back("up");
+  TextTable table(std::move(header));
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    const auto& c = components[i];
+    std::vector<std::string> row = {c.name,
+                                    c.kind,
+                                    c.host.empty() ? "-" : c.host,
+                                    std::to_string(c.servers),
+                                    format_percent(c.utilization, 1),
+                                    format_fixed(c.mean_queue_length, 2),
+                                    format_seconds(c.mean_wait_s),
+                                    format_seconds(c.mean_response_s),
+                                    format_fixed(c.throughput_rps, 1),
+                                    format_count(counts[i].rejected)};
+    if (show_availability) row.push_back(format_availability(c.availability));
+    table.add_row(std::move(row));
+  }
+  return table.render();
+}
+
+std::string hosts_table(const std::vector<models::HostResult>& hosts) {
+  const bool show_availability =
+      std::any_of(hosts.begin(), hosts.end(), [](const auto& h) { return h.availability < 1.0; });
+  std::vector<std::string> header = {"Host", "cores", "cpu util", "cpu queue"};
+  if (show_availability) header.push_back("up");
+  TextTable table(std::move(header));
+  for (const auto& h : hosts) {
+    std::vector<std::string> row = {h.name, std::to_string(h.cores),
+                                    format_percent(h.cpu_utilization, 1),
+                                    format_fixed(h.mean_cpu_queue_length, 2)};
+    if (show_availability) row.push_back(format_availability(h.availability));
+    table.add_row(std::move(row));
+  }
+  return table.render();
+}
+
+std::string classes_table(const std::vector<ClassStats>& classes) {
+  TextTable table({"Class", "offered", "completed", "failed", "availability", "mean latency"});
+  for (const auto& c : classes) {
+    const double ended = c.completed + c.failed;
+    table.add_row({c.name, format_count(c.offered), format_count(c.completed),
+                   format_count(c.failed),
+                   ended > 0 ? format_availability(c.completed / ended) : "-",
+                   c.completed > 0 ? format_seconds(c.mean_latency_s) : "-"});
+  }
+  return table.render();
+}
+
+}  // namespace
+
+std::string text_summary(const ReportContext& context,
+                         const std::vector<models::RunResult>& replications) {
+  const SummaryStats s = summarize(replications);
+  const bool several = replications.size() > 1;
+  bool interrupted = false;
+  double measured_s = 0.0;
+  for (const auto& r : replications) {
+    interrupted = interrupted || r.interrupted;
+    measured_s += r.measured_s;
+  }
+  if (!replications.empty()) measured_s /= static_cast<double>(replications.size());
+
+  std::string out = "stacksim";
+  if (!context.tool_version.empty()) out += " " + context.tool_version;
+  out += " \u2014 " + context.scenario_name;
+  if (!context.scenario_file.empty()) out += " (" + context.scenario_file + ")";
+  out += "\n";
+  out += run_line(context, replications.size(), measured_s, interrupted);
+  out += "\n";
+
+  out += requests_line(s, several);
+  out +=
+      section("Throughput", with_half_width(throughput_text(s.throughput_rps.mean),
+                                            throughput_text(s.throughput_rps.half_width), several) +
+                                " req/s");
+  out += latency_line(s, several, s.completed.mean);
+  out += errors_line(s.errors);
+  char in_system[48];
+  std::snprintf(in_system, sizeof in_system, "%.*f requests on average",
+                s.mean_in_system.mean < 10 ? 2 : 1, s.mean_in_system.mean);
+  out += section("In system", in_system);
+
+  // Each table follows a blank line.
+  const auto components = mean_components(replications);
+  const auto hosts = mean_hosts(replications);
+  const auto classes = mean_classes(replications);
+  std::vector<std::string> tables;
+  if (!components.empty()) {
+    tables.push_back(components_table(components, mean_component_counts(replications)));
+  }
+  if (!hosts.empty()) tables.push_back(hosts_table(hosts));
+  if (classes.size() > 1) tables.push_back(classes_table(classes));
+  for (const std::string& table : tables) {
+    out += '\n';
+    out += table;
+  }
+
+  const Bottleneck bottleneck = find_bottleneck(components, hosts);
+  if (!bottleneck.name.empty()) {
+    out += "\nBottleneck: " + bottleneck.name + " (utilization " +
+           format_percent(bottleneck.utilization, 1) + ")\n";
+  }
+  return out;
+}
+
+}  // namespace stacksim::reports

@@ -1,0 +1,341 @@
+#include "scenario/component_parser.h"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "scenario/distribution_parser.h"
+#include "scenario/ipv4_address.h"
+#include "scenario/json_pointer.h"
+#include "scenario/key_suggestion.h"
+
+namespace stacksim::scenario {
+
+namespace {
+
+using models::ComponentKind;
+using models::ComponentSpec;
+using Keys = std::vector<std::string_view>;
+
+constexpr std::int64_t kMaxCapacity = std::numeric_limits<std::int64_t>::max();
+
+struct KindInfo {
+  ComponentKind kind;
+  std::string_view name;
+  Keys keys;  // every key valid for this kind, in the order lists show them
+};
+
+const std::array<KindInfo, 5>& kinds() {
+  static const std::array<KindInfo, 5> kKinds = {{
+      {ComponentKind::kStation,
+       "station",
+       {"kind", "host", "servers", "queue_capacity", "service"}},
+      {ComponentKind::kDns,
+       "dns",
+       {"kind", "host", "servers", "queue_capacity", "lookup", "records"}},
+      {ComponentKind::kWeb,
+       "web",
+       {"kind", "host", "worker_processes", "worker_connections", "servers", "listen_backlog",
+        "queue_capacity", "cpu", "latency"}},
+      {ComponentKind::kApp,
+       "app",
+       {"kind", "host", "workers", "servers", "listen_backlog", "queue_capacity", "cpu", "latency",
+        "queries_per_request"}},
+      {ComponentKind::kDb,
+       "db",
+       {"kind", "host", "max_connections", "servers", "queue_capacity", "cpu", "latency",
+        "reads_per_query", "buffer_pool_hit_ratio", "disk_read"}},
+  }};
+  return kKinds;
+}
+
+const KindInfo& info(ComponentKind kind) {
+  for (const auto& k : kinds()) {
+    if (k.kind == kind) return k;
+  }
+  return kinds()[0];
+}
+
+// " (a key of kind app)" when `key` is valid for other kinds than `kind`.
+std::string other_kind_hint(ComponentKind kind, std::string_view key) {
+  std::string owners;
+  for (const auto& k : kinds()) {
+    if (k.kind == kind || std::find(k.keys.begin(), k.keys.end(), key) == k.keys.end()) continue;
+    owners += (owners.empty() ? "" : ", ") + std::string(k.name);
+  }
+  if (owners.empty()) return "";
+  return " (a key of kind " + owners + ", not " + std::string(info(kind).name) + ")";
+}
+
+// Reads one component; `fields` has already checked the keys of its kind.
+class ComponentReader {
+ public:
+  ComponentReader(Validator& validator, ObjectFields& fields, const ScenarioNames& names,
+                  ComponentSpec& spec)
+      : validator_(validator), fields_(fields), names_(names), spec_(spec) {}
+
+  void read() {
+    read_host();
+    switch (spec_.kind) {
+      case ComponentKind::kStation:
+        read_station();
+        break;
+      case ComponentKind::kDns:
+        read_dns();
+        break;
+      case ComponentKind::kWeb:
+        read_web();
+        break;
+      case ComponentKind::kApp:
+        read_app();
+        break;
+      case ComponentKind::kDb:
+        read_db();
+        break;
+    }
+  }
+
+ private:
+  void read_host() {
+    const auto host = fields_.string("host");
+    if (!host) return;
+    if (names_.hosts_readable && !names_.is_host(*host)) {
+      validator_.error(fields_.pointer("host"),
+                       unknown_name_message("unknown host", *host, names_.hosts, "hosts are",
+                                            "the scenario defines no hosts"));
+      return;
+    }
+    spec_.host = *host;
+  }
+
+  void read_station() {
+    spec_.servers = servers_or(1);
+    spec_.queue_capacity = queue_capacity_or(std::nullopt);
+    if (const Json* service = fields_.require("service")) {
+      distribution(*service, "service", spec_.cpu);
+    }
+  }
+
+  void read_dns() {
+    spec_.servers = servers_or(1);
+    spec_.queue_capacity = queue_capacity_or(std::nullopt);
+    spec_.latency = sim::Distribution::deterministic(20'000'000);  // 20 ms
+    if (const Json* lookup = fields_.find("lookup")) distribution(*lookup, "lookup", spec_.latency);
+    if (const Json* records = fields_.require("records")) read_records(*records);
+  }
+
+  void read_web() {
+    // Nginx: servers = worker_processes x worker_connections, unless `servers` is given.
+    if (servers_given({"worker_processes", "worker_connections"})) {
+      spec_.servers = servers_or(1);
+    } else {
+      const auto processes = fields_.integer("worker_processes", IntRange::positive());
+      const auto connections = fields_.integer("worker_connections", IntRange::positive());
+      const std::int64_t product = processes.value_or(models::kNginxWorkerProcesses) *
+                                   connections.value_or(models::kNginxWorkerConnections);
+      if (product > std::numeric_limits<int>::max()) {
+        validator_.error(fields_.pointer(),
+                         "worker_processes x worker_connections = " + std::to_string(product) +
+                             " exceeds " + std::to_string(std::numeric_limits<int>::max()));
+      } else {
+        spec_.servers = static_cast<int>(product);
+      }
+    }
+    spec_.queue_capacity = backlog_or_capacity(models::kNginxListenBacklog);
+    read_cpu_and_latency();
+  }
+
+  void read_app() {
+    // PHP-FPM: pm.max_children workers.
+    spec_.servers =
+        servers_given({"workers"}) ? servers_or(1) : setting("workers", models::kPhpFpmMaxChildren);
+    spec_.queue_capacity = backlog_or_capacity(models::kPhpFpmListenBacklog);
+    read_cpu_and_latency();
+    spec_.calls = static_cast<int>(
+        fields_.integer("queries_per_request", IntRange::non_negative()).value_or(1));
+  }
+
+  void read_db() {
+    // MySQL: max_connections; connections beyond it are refused (no waiting room).
+    spec_.servers = servers_given({"max_connections"})
+                        ? servers_or(1)
+                        : setting("max_connections", models::kMysqlMaxConnections);
+    spec_.queue_capacity = queue_capacity_or(0);
+    read_cpu_and_latency();
+    spec_.reads_per_query =
+        static_cast<int>(fields_.integer("reads_per_query", IntRange::non_negative()).value_or(0));
+    spec_.buffer_pool_hit_ratio =
+        fields_.number("buffer_pool_hit_ratio", NumberRange::fraction()).value_or(1.0);
+    if (const Json* disk = fields_.find("disk_read")) {
+      distribution(*disk, "disk_read", spec_.disk_read);
+    }
+  }
+
+  void read_cpu_and_latency() {
+    if (const Json* cpu = fields_.find("cpu")) distribution(*cpu, "cpu", spec_.cpu);
+    if (const Json* latency = fields_.find("latency"))
+      distribution(*latency, "latency", spec_.latency);
+  }
+
+  // True when `servers` is given instead of the software's own `settings`; reports any of them
+  // given as well (they would contradict each other).
+  bool servers_given(std::initializer_list<std::string_view> settings) {
+    if (!fields_.has("servers")) return false;
+    for (const auto setting : settings) {
+      if (fields_.has(setting)) {
+        validator_.error(fields_.pointer("servers"),
+                         "give either \"servers\" or " + in_quotes(setting) + ", not both");
+      }
+    }
+    return true;
+  }
+
+  // A positive integer setting of the real software, e.g. PHP-FPM's pm.max_children.
+  int setting(std::string_view key, int fallback) {
+    return static_cast<int>(fields_.integer(key, IntRange::positive()).value_or(fallback));
+  }
+
+  int servers_or(int fallback) {
+    return static_cast<int>(fields_.integer("servers", IntRange::positive()).value_or(fallback));
+  }
+
+  // `queue_capacity`: absent -> `fallback`, null -> unbounded, else a non-negative integer.
+  std::optional<std::int64_t> queue_capacity_or(std::optional<std::int64_t> fallback) {
+    const Json* v = fields_.find("queue_capacity");
+    if (v == nullptr) return fallback;
+    if (v->is_null()) return std::nullopt;
+    if (!v->is_number()) {
+      validator_.error(
+          fields_.pointer("queue_capacity"),
+          "expected a non-negative integer or null (unbounded), got " + describe_json(*v));
+      return fallback;
+    }
+    return validator_.read_integer(*v, fields_.pointer("queue_capacity"), {0, kMaxCapacity})
+        .value_or(fallback.value_or(0));
+  }
+
+  // Web and app servers: the listen backlog (capped at the host's somaxconn, as Linux does) or
+  // an explicit queue_capacity, not both.
+  std::optional<std::int64_t> backlog_or_capacity(int default_backlog) {
+    if (fields_.has("queue_capacity")) {
+      if (fields_.has("listen_backlog")) {
+        validator_.error(fields_.pointer("queue_capacity"),
+                         "give either \"listen_backlog\" or \"queue_capacity\", not both");
+      }
+      return queue_capacity_or(std::nullopt);
+    }
+    const std::int64_t backlog =
+        fields_.integer("listen_backlog", IntRange::non_negative()).value_or(default_backlog);
+    return std::min<std::int64_t>(backlog, names_.somaxconn(spec_.host));
+  }
+
+  void distribution(const Json& value, std::string_view key, sim::Distribution& out) {
+    if (auto d = read_distribution(validator_, value, fields_.pointer(key))) out = *d;
+  }
+
+  void read_records(const Json& records) {
+    const std::string pointer = fields_.pointer("records");
+    if (!records.is_array()) {
+      validator_.error(pointer, "expected an array of records, got " + describe_json(records));
+      return;
+    }
+    static const Keys kRecordKeys = {"name", "type", "value", "ttl"};
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      ObjectFields record(validator_, records[i], child_pointer(pointer, i), kRecordKeys);
+      if (!record.is_object()) continue;
+      models::DnsRecordSpec spec;
+      spec.name = record.string("name", Need::kRequired, /*non_empty=*/true).value_or("");
+      const auto type = record.string("type", Need::kRequired);
+      if (type == "A") {
+        spec.type = models::DnsRecordSpec::Type::kA;
+      } else if (type == "CNAME") {
+        spec.type = models::DnsRecordSpec::Type::kCname;
+      } else if (type) {
+        validator_.error(
+            record.pointer("type"),
+            unknown_name_message("unknown record type", *type, {"A", "CNAME"}, "expected one of"));
+      }
+      spec.value = record.string("value", Need::kRequired, /*non_empty=*/true).value_or("");
+      if (type == "A" && !spec.value.empty() && !is_ipv4_address(spec.value)) {
+        validator_.error(record.pointer("value"),
+                         "an A record's value must be an IPv4 address such as \"10.0.0.1\", got " +
+                             in_quotes(spec.value));
+      }
+      spec.ttl_ns = record.duration("ttl", DurationRule::kNonNegative).value_or(spec.ttl_ns);
+      spec_.records.push_back(std::move(spec));
+    }
+  }
+
+  Validator& validator_;
+  ObjectFields& fields_;
+  const ScenarioNames& names_;
+  ComponentSpec& spec_;
+};
+
+std::vector<std::string> kind_names() {
+  std::vector<std::string> names;
+  for (const auto& k : kinds()) names.emplace_back(k.name);
+  return names;
+}
+
+}  // namespace
+
+std::optional<ComponentKind> component_kind_from_name(std::string_view name) {
+  for (const auto& k : kinds()) {
+    if (k.name == name) return k.kind;
+  }
+  return std::nullopt;
+}
+
+std::vector<ComponentSpec> read_components(Validator& validator, const Json& value,
+                                           const std::string& pointer, const ScenarioNames& names) {
+  std::vector<ComponentSpec> specs;
+  if (!value.is_object() || value.empty()) {
+    validator.error(pointer, "expected a non-empty object of components (name -> component), got " +
+                                 describe_json(value));
+    return specs;
+  }
+  std::string first_dns;
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    const std::string component_pointer = child_pointer(pointer, it.key());
+    if (it.key().empty()) validator.error(component_pointer, "a component name must not be empty");
+    const Json& body = it.value();
+    if (!body.is_object()) {
+      validator.error(component_pointer, "expected an object, got " + describe_json(body));
+      continue;
+    }
+    // The kind decides which keys are valid, so nothing else is judged without one.
+    const auto kind_it = body.find("kind");
+    if (kind_it == body.end()) {
+      validator.error(component_pointer, "missing required key \"kind\"");
+      continue;
+    }
+    const std::string kind_pointer = child_pointer(component_pointer, "kind");
+    const auto kind_name = validator.read_string(*kind_it, kind_pointer);
+    if (!kind_name) continue;
+    const auto kind = component_kind_from_name(*kind_name);
+    if (!kind) {
+      validator.error(kind_pointer, unknown_name_message("unknown kind", *kind_name, kind_names(),
+                                                         "expected one of"));
+      continue;
+    }
+    if (*kind == ComponentKind::kDns) {
+      if (first_dns.empty()) {
+        first_dns = it.key();
+      } else {
+        validator.error(kind_pointer, "a scenario has at most one dns component; " +
+                                          in_quotes(first_dns) + " is one already");
+      }
+    }
+    ComponentSpec spec;
+    spec.name = it.key();
+    spec.kind = *kind;
+    ObjectFields fields(validator, body, component_pointer, info(*kind).keys,
+                        [kind](std::string_view key) { return other_kind_hint(*kind, key); });
+    ComponentReader(validator, fields, names, spec).read();
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
+}  // namespace stacksim::scenario

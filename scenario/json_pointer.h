@@ -1,0 +1,27 @@
+#pragma once
+
+// Private to the scenario layer: building JSON pointers and ordering them by the document.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/json_text.h"
+
+namespace stacksim::scenario {
+
+// `parent` + "/" + the escaped token (~ -> ~0, / -> ~1).
+[[nodiscard]] std::string child_pointer(const std::string& parent, std::string_view key);
+[[nodiscard]] std::string child_pointer(const std::string& parent, std::size_t index);
+
+// The unescaped tokens of a pointer ("/a~1b/0" -> {"a/b", "0"}); "" -> {}.
+[[nodiscard]] std::vector<std::string> pointer_tokens(std::string_view pointer);
+
+// Where `pointer` lies in `document`, as the index of each token within its container (file
+// order of object keys, array index); a token that names nothing maps to SIZE_MAX and ends the
+// walk. Sorting diagnostics by this puts them in document order.
+[[nodiscard]] std::vector<std::size_t> document_position(const Json& document,
+                                                         std::string_view pointer);
+
+}  // namespace stacksim::scenario

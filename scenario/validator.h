@@ -1,0 +1,120 @@
+#pragma once
+
+// Private to the scenario layer: collecting diagnostics and reading typed values out of JSON.
+// Every reader reports what is wrong at the value's pointer and returns nullopt; none throws.
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "scenario/json_text.h"
+#include "scenario/loader.h"
+#include "sim/time.h"
+
+namespace stacksim::scenario {
+
+// Allowed integers, [min, max]; describe() is the phrase used in messages ("a positive integer").
+struct IntRange {
+  std::int64_t min = 0;
+  std::int64_t max = std::numeric_limits<int>::max();
+
+  static IntRange positive() { return {1, std::numeric_limits<int>::max()}; }
+  static IntRange non_negative() { return {0, std::numeric_limits<int>::max()}; }
+  [[nodiscard]] std::string describe() const;
+};
+
+// Allowed numbers (always finite): [min, max], or (min, max] when min_exclusive.
+struct NumberRange {
+  double min = 0.0;
+  double max = std::numeric_limits<double>::max();
+  bool min_exclusive = false;
+
+  static NumberRange positive() { return {0.0, std::numeric_limits<double>::max(), true}; }
+  static NumberRange non_negative() { return {}; }
+  static NumberRange fraction() { return {0.0, 1.0, false}; }
+  [[nodiscard]] std::string describe() const;
+};
+
+enum class DurationRule { kNonNegative, kPositive };
+
+enum class Need { kOptional, kRequired };
+
+class Validator {
+ public:
+  explicit Validator(std::string file) : file_(std::move(file)) {}
+
+  void error(std::string pointer, std::string message);
+  [[nodiscard]] std::size_t error_count() const { return errors_.size(); }
+  [[nodiscard]] std::vector<Diagnostic> take_errors() { return std::move(errors_); }
+
+  [[nodiscard]] std::optional<std::string> read_string(const Json& value,
+                                                       const std::string& pointer,
+                                                       bool non_empty = false);
+  [[nodiscard]] std::optional<std::int64_t> read_integer(const Json& value,
+                                                         const std::string& pointer,
+                                                         IntRange range);
+  [[nodiscard]] std::optional<double> read_number(const Json& value, const std::string& pointer,
+                                                  NumberRange range);
+  // A number of seconds or a string with a unit (see units.h).
+  [[nodiscard]] std::optional<sim::Time> read_duration(const Json& value,
+                                                       const std::string& pointer,
+                                                       DurationRule rule);
+  // A number of bytes or a string with a unit (see units.h).
+  [[nodiscard]] std::optional<std::int64_t> read_size(const Json& value,
+                                                      const std::string& pointer);
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic> errors_;
+};
+
+// Appended to the message about an unknown key, e.g. to say which kind the key belongs to.
+using KeyHint = std::function<std::string(std::string_view key)>;
+
+// One JSON object being read. Construction reports a value that is not an object and every key
+// not in `keys` (with the nearest valid key). Accessors look keys up and read typed members;
+// absent optional members give nullopt without an error.
+class ObjectFields {
+ public:
+  ObjectFields(Validator& validator, const Json& value, std::string pointer,
+               std::span<const std::string_view> keys, const KeyHint& hint = {});
+
+  [[nodiscard]] bool is_object() const { return object_ != nullptr; }
+  [[nodiscard]] const std::string& pointer() const { return pointer_; }
+  [[nodiscard]] std::string pointer(std::string_view key) const;
+  [[nodiscard]] Validator& validator() const { return validator_; }
+
+  // The member, or nullptr when absent (or when the value is not an object).
+  [[nodiscard]] const Json* find(std::string_view key) const;
+  [[nodiscard]] bool has(std::string_view key) const { return find(key) != nullptr; }
+  // As find, and reports `missing required key "key"` at this object when absent.
+  const Json* require(std::string_view key);
+
+  std::optional<std::string> string(std::string_view key, Need need = Need::kOptional,
+                                    bool non_empty = false);
+  std::optional<std::int64_t> integer(std::string_view key, IntRange range,
+                                      Need need = Need::kOptional);
+  std::optional<double> number(std::string_view key, NumberRange range,
+                               Need need = Need::kOptional);
+  std::optional<sim::Time> duration(std::string_view key, DurationRule rule,
+                                    Need need = Need::kOptional);
+  std::optional<std::int64_t> size(std::string_view key, Need need = Need::kOptional);
+
+ private:
+  const Json* get(std::string_view key, Need need);
+
+  Validator& validator_;
+  const Json* object_ = nullptr;
+  std::string pointer_;
+};
+
+// The valid keys as strings, in order (for suggestions and lists).
+[[nodiscard]] std::vector<std::string> key_list(std::span<const std::string_view> keys);
+
+}  // namespace stacksim::scenario

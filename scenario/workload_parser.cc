@@ -1,0 +1,171 @@
+#include "scenario/workload_parser.h"
+
+#include <cmath>
+#include <map>
+#include <string_view>
+#include <vector>
+
+#include "scenario/distribution_parser.h"
+#include "scenario/json_pointer.h"
+#include "scenario/key_suggestion.h"
+
+namespace stacksim::scenario {
+
+namespace {
+
+using models::ComponentKind;
+using models::WorkloadSpec;
+using Keys = std::vector<std::string_view>;
+
+// Longest request path (components visited by one request).
+constexpr std::size_t kMaxPathLength = 16;
+
+void read_arrivals(Validator& validator, const Json& value, const std::string& pointer,
+                   WorkloadSpec& spec) {
+  if (!value.is_object()) {
+    validator.error(pointer,
+                    "expected an object such as {\"process\": \"poisson\", \"rate\": 10}, "
+                    "got " +
+                        describe_json(value));
+    return;
+  }
+  const auto process_it = value.find("process");
+  if (process_it == value.end()) {
+    validator.error(pointer, "missing required key \"process\"");
+    return;
+  }
+  const std::string process_pointer = child_pointer(pointer, "process");
+  const auto process = validator.read_string(*process_it, process_pointer);
+  if (!process) return;
+  if (*process == "poisson") {
+    static const Keys kKeys = {"process", "rate"};
+    ObjectFields fields(validator, value, pointer, kKeys);
+    spec.process = WorkloadSpec::Process::kPoisson;
+    spec.rate_per_s =
+        fields.number("rate", NumberRange::positive(), Need::kRequired).value_or(spec.rate_per_s);
+  } else if (*process == "closed") {
+    static const Keys kKeys = {"process", "users", "think"};
+    ObjectFields fields(validator, value, pointer, kKeys);
+    spec.process = WorkloadSpec::Process::kClosed;
+    spec.users = static_cast<int>(
+        fields.integer("users", IntRange::positive(), Need::kRequired).value_or(spec.users));
+    if (const Json* think = fields.find("think")) {
+      if (auto d = read_distribution(validator, *think, fields.pointer("think"))) spec.think = *d;
+    }
+  } else {
+    validator.error(process_pointer,
+                    unknown_name_message("unknown arrival process", *process, {"poisson", "closed"},
+                                         "expected one of"));
+  }
+}
+
+std::vector<std::string> read_path(Validator& validator, const Json& value,
+                                   const std::string& pointer, const ScenarioNames& names) {
+  std::vector<std::string> path;
+  if (!value.is_array() || value.empty()) {
+    validator.error(pointer,
+                    "expected a non-empty array of component names, got " + describe_json(value));
+    return path;
+  }
+  if (value.size() > kMaxPathLength) {
+    validator.error(pointer, "a path visits at most " + std::to_string(kMaxPathLength) +
+                                 " components, this one " + std::to_string(value.size()));
+  }
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const std::string element_pointer = child_pointer(pointer, i);
+    const auto name = validator.read_string(value[i], element_pointer);
+    if (!name) continue;
+    if (!names.components_readable) continue;
+    if (!names.is_component(*name)) {
+      validator.error(element_pointer,
+                      unknown_name_message("unknown component", *name, names.components,
+                                           "components are", "the scenario defines none"));
+      continue;
+    }
+    if (names.kind_of(*name) == ComponentKind::kDns) {
+      validator.error(element_pointer, in_quotes(*name) +
+                                           " is a dns component: clients consult it through "
+                                           "workload.hostname, it cannot be visited in a path");
+      continue;
+    }
+    path.push_back(*name);
+  }
+  return path;
+}
+
+void read_mix(Validator& validator, const Json& value, const std::string& pointer,
+              const ScenarioNames& names, WorkloadSpec& spec) {
+  if (!value.is_array() || value.empty()) {
+    validator.error(pointer,
+                    "expected a non-empty array of request classes, got " + describe_json(value));
+    return;
+  }
+  static const Keys kKeys = {"name", "weight", "path"};
+  std::map<std::string, std::string> seen;  // class name -> pointer of its first use
+  double total_weight = 0.0;
+  bool weights_valid = true;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    ObjectFields fields(validator, value[i], child_pointer(pointer, i), kKeys);
+    if (!fields.is_object()) {
+      weights_valid = false;
+      continue;
+    }
+    models::RequestClassSpec request_class;
+    if (const auto name = fields.string("name", Need::kRequired, /*non_empty=*/true)) {
+      const auto [it, inserted] = seen.emplace(*name, fields.pointer("name"));
+      if (!inserted) {
+        validator.error(fields.pointer("name"), "duplicate request class name " + in_quotes(*name) +
+                                                    " (first at " + it->second + ")");
+      }
+      request_class.name = *name;
+    }
+    if (fields.has("weight")) {
+      const auto weight = fields.number("weight", NumberRange::non_negative());
+      weights_valid = weights_valid && weight.has_value();
+      request_class.weight = weight.value_or(0.0);
+    }
+    total_weight += request_class.weight;
+    if (const Json* path = fields.require("path")) {
+      request_class.path = read_path(validator, *path, fields.pointer("path"), names);
+    }
+    spec.mix.push_back(std::move(request_class));
+  }
+  if (weights_valid && !(total_weight > 0.0)) {
+    validator.error(pointer, "total weight is 0: at least one request class needs a weight > 0");
+  } else if (weights_valid && !std::isfinite(total_weight)) {
+    validator.error(pointer, "total weight is too large");
+  }
+}
+
+}  // namespace
+
+WorkloadSpec read_workload(Validator& validator, const Json& value, const std::string& pointer,
+                           const ScenarioNames& names) {
+  static const Keys kKeys = {"arrivals", "mix", "hostname", "clients"};
+  WorkloadSpec spec;
+  ObjectFields fields(validator, value, pointer, kKeys);
+  if (!fields.is_object()) return spec;
+  if (const Json* arrivals = fields.require("arrivals")) {
+    read_arrivals(validator, *arrivals, fields.pointer("arrivals"), spec);
+  }
+  if (const Json* mix = fields.require("mix")) {
+    read_mix(validator, *mix, fields.pointer("mix"), names, spec);
+  }
+  if (const auto hostname = fields.string("hostname")) {
+    bool has_dns = false;
+    for (const auto& [name, kind] : names.component_kinds) {
+      has_dns = has_dns || kind == ComponentKind::kDns;
+    }
+    const bool kinds_known = names.components_readable && names.kinds_complete;
+    if (!hostname->empty() && !has_dns && kinds_known) {
+      validator.error(fields.pointer("hostname"),
+                      "hostname " + in_quotes(*hostname) +
+                          " needs a component of kind dns to resolve it; the scenario has none");
+    }
+    spec.hostname = *hostname;
+  }
+  spec.clients = static_cast<int>(fields.integer("clients", IntRange::positive()).value_or(1000));
+  return spec;
+}
+
+}  // namespace stacksim::scenario

@@ -1,0 +1,20 @@
+#pragma once
+
+// Private to the scenario layer: reading `workload` (arrivals, request mix, DNS name, clients).
+
+#include <string>
+
+#include "models/scenario_spec.h"
+#include "scenario/json_text.h"
+#include "scenario/scenario_names.h"
+#include "scenario/validator.h"
+
+namespace stacksim::scenario {
+
+// Reads the `workload` object at `pointer`. `names` must hold the components and their kinds
+// (mix paths name components; a hostname needs a dns component).
+[[nodiscard]] models::WorkloadSpec read_workload(Validator& validator, const Json& value,
+                                                 const std::string& pointer,
+                                                 const ScenarioNames& names);
+
+}  // namespace stacksim::scenario

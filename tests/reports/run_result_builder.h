@@ -1,0 +1,70 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/run_result.h"
+
+// Hand-made RunResult values for the reports tests.
+namespace stacksim::reports::testing {
+
+// A component with the given name and utilization; the other fields are set from `seed` so that
+// every field differs between components and replications.
+inline models::ComponentResult component(const std::string& name, const std::string& kind,
+                                         const std::string& host, int servers, double utilization,
+                                         double seed) {
+  models::ComponentResult c;
+  c.name = name;
+  c.kind = kind;
+  c.host = host;
+  c.servers = servers;
+  c.utilization = utilization;
+  c.mean_queue_length = 0.5 * seed;
+  c.mean_wait_s = 0.001 * seed;
+  c.mean_response_s = 0.01 * seed;
+  c.throughput_rps = 10.0 * seed;
+  c.visits = static_cast<std::uint64_t>(1000 * seed);
+  c.rejected = static_cast<std::uint64_t>(seed);
+  c.availability = 1.0 - 0.001 * seed;
+  return c;
+}
+
+inline models::HostResult host(const std::string& name, int cores, double cpu_utilization,
+                               double queue, double availability) {
+  models::HostResult h;
+  h.name = name;
+  h.cores = cores;
+  h.cpu_utilization = cpu_utilization;
+  h.mean_cpu_queue_length = queue;
+  h.availability = availability;
+  return h;
+}
+
+// Records each millisecond value 1..n (as nanoseconds) once.
+inline void record_milliseconds(sim::LogHistogram& histogram, int n) {
+  for (int ms = 1; ms <= n; ++ms) histogram.record(std::int64_t{ms} * 1'000'000);
+}
+
+// One replication of a three-component stack on host "server1": 1000 completed requests with
+// latencies 1..1000 ms, 1010 offered, 10 failed (8 rejected, 2 dns_failure), over 100 s; app is
+// the busiest resource.
+inline models::RunResult sample_run() {
+  models::RunResult r;
+  r.offered = 1010;
+  r.completed = 1000;
+  r.failed = 10;
+  r.errors = {{"rejected", 8}, {"dns_failure", 2}};
+  r.measured_s = 100.0;
+  r.mean_in_system = 3.25;
+  record_milliseconds(r.latency_ns, 1000);
+  r.components = {component("web", "web", "server1", 512, 0.061, 1.0),
+                  component("app", "app", "server1", 16, 0.934, 2.0),
+                  component("db", "db", "server1", 8, 0.40, 3.0)};
+  r.hosts = {host("server1", 4, 0.61, 0.41, 1.0)};
+  r.classes = {{"page", 1010, 1000, 10, 0.5005}};
+  r.events = 123456;
+  return r;
+}
+
+}  // namespace stacksim::reports::testing

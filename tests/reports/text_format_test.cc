@@ -1,0 +1,83 @@
+#include "reports/text_format.h"
+
+#include <gtest/gtest.h>
+
+#include "reports/text_table.h"
+
+namespace stacksim::reports {
+namespace {
+
+TEST(FormatFixedTest, ThousandsSeparators) {
+  EXPECT_EQ(format_fixed(0, 0), "0");
+  EXPECT_EQ(format_fixed(999, 0), "999");
+  EXPECT_EQ(format_fixed(1000, 0), "1,000");
+  EXPECT_EQ(format_fixed(1234567.891, 2), "1,234,567.89");
+  EXPECT_EQ(format_fixed(-1234.5, 1), "-1,234.5");
+  EXPECT_EQ(format_fixed(123456, 0), "123,456");
+}
+
+TEST(FormatCountTest, WholeAndFractional) {
+  EXPECT_EQ(format_count(575912), "575,912");
+  EXPECT_EQ(format_count(0), "0");
+  EXPECT_EQ(format_count(1000.0 / 3.0), "333.3");
+}
+
+TEST(FormatSecondsTest, AdaptiveUnits) {
+  EXPECT_EQ(format_seconds(0), "0s");
+  EXPECT_EQ(format_seconds(850e-9), "850ns");
+  EXPECT_EQ(format_seconds(1.5e-9), "1.50ns");
+  EXPECT_EQ(format_seconds(12.3e-6), "12.3us");
+  EXPECT_EQ(format_seconds(0.0412), "41.2ms");
+  EXPECT_EQ(format_seconds(0.035), "35.0ms");
+  EXPECT_EQ(format_seconds(0.18), "180ms");
+  EXPECT_EQ(format_seconds(1.0234), "1.02s");
+  EXPECT_EQ(format_seconds(3.07), "3.07s");
+  EXPECT_EQ(format_seconds(1234.0), "1234s");
+  // Rounding up to 1000 of a unit moves to the next unit.
+  EXPECT_EQ(format_seconds(0.0009996), "1.00ms");
+  EXPECT_EQ(format_seconds(0.09996), "100ms");
+}
+
+TEST(FormatSpanTest, AsAScenarioWouldWriteIt) {
+  EXPECT_EQ(format_span(7200), "2h");
+  EXPECT_EQ(format_span(300), "5m");
+  EXPECT_EQ(format_span(5400), "90m");
+  EXPECT_EQ(format_span(90), "90s");
+  EXPECT_EQ(format_span(86400 * 3), "3d");
+  EXPECT_EQ(format_span(0), "0s");
+  EXPECT_EQ(format_span(0.25), "250ms");
+  EXPECT_EQ(format_span(2234.5), "37.2m");
+}
+
+TEST(FormatPercentTest, Decimals) {
+  EXPECT_EQ(format_percent(0.0612, 1), "6.1%");
+  EXPECT_EQ(format_percent(1.0, 1), "100.0%");
+  EXPECT_EQ(format_availability(1.0), "100%");
+  EXPECT_EQ(format_availability(0.99859), "99.859%");
+  EXPECT_EQ(format_availability(0.0), "0.000%");
+  // Never rounds to 100% unless it is.
+  EXPECT_EQ(format_availability(0.9999999), "99.99999%");
+  EXPECT_EQ(format_availability(0.999999), "99.9999%");
+  EXPECT_EQ(format_availability(0.99999), "99.999%");
+}
+
+TEST(TextTableTest, ColumnsAsWideAsTheWidestCell) {
+  TextTable table({"name", "n"});
+  table.add_row({"a", "12345"});
+  table.add_row({"longer", "1"});
+  EXPECT_EQ(table.render(),
+            "name    n\n"
+            "a       12345\n"
+            "longer  1\n");
+}
+
+TEST(TextTableTest, CountsCodePointsNotBytes) {
+  TextTable table({"x", "y"});
+  table.add_row({"\u00b1\u00b1", "1"});
+  EXPECT_EQ(table.render(),
+            "x   y\n"
+            "\u00b1\u00b1  1\n");
+}
+
+}  // namespace
+}  // namespace stacksim::reports

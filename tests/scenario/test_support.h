@@ -1,0 +1,52 @@
+#pragma once
+
+// Helpers shared by the scenario loader tests.
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "scenario/loader.h"
+
+namespace stacksim::scenario::testing {
+
+inline std::string data_path(const std::string& relative) {
+  return std::string(STACKSIM_SOURCE_DIR) + "/tests/scenario/data/" + relative;
+}
+
+// All diagnostics, one per line, for failure messages.
+inline std::string dump(const LoadResult& result) {
+  std::string out;
+  for (const auto& e : result.errors) out += "  " + e.to_string() + "\n";
+  return out;
+}
+
+// True when some diagnostic sits at `pointer` and its message contains `text`.
+inline ::testing::AssertionResult HasError(const LoadResult& result, const std::string& pointer,
+                                           const std::string& text) {
+  for (const auto& e : result.errors) {
+    if (e.pointer == pointer && e.message.find(text) != std::string::npos) {
+      return ::testing::AssertionSuccess();
+    }
+  }
+  return ::testing::AssertionFailure()
+         << "no error at \"" << pointer << "\" containing \"" << text << "\"; errors:\n"
+         << dump(result);
+}
+
+// A small valid scenario the error tests start from: web -> app -> db on one host.
+inline const char* kMinimalScenario = R"({
+  "name": "minimal",
+  "hosts": { "server1": { "cores": 2 } },
+  "components": {
+    "web": { "kind": "web", "host": "server1" },
+    "app": { "kind": "app", "host": "server1" },
+    "db": { "kind": "db", "host": "server1", "cpu": "1ms" }
+  },
+  "workload": {
+    "arrivals": { "process": "poisson", "rate": 10 },
+    "mix": [{ "name": "page", "path": ["web", "app", "db"] }]
+  }
+})";
+
+}  // namespace stacksim::scenario::testing

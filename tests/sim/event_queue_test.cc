@@ -1,0 +1,125 @@
+#include "sim/event_queue.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "sim/random_stream.h"
+
+namespace stacksim::sim {
+namespace {
+
+Event make_event(Time time, std::uint64_t seq) {
+  return Event{time, seq, nullptr, 0, static_cast<std::uint32_t>(seq)};
+}
+
+TEST(EventQueueTest, StartsEmpty) {
+  EventQueue q;
+  EXPECT_TRUE(q.empty());
+  EXPECT_EQ(q.size(), 0u);
+}
+
+TEST(EventQueueTest, RandomTimesPopInSortedOrder) {
+  RandomStream rng(1, 0, "event_queue_test/sorted");
+  EventQueue q;
+  std::vector<Time> times;
+  for (std::uint64_t seq = 0; seq < 20'000; ++seq) {
+    const Time t = static_cast<Time>(rng.below(1'000'000'000));
+    times.push_back(t);
+    q.push(make_event(t, seq));
+  }
+  EXPECT_EQ(q.size(), times.size());
+  std::sort(times.begin(), times.end());
+  for (const Time expected : times) {
+    ASSERT_FALSE(q.empty());
+    EXPECT_EQ(q.top().time, expected);
+    EXPECT_EQ(q.pop().time, expected);
+  }
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(EventQueueTest, SameTimeEventsPopInInsertionOrder) {
+  EventQueue q;
+  for (std::uint64_t seq = 0; seq < 1000; ++seq) q.push(make_event(500, seq));
+  for (std::uint64_t seq = 0; seq < 1000; ++seq) {
+    const Event e = q.pop();
+    EXPECT_EQ(e.time, 500);
+    EXPECT_EQ(e.seq, seq);
+    EXPECT_EQ(e.arg, static_cast<std::uint32_t>(seq));
+  }
+}
+
+TEST(EventQueueTest, TiesStayFifoAcrossInterleavedPushesAndPops) {
+  // Few distinct times, so nearly every event ties with many others; the reference is an ordered
+  // set of (time, insertion number), which is exactly "time order, then FIFO".
+  RandomStream rng(2, 0, "event_queue_test/interleaved");
+  EventQueue q;
+  std::set<std::pair<Time, std::uint64_t>> reference;
+  std::uint64_t next_seq = 0;
+  Time now = 0;
+  for (int step = 0; step < 300'000; ++step) {
+    if (reference.empty() || rng.below(100) < 55) {
+      const Time t = now + static_cast<Time>(rng.below(4));
+      q.push(make_event(t, next_seq));
+      reference.emplace(t, next_seq);
+      ++next_seq;
+    } else {
+      const Event e = q.pop();
+      const auto expected = *reference.begin();
+      reference.erase(reference.begin());
+      ASSERT_EQ(e.time, expected.first) << "step " << step;
+      ASSERT_EQ(e.seq, expected.second) << "step " << step;
+      now = e.time;
+    }
+    ASSERT_EQ(q.size(), reference.size());
+  }
+  while (!reference.empty()) {
+    const Event e = q.pop();
+    ASSERT_EQ(std::make_pair(e.time, e.seq), *reference.begin());
+    reference.erase(reference.begin());
+  }
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(EventQueueTest, PushingItsOwnTopIsSafeWhileGrowing) {
+  // push() takes a reference that may point into the queue's own storage.
+  EventQueue q;
+  q.push(make_event(7, 0));
+  for (int i = 0; i < 1000; ++i) q.push(q.top());
+  EXPECT_EQ(q.size(), 1001u);
+  while (!q.empty()) {
+    const Event e = q.pop();
+    EXPECT_EQ(e.time, 7);
+    EXPECT_EQ(e.seq, 0u);
+  }
+}
+
+TEST(EventQueueTest, ClearEmptiesAndTheQueueIsReusable) {
+  EventQueue q;
+  q.reserve(64);
+  for (std::uint64_t seq = 0; seq < 10; ++seq) q.push(make_event(100 - seq, seq));
+  q.clear();
+  EXPECT_TRUE(q.empty());
+  q.push(make_event(3, 1));
+  q.push(make_event(1, 2));
+  EXPECT_EQ(q.pop().time, 1);
+  EXPECT_EQ(q.pop().time, 3);
+  EXPECT_TRUE(q.empty());
+}
+
+TEST(EventQueueTest, ExtremeTimesOrderCorrectly) {
+  EventQueue q;
+  q.push(make_event(kTimeInfinity, 0));
+  q.push(make_event(0, 1));
+  q.push(make_event(kTimeInfinity - 1, 2));
+  EXPECT_EQ(q.pop().time, 0);
+  EXPECT_EQ(q.pop().time, kTimeInfinity - 1);
+  EXPECT_EQ(q.pop().time, kTimeInfinity);
+}
+
+}  // namespace
+}  // namespace stacksim::sim
