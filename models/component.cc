@@ -37,6 +37,26 @@ std::optional<Component::Handover> Component::release(sim::Time now) {
   return std::nullopt;
 }
 
+void Component::release_without_handover(sim::Time now) {
+  --busy_count_;
+  busy_.add(now, -1.0);
+}
+
+bool Component::remove_waiting(sim::Time now, std::uint32_t request) {
+  const std::size_t n = queue_.size();
+  bool found = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Waiting w = queue_.pop();
+    if (!found && w.request == request) {
+      found = true;
+    } else {
+      queue_.push(w);
+    }
+  }
+  if (found) waiting_.add(now, -1.0);
+  return found;
+}
+
 void Component::restart_statistics(sim::Time now) {
   busy_.restart(now);
   waiting_.restart(now);

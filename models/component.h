@@ -31,6 +31,11 @@ class Component {
     sim::Time queued_since_ns;
   };
   [[nodiscard]] std::optional<Handover> release(sim::Time now);
+  // Leaves a slot without handing it over (the component is down: nobody may start).
+  void release_without_handover(sim::Time now);
+  // Takes a request out of the waiting room (it failed while waiting). O(waiting); only faults
+  // and timeouts call it. Returns false when it was not waiting here.
+  bool remove_waiting(sim::Time now, std::uint32_t request);
 
   void record_wait(sim::Time wait_ns) { wait_s_.add(sim::to_seconds(wait_ns)); }
   void record_completed_visit(sim::Time response_ns) {

@@ -27,6 +27,8 @@ class Host {
   [[nodiscard]] bool submit(sim::Time now, CpuBurst burst);
   // A running burst ended. Returns the queued burst that takes over the core, if any.
   [[nodiscard]] std::optional<CpuBurst> finish(sim::Time now);
+  // Takes a queued burst out (its request failed). O(queued); only faults and timeouts call it.
+  bool remove_queued(sim::Time now, std::uint32_t request);
 
   void restart_statistics(sim::Time now) {
     busy_.restart(now);

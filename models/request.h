@@ -14,13 +14,29 @@ inline constexpr int kMaxPathLength = 17;
 // One request's story: its class, where it is on its path, and what it holds. Requests live in
 // a RequestPool and are referred to by index, so events carry a 32-bit handle, not a pointer.
 struct Request {
+  // Where the current attempt is, so that a fault or a timeout can take it out cleanly.
+  enum class Where : std::uint8_t {
+    kTransit,    // holds nothing: on the network or backing off before a retry
+    kArriving,   // at path[pos] without a slot there (refused, or waiting on a silent resolver)
+    kQueued,     // waiting for a slot at path[pos]
+    kCpuQueued,  // holds the slot at path[pos], waiting for a core
+    kBusy,       // holds the slot at path[pos], with an event pending (CPU, I/O or disk)
+  };
+
   std::uint32_t class_index = 0;
   std::uint32_t client = 0;  // browser (open workload) or user (closed workload)
   sim::Time start_ns = 0;    // when the user asked for the page
   sim::Time syn_sent_ns = 0;
   std::uint8_t pos = 0;  // index into the class's internal path
   std::uint8_t syn_attempts = 0;
+  std::uint8_t attempt = 0;          // 0 = first try; events of older attempts are stale
+  std::uint8_t network_tries = 0;    // transmissions of the current network leg
+  std::uint16_t pending_events = 0;  // scheduled events that still name this request
+  Where where = Where::kTransit;
   bool keepalive = false;
+  bool cpu_running = false;              // holds a core (only meaningful when where == kBusy)
+  bool ended = false;                    // the request is over; freed once no event names it
+  const char* failure_origin = nullptr;  // what made its first failed attempt fail
   // Per path position: when the request arrived there, and calls still to make from there.
   std::array<sim::Time, kMaxPathLength> arrived_ns{};
   std::array<std::uint16_t, kMaxPathLength> calls_left{};
@@ -43,6 +59,10 @@ class RequestPool {
   void release(std::uint32_t id) { free_.push_back(id); }
   [[nodiscard]] Request& operator[](std::uint32_t id) { return requests_[id]; }
   [[nodiscard]] std::size_t in_flight() const { return requests_.size() - free_.size(); }
+  // Every slot ever handed out, live or free; callers check Request::ended themselves.
+  [[nodiscard]] std::uint32_t capacity() const {
+    return static_cast<std::uint32_t>(requests_.size());
+  }
 
  private:
   std::vector<Request> requests_;

@@ -54,14 +54,38 @@ struct IntervalRow {
   std::vector<double> component_utilization;   // indexed like RunResult::components
   std::vector<double> component_queue_length;  // indexed like RunResult::components
   std::vector<double> host_cpu_utilization;    // indexed like RunResult::hosts
+  std::vector<double> component_up;            // fraction of the interval each component was up
+  std::vector<double> host_up;                 // fraction of the interval each host was up
 };
+
+// A stretch of measured time during which a host or component was unavailable.
+struct DowntimeWindow {
+  std::string target;
+  std::string cause;  // the fault kind: "crash", "maintenance", "dns_outage", ...
+  double start_s = 0.0;
+  double end_s = 0.0;  // the end of the measured period when still down then
+};
+
+inline constexpr std::size_t kMaxDowntimeWindows = 10000;
 
 struct RunResult {
   std::uint64_t offered = 0;
   std::uint64_t completed = 0;
   std::uint64_t failed = 0;
-  std::map<std::string, std::uint64_t> errors;  // cause -> count
-  double measured_s = 0.0;                      // measured (post-warm-up) simulated time
+  std::map<std::string, std::uint64_t> errors;  // cause -> count of failed requests
+  // Client attempts (first tries and retries), the requests that succeeded at their first try,
+  // and why attempts failed (retried or not).
+  std::uint64_t attempts = 0;
+  std::uint64_t first_attempt_completed = 0;
+  std::map<std::string, std::uint64_t> attempt_errors;
+  // Failed requests by what made them fail: "crash", "process_crash", "maintenance",
+  // "dns_outage", "network", or "overload" when no fault was involved.
+  std::map<std::string, std::uint64_t> failures_by_origin;
+  // Share of measured time during which every component a request class needs was up, weighted
+  // by the classes' weights.
+  double availability_by_time = 1.0;
+  std::vector<DowntimeWindow> downtime;  // in order of start; at most kMaxDowntimeWindows
+  double measured_s = 0.0;               // measured (post-warm-up) simulated time
   double mean_in_system = 0.0;
   sim::LogHistogram latency_ns;  // completed requests only
   std::vector<ComponentResult> components;
@@ -74,6 +98,9 @@ struct RunResult {
   [[nodiscard]] double availability() const {
     const auto ended = completed + failed;
     return ended ? static_cast<double>(completed) / static_cast<double>(ended) : 1.0;
+  }
+  [[nodiscard]] double retry_amplification() const {
+    return offered ? static_cast<double>(attempts) / static_cast<double>(offered) : 1.0;
   }
   [[nodiscard]] double throughput_rps() const {
     return measured_s > 0 ? static_cast<double>(completed) / measured_s : 0.0;

@@ -84,6 +84,23 @@ struct ComponentSpec {
   return kind == ComponentKind::kWeb || kind == ComponentKind::kApp;
 }
 
+// Client behaviour on errors and slow answers.
+struct ClientSpec {
+  sim::Time timeout_ns = 0;  // per attempt; 0 = wait forever
+  int max_retries = 0;       // attempts after the first
+  // Backoff before retry k (k = 1, 2, ...): min(max, initial * multiplier^(k-1)), then jitter.
+  sim::Time backoff_initial_ns = 100'000'000;
+  double backoff_multiplier = 2.0;
+  sim::Time backoff_max_ns = 10 * sim::kNanosPerSecond;
+  // "Exponential Backoff and Jitter" (AWS Architecture Blog): full = uniform(0, b), equal =
+  // b/2 + uniform(0, b/2), none = b.
+  enum class Jitter { kNone, kFull, kEqual };
+  Jitter jitter = Jitter::kFull;
+  // The stub resolver's per-attempt timeout and attempts (resolv.conf(5): timeout:5, attempts:2).
+  sim::Time dns_timeout_ns = 5 * sim::kNanosPerSecond;
+  int dns_attempts = 2;
+};
+
 struct RequestClassSpec {
   std::string name;
   double weight = 1.0;
@@ -103,6 +120,7 @@ struct WorkloadSpec {
   // Distinct browsers, each with its own DNS cache; requests pick one uniformly. Closed
   // workloads use one browser per user and ignore this.
   int clients = 1000;
+  ClientSpec client;
 };
 
 // Client-side TCP/HTTP behaviour. Applies to requests whose path starts at a web component.
@@ -115,17 +133,71 @@ struct NetworkSpec {
   int syn_retries = 6;
 };
 
+// One window of a scheduled fault, in simulated time from the start of the run (warm-up
+// included).
+struct FaultWindow {
+  sim::Time start_ns = 0;
+  sim::Time duration_ns = 0;
+};
+
+// A fault is a schedule of down/up (or slow/normal) transitions for one target. Random ones draw
+// time to failure and time to repair; scheduled ones list their windows, or repeat one window
+// every `every_ns` from `start_ns` until the run ends.
 struct FaultSpec {
-  enum class Kind { kCrash, kMaintenance };
+  enum class Kind {
+    kCrash,         // host or component fails; repaired after mttr (hardware, long)
+    kProcessCrash,  // component process dies; the supervisor restarts it after restart_delay
+    kMaintenance,   // planned downtime of a host or component
+    kDnsOutage,     // the resolver (a dns component) fails or times out
+    kNetwork,       // added latency, packet loss or a partition between clients and a host
+    kSlowdown,      // a component's CPU and latency draws multiplied by `factor`
+    kColdRestart,   // a db restarts (down for the window), then its buffer pool warms up again
+  };
+  // How a maintenance window stops its target.
+  enum class Mode {
+    kRestart,   // hard stop: connections refused, requests in flight fail
+    kGraceful,  // stop accepting, finish what was accepted, then go down for the window
+    kRolling,   // one instance at a time (several instances: later)
+  };
+  // What clients see while a resolver is out.
+  enum class DnsOutageMode {
+    kFail,     // SERVFAIL at once
+    kTimeout,  // no answer: the stub resolver waits client.dns_timeout per attempt
+  };
+
   Kind kind = Kind::kCrash;
-  std::string target;  // host or component name
-  // kCrash
-  sim::Distribution mtbf;
-  sim::Distribution mttr;
-  // kMaintenance
+  std::string target;  // host or component name (kDnsOutage: a dns component; kNetwork: a host)
+
+  // Random failures (kCrash with both set, kProcessCrash with mtbf).
+  std::optional<sim::Distribution> mtbf;
+  std::optional<sim::Distribution> mttr;
+  // kProcessCrash: systemd's RestartSec= default is 100 ms (systemd.service(5)).
+  sim::Distribution restart_delay = sim::Distribution::deterministic(100'000'000);
+
+  // Scheduled windows: an explicit list, or one window repeated.
+  std::vector<FaultWindow> windows;
   sim::Time start_ns = 0;
   sim::Time every_ns = 0;  // 0 = once
   sim::Time duration_ns = 0;
+
+  Mode mode = Mode::kRestart;                     // kMaintenance
+  DnsOutageMode dns_mode = DnsOutageMode::kFail;  // kDnsOutage
+  sim::Time added_latency_ns = 0;                 // kNetwork: added to the round trip
+  double loss = 0.0;                              // kNetwork: probability a packet is lost
+  bool partition = false;                         // kNetwork: nothing gets through
+  double factor = 1.0;                            // kSlowdown
+  double initial_hit_ratio = 0.0;                 // kColdRestart: hit ratio just after start
+  sim::Time warm_up_ns = 0;                       // kColdRestart: time to get back to normal
+
+  [[nodiscard]] bool is_random() const { return mtbf.has_value(); }
+};
+
+// Service level objectives checked by the report; absent fields are not checked.
+struct SloSpec {
+  std::optional<double> availability;  // e.g. 0.999
+  std::optional<sim::Time> latency_p99_ns;
+  std::optional<sim::Time> latency_p95_ns;
+  std::optional<sim::Time> latency_p50_ns;
 };
 
 struct ScenarioSpec {
@@ -141,6 +213,7 @@ struct ScenarioSpec {
   WorkloadSpec workload;
   NetworkSpec network;
   std::vector<FaultSpec> faults;
+  std::optional<SloSpec> slo;
 
   [[nodiscard]] const ComponentSpec* find_component(const std::string& name) const;
   [[nodiscard]] const HostSpec* find_host(const std::string& name) const;

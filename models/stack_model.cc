@@ -8,6 +8,11 @@ namespace stacksim::models {
 
 namespace {
 
+// Linux: a lost data segment is retransmitted after the retransmission timeout, at least
+// TCP_RTO_MIN = 200 ms, doubling each time; after tcp_retries2 = 15 the connection is dropped.
+constexpr sim::Time kDataRtoNs = 200'000'000;
+constexpr int kDataRetries = 15;
+
 int index_of_component(const ScenarioSpec& spec, const std::string& name) {
   for (std::size_t i = 0; i < spec.components.size(); ++i) {
     if (spec.components[i].name == name) return static_cast<int>(i);
@@ -28,24 +33,34 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
                        std::uint64_t replication)
     : spec_(spec),
       sim_(simulation),
+      faults_(spec.faults, simulation, *this, spec.seed, replication,
+              spec.warmup_ns + spec.duration_ns),
       arrivals_rng_(spec.seed, replication, "arrivals"),
       mix_rng_(spec.seed, replication, "mix"),
       clients_rng_(spec.seed, replication, "clients"),
       think_rng_(spec.seed, replication, "think"),
-      network_rng_(spec.seed, replication, "network") {
+      network_rng_(spec.seed, replication, "network"),
+      retry_rng_(spec.seed, replication, "retries") {
   hosts_.reserve(spec.hosts.size());
   for (const auto& host : spec.hosts) hosts_.emplace_back(host);
   components_.reserve(spec.components.size());
-  int dns_index = -1;
   for (const auto& c : spec.components) {
     const int host = c.host.empty() ? -1 : index_of_host(spec, c.host);
     components_.emplace_back(c, host, spec.seed, replication);
-    if (c.kind == ComponentKind::kDns) dns_index = static_cast<int>(components_.size()) - 1;
+    if (c.kind == ComponentKind::kDns) dns_index_ = static_cast<int>(components_.size()) - 1;
+  }
+  host_health_.resize(hosts_.size());
+  component_health_.resize(components_.size());
+  for (auto& h : host_health_) h.up.set(0, 1.0);
+  for (auto& h : component_health_) h.up.set(0, 1.0);
+  for (const auto& fault : spec.faults) {
+    fault_component_.push_back(index_of_component(spec, fault.target));
+    fault_host_.push_back(index_of_host(spec, fault.target));
   }
 
-  resolves_names_ = !spec.workload.hostname.empty() && dns_index >= 0;
+  resolves_names_ = !spec.workload.hostname.empty() && dns_index_ >= 0;
   if (resolves_names_) {
-    dns_answer_ = resolve_name(spec.components[dns_index].records, spec.workload.hostname);
+    dns_answer_ = resolve_name(spec.components[dns_index_].records, spec.workload.hostname);
     const int clients = spec.workload.process == WorkloadSpec::Process::kClosed
                             ? spec.workload.users
                             : spec.workload.clients;
@@ -55,7 +70,7 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
   double total_weight = 0.0;
   for (const auto& cls : spec.workload.mix) {
     ClassPlan plan;
-    if (resolves_names_) plan.path.push_back(dns_index);
+    if (resolves_names_) plan.path.push_back(dns_index_);
     plan.entry = static_cast<int>(plan.path.size());
     for (const auto& name : cls.path) plan.path.push_back(index_of_component(spec, name));
     assert(static_cast<int>(plan.path.size()) <= kMaxPathLength);
@@ -65,12 +80,16 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
       plan.caller[pos] = holder;
       if (components_[plan.path[pos]].holds_during_calls()) holder = pos;
     }
-    plan.tcp = components_[plan.path[plan.entry]].spec().kind == ComponentKind::kWeb;
+    const Component& entry = components_[plan.path[plan.entry]];
+    plan.tcp = entry.spec().kind == ComponentKind::kWeb;
+    plan.entry_host = entry.host_index();
+    plan.weight = cls.weight;
     plans_.push_back(std::move(plan));
     total_weight += cls.weight;
     cumulative_weights_.push_back(total_weight);
   }
   class_stats_.resize(plans_.size());
+  service_up_.set(0, 1.0);
 
   if (spec.workload.process == WorkloadSpec::Process::kPoisson) {
     mean_interarrival_ns_ = 1e9 / spec.workload.rate_per_s;
@@ -92,6 +111,7 @@ void StackModel::start() {
                        static_cast<std::uint32_t>(user));
     }
   }
+  faults_.start();
   if (spec_.warmup_ns > 0) {
     sim_.schedule_at(spec_.warmup_ns, this, kWarmupEnd, 0);
   } else {
@@ -100,7 +120,12 @@ void StackModel::start() {
 }
 
 void StackModel::handle(std::uint32_t type, std::uint32_t arg) {
-  switch (type) {
+  const std::uint32_t base = type & 0xff;
+  if (base >= kFirstRequestEvent) {
+    handle_request_event(base, type >> 8, arg);
+    return;
+  }
+  switch (base) {
     case kOpenArrival: {
       const double gap = -mean_interarrival_ns_ * std::log(arrivals_rng_.uniform01());
       sim_.schedule_in(static_cast<sim::Time>(gap + 0.5), this, kOpenArrival, 0);
@@ -114,38 +139,6 @@ void StackModel::handle(std::uint32_t type, std::uint32_t arg) {
     case kUserThinkDone:
       start_request(arg);
       break;
-    case kArriveAtServer:
-      arrive(arg, plans_[requests_[arg].class_index].entry);
-      break;
-    case kSynRetransmit: {
-      Request& req = requests_[arg];
-      if (req.syn_attempts > spec_.network.syn_retries) {
-        fail(arg, ErrorCause::kConnectTimeout);
-      } else {
-        req.syn_sent_ns = sim_.now();
-        sim_.schedule_in(spec_.network.rtt_ns + half_rtt_ns_, this, kArriveAtServer, arg);
-      }
-      break;
-    }
-    case kCpuDone: {
-      Component& component = component_at(requests_[arg]);
-      if (component.host_index() >= 0) {
-        if (const auto next = hosts_[component.host_index()].finish(sim_.now())) {
-          sim_.schedule_in(next->duration_ns, this, kCpuDone, next->request);
-        }
-      }
-      after_cpu(arg);
-      break;
-    }
-    case kLatencyDone:
-      after_latency(arg);
-      break;
-    case kDiskDone:
-      finish_local_work(arg);
-      break;
-    case kResponseDelivered:
-      complete(arg);
-      break;
     case kWarmupEnd:
       begin_measuring();
       break;
@@ -154,6 +147,58 @@ void StackModel::handle(std::uint32_t type, std::uint32_t arg) {
       break;
     default:
       assert(false && "unknown event type");
+  }
+}
+
+void StackModel::schedule_for(std::uint32_t r, sim::Time delay, EventType type) {
+  Request& req = requests_[r];
+  ++req.pending_events;
+  sim_.schedule_in(delay, this, static_cast<std::uint32_t>(type) | (req.attempt << 8), r);
+}
+
+void StackModel::handle_request_event(std::uint32_t base, std::uint32_t attempt, std::uint32_t r) {
+  Request& req = requests_[r];
+  --req.pending_events;
+  if (req.ended || attempt != req.attempt) {
+    free_if_unreferenced(r);  // stale: that attempt already ended
+    return;
+  }
+  switch (base) {
+    case kArriveAtServer:
+      reach_server(r);
+      break;
+    case kSynRetransmit:
+      if (req.syn_attempts > spec_.network.syn_retries) {
+        attempt_failed(r, ErrorCause::kConnectTimeout);
+      } else {
+        go_to_entry(r);
+      }
+      break;
+    case kCpuDone:
+      req.cpu_running = false;
+      pass_core_on(component_at(req).host_index());
+      after_cpu(r);
+      break;
+    case kLatencyDone:
+      after_latency(r);
+      break;
+    case kDiskDone:
+      finish_local_work(r);
+      break;
+    case kResponseDelivered:
+      deliver_response(r);
+      break;
+    case kRetry:
+      start_attempt(r);
+      break;
+    case kAttemptTimeout:
+      attempt_failed(r, ErrorCause::kTimeout);
+      break;
+    case kDnsGiveUp:
+      attempt_failed(r, ErrorCause::kDnsFailure);
+      break;
+    default:
+      assert(false && "unknown request event");
   }
 }
 
@@ -169,8 +214,7 @@ void StackModel::start_request(std::uint32_t client) {
         cumulative_weights_.begin());
     req.class_index = std::min<std::uint32_t>(req.class_index, plans_.size() - 1);
   }
-  const ClassPlan& plan = plans_[req.class_index];
-  if (plan.tcp && spec_.network.keepalive_share > 0.0) {
+  if (plans_[req.class_index].tcp && spec_.network.keepalive_share > 0.0) {
     req.keepalive = network_rng_.uniform01() < spec_.network.keepalive_share;
   }
   in_system_.add(sim_.now(), 1.0);
@@ -178,7 +222,19 @@ void StackModel::start_request(std::uint32_t client) {
     ++offered_;
     ++class_stats_[req.class_index].offered;
   }
-  if (resolves_names_ && dns_cache_expiry_ns_[client] <= sim_.now()) {
+  start_attempt(r);
+}
+
+void StackModel::start_attempt(std::uint32_t r) {
+  Request& req = requests_[r];
+  req.where = Request::Where::kTransit;
+  req.syn_attempts = 0;
+  req.network_tries = 0;
+  if (measuring_) ++attempts_;
+  if (spec_.workload.client.timeout_ns > 0) {
+    schedule_for(r, spec_.workload.client.timeout_ns, kAttemptTimeout);
+  }
+  if (resolves_names_ && dns_cache_expiry_ns_[req.client] <= sim_.now()) {
     arrive(r, 0);  // cache miss: ask the resolver
   } else {
     go_to_entry(r);
@@ -187,24 +243,64 @@ void StackModel::start_request(std::uint32_t client) {
 
 void StackModel::go_to_entry(std::uint32_t r) {
   Request& req = requests_[r];
-  sim::Time delay = half_rtt_ns_;  // the request's way to the server
-  if (plans_[req.class_index].tcp && !req.keepalive) {
-    delay += spec_.network.rtt_ns;  // SYN, SYN-ACK, ACK before the request can be sent
+  req.where = Request::Where::kTransit;
+  req.pos = static_cast<std::uint8_t>(plans_[req.class_index].entry);
+  const ClassPlan& plan = plans_[req.class_index];
+  const sim::Time rtt = spec_.network.rtt_ns + added_latency(plan.entry_host);
+  sim::Time delay = rtt / 2;  // the request's way to the server
+  if (plan.tcp && !req.keepalive) {
+    delay += rtt;  // SYN, SYN-ACK, ACK before the request can be sent
     req.syn_sent_ns = sim_.now();
   }
-  if (delay == 0) {
-    arrive(r, plans_[req.class_index].entry);
+  if (delay == 0 && network_is_clear(plan.entry_host)) {
+    arrive(r, plan.entry);
   } else {
-    sim_.schedule_in(delay, this, kArriveAtServer, r);
+    schedule_for(r, delay, kArriveAtServer);
   }
+}
+
+void StackModel::reach_server(std::uint32_t r) {
+  Request& req = requests_[r];
+  const ClassPlan& plan = plans_[req.class_index];
+  const bool new_connection = plan.tcp && !req.keepalive;
+  const bool partitioned = !host_reachable(plan.entry_host);
+  const double loss = packet_loss(plan.entry_host);
+  if (new_connection || partitioned) {
+    // The handshake fails when the SYN or the SYN-ACK is lost, or the host is unreachable.
+    const double handshake_lost = 1.0 - (1.0 - loss) * (1.0 - loss);
+    if (partitioned || (loss > 0.0 && network_rng_.uniform01() < handshake_lost)) {
+      if (!plan.tcp) {
+        attempt_failed(r, ErrorCause::kTimeout);
+      } else {
+        req.keepalive = false;  // the client gives up on the old connection and reconnects
+        drop_syn(r);
+      }
+      return;
+    }
+  } else if (loss > 0.0 && network_rng_.uniform01() < loss) {
+    if (req.network_tries >= kDataRetries) {
+      attempt_failed(r, ErrorCause::kTimeout);
+    } else {
+      schedule_for(r, kDataRtoNs << req.network_tries++, kArriveAtServer);
+    }
+    return;
+  }
+  req.network_tries = 0;
+  arrive(r, plan.entry);
 }
 
 void StackModel::arrive(std::uint32_t r, int pos) {
   Request& req = requests_[r];
   req.pos = static_cast<std::uint8_t>(pos);
+  req.where = Request::Where::kArriving;
   req.arrived_ns[pos] = sim_.now();
   const ClassPlan& plan = plans_[req.class_index];
-  Component& component = components_[plan.path[pos]];
+  const int index = plan.path[pos];
+  if (!component_available(index)) {
+    refuse_unavailable(r, pos);
+    return;
+  }
+  Component& component = components_[index];
   const bool new_connection = pos == plan.entry && plan.tcp && !req.keepalive;
   const bool bounded = !(pos == plan.entry && plan.tcp && req.keepalive);
   switch (component.admit(sim_.now(), r, bounded)) {
@@ -213,68 +309,125 @@ void StackModel::arrive(std::uint32_t r, int pos) {
       begin_work(r);
       return;
     case Component::Admission::kQueued:
+      req.where = Request::Where::kQueued;
       return;
     case Component::Admission::kRefused:
       if (measuring_) component.count_rejected();
       if (new_connection) {
         drop_syn(r);
       } else {
-        fail(r, ErrorCause::kRejected);
+        attempt_failed(r, ErrorCause::kRejected);
       }
       return;
   }
 }
 
-void StackModel::drop_syn(std::uint32_t r) {
-  // A full accept queue drops the SYN; the client retransmits after its retransmission timeout,
-  // doubling each time (1 s, 2 s, 4 s, ... on Linux).
+void StackModel::refuse_unavailable(std::uint32_t r, int pos) {
   Request& req = requests_[r];
+  const ClassPlan& plan = plans_[req.class_index];
+  const int index = plan.path[pos];
+  const TargetHealth& health = component_health_[index];
+  if (components_[index].spec().kind == ComponentKind::kDns && health.hard_down == 0 &&
+      health.dns_failing == 0 && health.dns_silent > 0) {
+    // A silent resolver: the stub resolver waits out its timeout for every attempt.
+    const auto& client = spec_.workload.client;
+    schedule_for(r, client.dns_timeout_ns * client.dns_attempts, kDnsGiveUp);
+    return;
+  }
+  if (components_[index].spec().kind == ComponentKind::kDns) {
+    attempt_failed(r, ErrorCause::kDnsFailure);
+    return;
+  }
+  const int host = components_[index].host_index();
+  if (pos == plan.entry && plan.tcp && host >= 0 && host_health_[host].hard_down > 0) {
+    req.keepalive = false;
+    drop_syn(r);  // a dead host answers nothing: the client can only time out
+    return;
+  }
+  attempt_failed(r, ErrorCause::kComponentDown);  // connection refused, or 502 from a caller
+}
+
+void StackModel::drop_syn(std::uint32_t r) {
+  // The SYN went unanswered (full accept queue, dead host, lost packet); the client retransmits
+  // after its retransmission timeout, doubling each time (1 s, 2 s, 4 s, ... on Linux).
+  Request& req = requests_[r];
+  req.where = Request::Where::kTransit;
   ++req.syn_attempts;
   const int doublings = std::min<int>(req.syn_attempts - 1, 40);
   const sim::Time timeout = spec_.network.syn_initial_timeout_ns << doublings;
-  sim_.schedule_at(req.syn_sent_ns + timeout, this, kSynRetransmit, r);
+  schedule_for(r, req.syn_sent_ns + timeout - sim_.now(), kSynRetransmit);
+}
+
+sim::Time StackModel::scaled(const sim::Distribution& d, sim::RandomStream& rng,
+                             const TargetHealth& health) {
+  if (d.is_zero()) return 0;
+  const sim::Time draw = d.sample(rng);
+  if (health.slowdown == 1.0) return draw;
+  return static_cast<sim::Time>(static_cast<double>(draw) * health.slowdown + 0.5);
 }
 
 void StackModel::begin_work(std::uint32_t r) {
-  Component& component = component_at(requests_[r]);
-  const auto& cpu = component.spec().cpu;
-  const sim::Time demand = cpu.is_zero() ? 0 : cpu.sample(component.cpu_rng);
+  Request& req = requests_[r];
+  const int index = plans_[req.class_index].path[req.pos];
+  Component& component = components_[index];
+  req.where = Request::Where::kBusy;
+  const sim::Time demand =
+      scaled(component.spec().cpu, component.cpu_rng, component_health_[index]);
   if (demand == 0) {
     after_cpu(r);
     return;
   }
-  if (component.host_index() < 0 ||
-      hosts_[component.host_index()].submit(sim_.now(), CpuBurst{r, demand})) {
-    sim_.schedule_in(demand, this, kCpuDone, r);
+  const int host = component.host_index();
+  if (host < 0 || hosts_[host].submit(sim_.now(), CpuBurst{r, demand})) {
+    req.cpu_running = true;
+    schedule_for(r, demand, kCpuDone);
+  } else {
+    req.where = Request::Where::kCpuQueued;
+  }
+}
+
+void StackModel::pass_core_on(int host_index) {
+  if (host_index < 0) return;
+  if (const auto next = hosts_[host_index].finish(sim_.now())) {
+    Request& waiting = requests_[next->request];
+    waiting.where = Request::Where::kBusy;
+    waiting.cpu_running = true;
+    schedule_for(next->request, next->duration_ns, kCpuDone);
   }
 }
 
 void StackModel::after_cpu(std::uint32_t r) {
-  Component& component = component_at(requests_[r]);
-  const auto& latency = component.spec().latency;
-  const sim::Time wait = latency.is_zero() ? 0 : latency.sample(component.latency_rng);
+  Request& req = requests_[r];
+  const int index = plans_[req.class_index].path[req.pos];
+  Component& component = components_[index];
+  const sim::Time wait =
+      scaled(component.spec().latency, component.latency_rng, component_health_[index]);
   if (wait == 0) {
     after_latency(r);
   } else {
-    sim_.schedule_in(wait, this, kLatencyDone, r);
+    schedule_for(r, wait, kLatencyDone);
   }
 }
 
 void StackModel::after_latency(std::uint32_t r) {
-  Component& component = component_at(requests_[r]);
+  Request& req = requests_[r];
+  const int index = plans_[req.class_index].path[req.pos];
+  Component& component = components_[index];
   const ComponentSpec& spec = component.spec();
   sim::Time disk = 0;
-  if (spec.reads_per_query > 0 && spec.buffer_pool_hit_ratio < 1.0) {
-    for (int read = 0; read < spec.reads_per_query; ++read) {
-      if (component.disk_rng.uniform01() >= spec.buffer_pool_hit_ratio) {
-        disk += spec.disk_read.sample(component.disk_rng);
+  if (spec.reads_per_query > 0) {
+    const double hits = hit_ratio(index);
+    if (hits < 1.0) {
+      for (int read = 0; read < spec.reads_per_query; ++read) {
+        if (component.disk_rng.uniform01() >= hits)
+          disk += spec.disk_read.sample(component.disk_rng);
       }
     }
   }
   if (disk == 0) {
     finish_local_work(r);
   } else {
-    sim_.schedule_in(disk, this, kDiskDone, r);
+    schedule_for(r, disk, kDiskDone);
   }
 }
 
@@ -291,7 +444,12 @@ void StackModel::finish_local_work(std::uint32_t r) {
   }
 }
 
-void StackModel::hand_slot_over(Component& component) {
+void StackModel::release_slot(int component_index) {
+  Component& component = components_[component_index];
+  if (component_hard_down(component_index)) {
+    component.release_without_handover(sim_.now());
+    return;
+  }
   if (const auto next = component.release(sim_.now())) {
     if (measuring_) component.record_wait(sim_.now() - next->queued_since_ns);
     begin_work(next->request);
@@ -302,8 +460,9 @@ void StackModel::leave(std::uint32_t r, int pos) {
   Request& req = requests_[r];
   const ClassPlan& plan = plans_[req.class_index];
   Component& component = components_[plan.path[pos]];
+  req.where = Request::Where::kTransit;
   if (measuring_) component.record_completed_visit(sim_.now() - req.arrived_ns[pos]);
-  hand_slot_over(component);
+  release_slot(plan.path[pos]);
 
   if (component.spec().kind == ComponentKind::kDns && pos < plan.entry) {
     dns_answered(r);
@@ -323,6 +482,7 @@ void StackModel::return_to_caller(std::uint32_t r, int pos) {
     arrive(r, caller + 1);
   } else {
     req.pos = static_cast<std::uint8_t>(caller);
+    req.where = Request::Where::kBusy;  // back at the caller, still holding its slot
     leave(r, caller);
   }
 }
@@ -330,7 +490,7 @@ void StackModel::return_to_caller(std::uint32_t r, int pos) {
 void StackModel::dns_answered(std::uint32_t r) {
   Request& req = requests_[r];
   if (!dns_answer_.found) {
-    fail(r, ErrorCause::kDnsFailure);
+    attempt_failed(r, ErrorCause::kDnsFailure);
     return;
   }
   dns_cache_expiry_ns_[req.client] = sim_.now() + dns_answer_.ttl_ns;
@@ -338,18 +498,39 @@ void StackModel::dns_answered(std::uint32_t r) {
 }
 
 void StackModel::respond(std::uint32_t r) {
-  if (half_rtt_ns_ == 0) {
+  Request& req = requests_[r];
+  req.where = Request::Where::kTransit;
+  req.network_tries = 0;
+  const int host = plans_[req.class_index].entry_host;
+  const sim::Time delay = (spec_.network.rtt_ns + added_latency(host)) / 2;
+  if (delay == 0 && network_is_clear(host)) {
     complete(r);
   } else {
-    sim_.schedule_in(half_rtt_ns_, this, kResponseDelivered, r);
+    schedule_for(r, delay, kResponseDelivered);
   }
 }
 
+void StackModel::deliver_response(std::uint32_t r) {
+  Request& req = requests_[r];
+  const int host = plans_[req.class_index].entry_host;
+  const double loss = host_reachable(host) ? packet_loss(host) : 1.0;
+  if (loss > 0.0 && network_rng_.uniform01() < loss) {
+    if (req.network_tries >= kDataRetries) {
+      attempt_failed(r, ErrorCause::kTimeout);
+    } else {
+      schedule_for(r, kDataRtoNs << req.network_tries++, kResponseDelivered);
+    }
+    return;
+  }
+  complete(r);
+}
+
 void StackModel::complete(std::uint32_t r) {
-  const Request& req = requests_[r];
+  Request& req = requests_[r];
   if (measuring_) {
     const sim::Time latency = sim_.now() - req.start_ns;
     ++completed_;
+    if (req.attempt == 0) ++first_attempt_completed_;
     latency_ns_.record(latency);
     row_latency_ns_.record(latency);
     ClassStats& stats = class_stats_[req.class_index];
@@ -359,131 +540,92 @@ void StackModel::complete(std::uint32_t r) {
   end_request(r);
 }
 
-void StackModel::fail(std::uint32_t r, ErrorCause cause) {
+void StackModel::release_everything(std::uint32_t r) {
   Request& req = requests_[r];
-  // Release every slot held further up the call chain: the callers see the error and answer
-  // with it at once.
   const ClassPlan& plan = plans_[req.class_index];
-  for (int holder = plan.caller[req.pos]; holder >= 0; holder = plan.caller[holder]) {
-    hand_slot_over(components_[plan.path[holder]]);
+  const int pos = req.pos;
+  const int index = plan.path[pos];
+  const Request::Where where = req.where;
+  req.where = Request::Where::kTransit;
+  switch (where) {
+    case Request::Where::kTransit:
+      return;  // holds nothing anywhere
+    case Request::Where::kArriving:
+      break;
+    case Request::Where::kQueued:
+      components_[index].remove_waiting(sim_.now(), r);
+      break;
+    case Request::Where::kCpuQueued:
+      hosts_[components_[index].host_index()].remove_queued(sim_.now(), r);
+      release_slot(index);
+      break;
+    case Request::Where::kBusy:
+      if (req.cpu_running) {
+        req.cpu_running = false;
+        pass_core_on(components_[index].host_index());  // the work is abandoned
+      }
+      release_slot(index);
+      break;
   }
+  // The callers up the chain get the error and answer with it at once.
+  for (int holder = plan.caller[pos]; holder >= 0; holder = plan.caller[holder]) {
+    release_slot(plan.path[holder]);
+  }
+}
+
+sim::Time StackModel::backoff_before_retry(int retry) {
+  const ClientSpec& client = spec_.workload.client;
+  const double base = std::min(static_cast<double>(client.backoff_max_ns),
+                               static_cast<double>(client.backoff_initial_ns) *
+                                   std::pow(client.backoff_multiplier, retry - 1));
+  switch (client.jitter) {
+    case ClientSpec::Jitter::kNone:
+      return static_cast<sim::Time>(base);
+    case ClientSpec::Jitter::kFull:
+      return static_cast<sim::Time>(base * retry_rng_.uniform01());
+    case ClientSpec::Jitter::kEqual:
+      return static_cast<sim::Time>(base / 2 + base / 2 * retry_rng_.uniform01());
+  }
+  return static_cast<sim::Time>(base);
+}
+
+void StackModel::attempt_failed(std::uint32_t r, ErrorCause cause) {
+  release_everything(r);
+  Request& req = requests_[r];
+  if (req.failure_origin == nullptr) req.failure_origin = failure_origin(req, cause);
+  if (measuring_) ++attempt_errors_[static_cast<int>(cause)];
+  if (req.attempt < spec_.workload.client.max_retries) {
+    ++req.attempt;  // every event of the failed attempt is stale from here on
+    schedule_for(r, backoff_before_retry(req.attempt), kRetry);
+  } else {
+    fail_request(r, cause);
+  }
+}
+
+void StackModel::fail_request(std::uint32_t r, ErrorCause cause) {
+  Request& req = requests_[r];
   if (measuring_) {
     ++failed_;
     ++errors_[static_cast<int>(cause)];
     ++class_stats_[req.class_index].failed;
+    ++failures_by_origin_[req.failure_origin];
   }
   end_request(r);
 }
 
 void StackModel::end_request(std::uint32_t r) {
+  Request& req = requests_[r];
   in_system_.add(sim_.now(), -1.0);
+  req.ended = true;
   if (spec_.workload.process == WorkloadSpec::Process::kClosed) {
-    sim_.schedule_in(spec_.workload.think.sample(think_rng_), this, kUserThinkDone,
-                     requests_[r].client);
+    sim_.schedule_in(spec_.workload.think.sample(think_rng_), this, kUserThinkDone, req.client);
   }
-  requests_.release(r);
+  free_if_unreferenced(r);
 }
 
-void StackModel::begin_measuring() {
-  const sim::Time now = sim_.now();
-  measuring_ = true;
-  for (auto& c : components_) c.restart_statistics(now);
-  for (auto& h : hosts_) h.restart_statistics(now);
-  in_system_.restart(now);
-  interval_start_ns_ = now;
-  row_busy_area_.assign(components_.size(), 0.0);
-  row_waiting_area_.assign(components_.size(), 0.0);
-  row_host_area_.assign(hosts_.size(), 0.0);
-  for (sim::Time t = now + interval_ns_; t < measure_end_ns_ + interval_ns_; t += interval_ns_) {
-    sim_.schedule_at(std::min(t, measure_end_ns_), this, kIntervalEnd, 0);
-    if (t >= measure_end_ns_) break;
-  }
-}
-
-void StackModel::close_interval() {
-  const sim::Time now = sim_.now();
-  if (now <= interval_start_ns_) return;
-  const double width_ns = static_cast<double>(now - interval_start_ns_);
-  IntervalRow row;
-  row.start_s = sim::to_seconds(interval_start_ns_ - measure_start_ns_);
-  row.end_s = sim::to_seconds(now - measure_start_ns_);
-  row.offered = offered_ - row_offered_;
-  row.completed = completed_ - row_completed_;
-  row.failed = failed_ - row_failed_;
-  row.latency_p50_s = row_latency_ns_.quantile(0.5) * 1e-9;
-  row.latency_p99_s = row_latency_ns_.quantile(0.99) * 1e-9;
-  for (std::size_t i = 0; i < components_.size(); ++i) {
-    const double busy = components_[i].busy_slots().area(now);
-    const double waiting = components_[i].waiting().area(now);
-    row.component_utilization.push_back((busy - row_busy_area_[i]) /
-                                        (width_ns * components_[i].spec().servers));
-    row.component_queue_length.push_back((waiting - row_waiting_area_[i]) / width_ns);
-    row_busy_area_[i] = busy;
-    row_waiting_area_[i] = waiting;
-  }
-  for (std::size_t i = 0; i < hosts_.size(); ++i) {
-    const double busy = hosts_[i].busy_cores().area(now);
-    row.host_cpu_utilization.push_back((busy - row_host_area_[i]) / (width_ns * hosts_[i].cores()));
-    row_host_area_[i] = busy;
-  }
-  series_.push_back(std::move(row));
-  interval_start_ns_ = now;
-  row_offered_ = offered_;
-  row_completed_ = completed_;
-  row_failed_ = failed_;
-  row_latency_ns_.reset();
-}
-
-RunResult StackModel::finish(bool interrupted) const {
-  const sim::Time now = std::min(sim_.now(), measure_end_ns_);
-  RunResult result;
-  result.interrupted = interrupted;
-  if (!measuring_) return result;
-  result.measured_s = sim::to_seconds(now - measure_start_ns_);
-  result.offered = offered_;
-  result.completed = completed_;
-  result.failed = failed_;
-  for (int cause = 0; cause < kErrorCauseCount; ++cause) {
-    if (errors_[cause] > 0)
-      result.errors[to_string(static_cast<ErrorCause>(cause))] = errors_[cause];
-  }
-  result.mean_in_system = in_system_.mean(now);
-  result.latency_ns = latency_ns_;
-  const double measured_s = result.measured_s > 0 ? result.measured_s : 1.0;
-  for (const Component& c : components_) {
-    ComponentResult out;
-    out.name = c.spec().name;
-    out.kind = to_string(c.spec().kind);
-    out.host = c.spec().host;
-    out.servers = c.spec().servers;
-    out.utilization = c.busy_slots().mean(now) / c.spec().servers;
-    out.mean_queue_length = c.waiting().mean(now);
-    out.mean_wait_s = c.wait_s().mean();
-    out.mean_response_s = c.response_s().mean();
-    out.visits = c.visits();
-    out.throughput_rps = static_cast<double>(c.visits()) / measured_s;
-    out.rejected = c.rejected();
-    result.components.push_back(std::move(out));
-  }
-  for (const Host& h : hosts_) {
-    HostResult out;
-    out.name = h.name();
-    out.cores = h.cores();
-    out.cpu_utilization = h.busy_cores().mean(now) / h.cores();
-    out.mean_cpu_queue_length = h.queued_bursts().mean(now);
-    result.hosts.push_back(std::move(out));
-  }
-  for (std::size_t i = 0; i < plans_.size(); ++i) {
-    ClassResult out;
-    out.name = spec_.workload.mix[i].name;
-    out.offered = class_stats_[i].offered;
-    out.completed = class_stats_[i].completed;
-    out.failed = class_stats_[i].failed;
-    out.mean_latency_s = class_stats_[i].latency_s.mean();
-    result.classes.push_back(std::move(out));
-  }
-  result.series = series_;
-  return result;
+void StackModel::free_if_unreferenced(std::uint32_t r) {
+  const Request& req = requests_[r];
+  if (req.ended && req.pending_events == 0) requests_.release(r);
 }
 
 }  // namespace stacksim::models

@@ -1,8 +1,13 @@
 #include "scenario/fault_parser.h"
 
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+#include <optional>
 #include <string_view>
 
 #include "scenario/distribution_parser.h"
+#include "scenario/fault_schedule.h"
 #include "scenario/json_pointer.h"
 #include "scenario/key_suggestion.h"
 
@@ -10,66 +15,356 @@ namespace stacksim::scenario {
 
 namespace {
 
+using models::ComponentKind;
 using models::FaultSpec;
 using Keys = std::vector<std::string_view>;
 
-void read_target(Validator& validator, ObjectFields& fields, const ScenarioNames& names,
-                 FaultSpec& spec) {
-  const auto target = fields.string("target", Need::kRequired);
-  if (!target) return;
-  const bool host = names.is_host(*target);
-  const bool component = names.is_component(*target);
-  if (host && component) {
-    validator.error(
-        fields.pointer("target"),
-        "target " + in_quotes(*target) + " names both a host and a component; rename one of them");
-  } else if (!host && !component && names.hosts_readable && names.components_readable) {
-    std::vector<std::string> candidates = names.hosts;
-    candidates.insert(candidates.end(), names.components.begin(), names.components.end());
-    validator.error(
-        fields.pointer("target"),
-        unknown_name_message("unknown target", *target, candidates, "hosts and components are"));
-  }
-  spec.target = *target;
+// Lists in messages stop after this many names.
+constexpr std::size_t kMaxListed = 20;
+// Largest slowdown factor: beyond it, stretched service times would no longer fit the clock.
+constexpr double kMaxSlowdownFactor = 1e6;
+
+// What a fault kind may target.
+enum class Targets { kHostOrComponent, kComponentNotDns, kDnsComponent, kDbComponent, kHost };
+
+struct FaultKindInfo {
+  FaultSpec::Kind kind;
+  std::string_view name;
+  Targets targets;
+  Keys keys;  // every valid key: kind, target, the kind's own keys, then the schedule keys
+};
+
+Keys fault_keys(std::initializer_list<std::string_view> own) {
+  Keys keys = {"kind", "target"};
+  keys.insert(keys.end(), own.begin(), own.end());
+  keys.insert(keys.end(), kScheduleKeys.begin(), kScheduleKeys.end());
+  return keys;
 }
 
-void read_crash(Validator& validator, ObjectFields& fields, FaultSpec& spec) {
-  // Both are required: a crash needs how long the target runs and how long repair takes.
-  const Json* mtbf = fields.find("mtbf");
-  const Json* mttr = fields.find("mttr");
-  if (mtbf == nullptr) {
-    validator.error(fields.pointer(), std::string(mttr ? "mttr without mtbf: " : "") +
-                                          "missing required key \"mtbf\"");
+const std::array<FaultKindInfo, 7>& fault_kinds() {
+  static const std::array<FaultKindInfo, 7> kKinds = {{
+      {FaultSpec::Kind::kCrash, "crash", Targets::kHostOrComponent, fault_keys({"mtbf", "mttr"})},
+      {FaultSpec::Kind::kProcessCrash, "process_crash", Targets::kComponentNotDns,
+       fault_keys({"mtbf", "restart_delay"})},
+      {FaultSpec::Kind::kMaintenance, "maintenance", Targets::kHostOrComponent,
+       fault_keys({"mode"})},
+      {FaultSpec::Kind::kDnsOutage, "dns_outage", Targets::kDnsComponent, fault_keys({"mode"})},
+      {FaultSpec::Kind::kNetwork, "network", Targets::kHost,
+       fault_keys({"added_latency", "loss", "partition"})},
+      {FaultSpec::Kind::kSlowdown, "slowdown", Targets::kComponentNotDns, fault_keys({"factor"})},
+      {FaultSpec::Kind::kColdRestart, "cold_restart", Targets::kDbComponent,
+       fault_keys({"initial_hit_ratio", "warm_up"})},
+  }};
+  return kKinds;
+}
+
+std::vector<std::string> fault_kind_names() {
+  std::vector<std::string> names;
+  for (const auto& k : fault_kinds()) names.emplace_back(k.name);
+  return names;
+}
+
+// " (a key of kind crash, not process_crash)" when `key` is valid for other fault kinds.
+std::string other_kind_hint(const FaultKindInfo& kind, std::string_view key) {
+  std::string owners;
+  for (const auto& k : fault_kinds()) {
+    if (k.kind == kind.kind || std::find(k.keys.begin(), k.keys.end(), key) == k.keys.end()) {
+      continue;
+    }
+    owners += (owners.empty() ? "" : ", ") + std::string(k.name);
   }
-  if (mttr == nullptr) {
-    validator.error(fields.pointer(), std::string(mtbf ? "mtbf without mttr: " : "") +
-                                          "missing required key \"mttr\"");
+  if (owners.empty()) return "";
+  return " (a key of kind " + owners + ", not " + std::string(kind.name) + ")";
+}
+
+bool accepts_host(Targets targets) {
+  return targets == Targets::kHostOrComponent || targets == Targets::kHost;
+}
+
+// `kind` is nullopt for a component whose own kind is invalid (reported there): it is given the
+// benefit of the doubt.
+bool accepts_component(Targets targets, std::optional<ComponentKind> kind) {
+  switch (targets) {
+    case Targets::kHostOrComponent:
+      return true;
+    case Targets::kHost:
+      return false;
+    case Targets::kComponentNotDns:
+      return !kind || *kind != ComponentKind::kDns;
+    case Targets::kDnsComponent:
+      return !kind || *kind == ComponentKind::kDns;
+    case Targets::kDbComponent:
+      return !kind || *kind == ComponentKind::kDb;
   }
-  if (mtbf != nullptr) {
-    if (auto d = read_distribution(validator, *mtbf, fields.pointer("mtbf"))) {
-      if (d->mean_ns() <= 0.0) {
-        validator.error(fields.pointer("mtbf"), "mtbf must have a positive mean");
-      }
-      spec.mtbf = *d;
+  return false;
+}
+
+std::string_view targets_phrase(Targets targets) {
+  switch (targets) {
+    case Targets::kHostOrComponent:
+      return "a host or a component";
+    case Targets::kComponentNotDns:
+      return "a component that is not dns";
+    case Targets::kDnsComponent:
+      return "a dns component";
+    case Targets::kDbComponent:
+      return "a db component";
+    case Targets::kHost:
+      return "a host";
+  }
+  return "";
+}
+
+std::string_view targets_plural(Targets targets) {
+  switch (targets) {
+    case Targets::kHostOrComponent:
+      return "hosts and components";
+    case Targets::kComponentNotDns:
+      return "components other than dns";
+    case Targets::kDnsComponent:
+      return "dns components";
+    case Targets::kDbComponent:
+      return "db components";
+    case Targets::kHost:
+      return "hosts";
+  }
+  return "";
+}
+
+// The names a fault of this kind may target, hosts first, in file order.
+std::vector<std::string> valid_targets(Targets targets, const ScenarioNames& names) {
+  std::vector<std::string> valid;
+  if (accepts_host(targets)) valid = names.hosts;
+  for (const auto& component : names.components) {
+    const auto kind = names.kind_of(component);
+    if (accepts_component(targets, kind) && (kind || targets == Targets::kHostOrComponent)) {
+      valid.push_back(component);
     }
   }
-  if (mttr != nullptr) {
-    if (auto d = read_distribution(validator, *mttr, fields.pointer("mttr"))) spec.mttr = *d;
-  }
+  return valid;
 }
 
-void read_maintenance(Validator& validator, ObjectFields& fields, FaultSpec& spec) {
-  spec.start_ns = fields.duration("start", DurationRule::kNonNegative).value_or(0);
-  const auto every = fields.duration("every", DurationRule::kNonNegative);
-  const auto duration = fields.duration("duration", DurationRule::kPositive, Need::kRequired);
-  spec.every_ns = every.value_or(0);
-  spec.duration_ns = duration.value_or(0);
-  if (every && duration && *every > 0 && *duration >= *every) {
-    validator.error(fields.pointer("duration"),
-                    "maintenance window longer than its period: duration must be shorter than "
-                    "every");
-  }
+// "a web component", "an app component".
+std::string component_phrase(std::optional<ComponentKind> kind) {
+  if (!kind) return "a component";
+  const std::string name = models::to_string(*kind);
+  const bool vowel = !name.empty() && std::string_view("aeiou").find(name[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + name + " component";
 }
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string joined;
+  for (std::size_t i = 0; i < names.size() && i < kMaxListed; ++i) {
+    joined += (i > 0 ? ", " : "") + names[i];
+  }
+  if (names.size() > kMaxListed) joined += ", ...";
+  return joined;
+}
+
+// Reads one fault; `fields` has already checked the keys of its kind.
+class FaultReader {
+ public:
+  FaultReader(Validator& validator, ObjectFields& fields, const ScenarioNames& names,
+              const FaultKindInfo& info, FaultSpec& spec)
+      : validator_(validator), fields_(fields), names_(names), info_(info), spec_(spec) {}
+
+  void read() {
+    read_target();
+    switch (spec_.kind) {
+      case FaultSpec::Kind::kCrash:
+        read_crash();
+        break;
+      case FaultSpec::Kind::kProcessCrash:
+        read_process_crash();
+        break;
+      case FaultSpec::Kind::kMaintenance:
+        read_maintenance();
+        break;
+      case FaultSpec::Kind::kDnsOutage:
+        read_dns_outage();
+        break;
+      case FaultSpec::Kind::kNetwork:
+        read_network();
+        break;
+      case FaultSpec::Kind::kSlowdown:
+        read_slowdown();
+        break;
+      case FaultSpec::Kind::kColdRestart:
+        read_cold_restart();
+        break;
+    }
+  }
+
+ private:
+  void read_target() {
+    const auto target = fields_.string("target", Need::kRequired);
+    if (!target) return;
+    spec_.target = *target;
+    const Targets targets = info_.targets;
+    const bool host = names_.is_host(*target);
+    const bool component = names_.is_component(*target);
+    const bool host_ok = host && accepts_host(targets);
+    const bool component_ok = component && accepts_component(targets, names_.kind_of(*target));
+    const std::string pointer = fields_.pointer("target");
+    if (host_ok && component_ok) {
+      validator_.error(pointer, "target " + in_quotes(*target) +
+                                    " names both a host and a component; rename one of them");
+      return;
+    }
+    if (host_ok || component_ok) return;
+    const auto valid = valid_targets(targets, names_);
+    if (host || component) {
+      std::string message =
+          "target " + in_quotes(*target) + " is " +
+          (host ? std::string("a host") : component_phrase(names_.kind_of(*target))) + "; a " +
+          std::string(info_.name) + " fault targets " + std::string(targets_phrase(targets));
+      message += valid.empty()
+                     ? "; the scenario defines none"
+                     : "; " + std::string(targets_plural(targets)) + " are: " + join_names(valid);
+      validator_.error(pointer, std::move(message));
+      return;
+    }
+    // A broken hosts or components object was reported already; names may be missing from it.
+    if (!names_.hosts_readable || !names_.components_readable) return;
+    validator_.error(pointer, unknown_name_message("unknown target", *target, valid,
+                                                   std::string(targets_plural(targets)) + " are",
+                                                   "the scenario defines no " +
+                                                       std::string(targets_plural(targets))));
+  }
+
+  void read_crash() {
+    const bool random = fields_.has("mtbf") || fields_.has("mttr");
+    const bool scheduled = gives_schedule(fields_);
+    if (random && scheduled) {
+      validator_.error(fields_.pointer(),
+                       "a crash is random (\"mtbf\" + \"mttr\") or scheduled, not both; this one "
+                       "gives " +
+                           random_keys_given({"mtbf", "mttr"}) + " and " +
+                           schedule_forms_given(fields_));
+    } else if (!random && !scheduled) {
+      validator_.error(fields_.pointer(),
+                       "a crash needs \"mtbf\" + \"mttr\" (random crashes) or a schedule: " +
+                           schedule_forms_help());
+    } else if (random) {
+      // A random crash needs how long the target runs and how long repair takes.
+      if (!fields_.has("mttr")) {
+        validator_.error(fields_.pointer(), "mtbf without mttr: missing required key \"mttr\"");
+      }
+      if (!fields_.has("mtbf")) {
+        validator_.error(fields_.pointer(), "mttr without mtbf: missing required key \"mtbf\"");
+      }
+    }
+    spec_.mtbf = mtbf();
+    spec_.mttr = distribution("mttr");
+    if (scheduled) read_schedule(fields_, spec_);
+  }
+
+  void read_process_crash() {
+    const bool random = fields_.has("mtbf");
+    const bool scheduled = gives_schedule(fields_);
+    if (random && scheduled) {
+      validator_.error(fields_.pointer(),
+                       "a process_crash is random (\"mtbf\") or scheduled, not both; this one "
+                       "gives \"mtbf\" and " +
+                           schedule_forms_given(fields_));
+    } else if (!random && !scheduled) {
+      validator_.error(fields_.pointer(),
+                       "a process_crash needs \"mtbf\" (random crashes) or a schedule: " +
+                           schedule_forms_help());
+    } else if (scheduled && fields_.has("restart_delay")) {
+      validator_.error(fields_.pointer("restart_delay"),
+                       "restart_delay belongs to random process crashes (with \"mtbf\"); a "
+                       "scheduled process_crash stays down for its window's duration");
+    }
+    spec_.mtbf = mtbf();
+    if (const auto delay = distribution("restart_delay")) spec_.restart_delay = *delay;
+    if (scheduled) read_schedule(fields_, spec_);
+  }
+
+  void read_maintenance() {
+    static const std::vector<std::string> kModes = {"restart", "graceful", "rolling"};
+    static constexpr std::array<FaultSpec::Mode, 3> kValues = {
+        FaultSpec::Mode::kRestart, FaultSpec::Mode::kGraceful, FaultSpec::Mode::kRolling};
+    if (const auto mode = fields_.choice("mode", "unknown maintenance mode", kModes)) {
+      spec_.mode = kValues[*mode];
+    }
+    read_schedule(fields_, spec_);
+  }
+
+  void read_dns_outage() {
+    static const std::vector<std::string> kModes = {"fail", "timeout"};
+    static constexpr std::array<FaultSpec::DnsOutageMode, 2> kValues = {
+        FaultSpec::DnsOutageMode::kFail, FaultSpec::DnsOutageMode::kTimeout};
+    if (const auto mode = fields_.choice("mode", "unknown dns_outage mode", kModes)) {
+      spec_.dns_mode = kValues[*mode];
+    }
+    read_schedule(fields_, spec_);
+  }
+
+  void read_network() {
+    const auto latency = fields_.duration("added_latency", DurationRule::kNonNegative);
+    const auto loss = fields_.number("loss", {0.0, 1.0, false, /*max_exclusive=*/true});
+    const auto partition = fields_.boolean("partition");
+    spec_.added_latency_ns = latency.value_or(0);
+    spec_.loss = loss.value_or(0.0);
+    spec_.partition = partition.value_or(false);
+    const bool all_valid = (latency || !fields_.has("added_latency")) &&
+                           (loss || !fields_.has("loss")) &&
+                           (partition || !fields_.has("partition"));
+    if (all_valid && spec_.added_latency_ns == 0 && spec_.loss == 0.0 && !spec_.partition) {
+      validator_.error(fields_.pointer(),
+                       "network fault has no effect: give \"added_latency\" > 0, \"loss\" > 0 "
+                       "or \"partition\": true");
+    }
+    read_schedule(fields_, spec_);
+  }
+
+  void read_slowdown() {
+    spec_.factor =
+        fields_.number("factor", {0.0, kMaxSlowdownFactor, /*min_exclusive=*/true}, Need::kRequired)
+            .value_or(spec_.factor);
+    read_schedule(fields_, spec_);
+  }
+
+  void read_cold_restart() {
+    spec_.initial_hit_ratio = fields_.number("initial_hit_ratio", NumberRange::fraction())
+                                  .value_or(spec_.initial_hit_ratio);
+    spec_.warm_up_ns = fields_.duration("warm_up", DurationRule::kPositive, Need::kRequired)
+                           .value_or(spec_.warm_up_ns);
+    read_schedule(fields_, spec_);
+  }
+
+  std::optional<sim::Distribution> distribution(std::string_view key) {
+    const Json* value = fields_.find(key);
+    if (value == nullptr) return std::nullopt;
+    return read_distribution(validator_, *value, fields_.pointer(key));
+  }
+
+  // Time between failures: a target that fails again at once would never run.
+  std::optional<sim::Distribution> mtbf() {
+    auto d = distribution("mtbf");
+    if (d && d->mean_ns() <= 0.0) {
+      validator_.error(fields_.pointer("mtbf"), "mtbf must have a positive mean");
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  // `"mtbf" and "mttr"`, or whichever of them is given.
+  std::string random_keys_given(std::initializer_list<std::string_view> keys) const {
+    std::vector<std::string> given;
+    for (const auto key : keys) {
+      if (fields_.has(key)) given.push_back(in_quotes(key));
+    }
+    return given.size() == 2 ? given[0] + " and " + given[1] : given.empty() ? "" : given[0];
+  }
+
+  Validator& validator_;
+  ObjectFields& fields_;
+  const ScenarioNames& names_;
+  const FaultKindInfo& info_;
+  FaultSpec& spec_;
+};
 
 }  // namespace
 
@@ -80,8 +375,6 @@ std::vector<FaultSpec> read_faults(Validator& validator, const Json& value,
     validator.error(pointer, "expected an array of faults, got " + describe_json(value));
     return faults;
   }
-  static const Keys kCrashKeys = {"kind", "target", "mtbf", "mttr"};
-  static const Keys kMaintenanceKeys = {"kind", "target", "start", "every", "duration"};
   for (std::size_t i = 0; i < value.size(); ++i) {
     const std::string fault_pointer = child_pointer(pointer, i);
     const Json& body = value[i];
@@ -89,6 +382,7 @@ std::vector<FaultSpec> read_faults(Validator& validator, const Json& value,
       validator.error(fault_pointer, "expected an object, got " + describe_json(body));
       continue;
     }
+    // The kind decides which keys are valid, so nothing else is judged without one.
     const auto kind_it = body.find("kind");
     if (kind_it == body.end()) {
       validator.error(fault_pointer, "missing required key \"kind\"");
@@ -97,23 +391,20 @@ std::vector<FaultSpec> read_faults(Validator& validator, const Json& value,
     const std::string kind_pointer = child_pointer(fault_pointer, "kind");
     const auto kind = validator.read_string(*kind_it, kind_pointer);
     if (!kind) continue;
-    FaultSpec spec;
-    if (*kind == "crash") {
-      spec.kind = FaultSpec::Kind::kCrash;
-      ObjectFields fields(validator, body, fault_pointer, kCrashKeys);
-      read_target(validator, fields, names, spec);
-      read_crash(validator, fields, spec);
-    } else if (*kind == "maintenance") {
-      spec.kind = FaultSpec::Kind::kMaintenance;
-      ObjectFields fields(validator, body, fault_pointer, kMaintenanceKeys);
-      read_target(validator, fields, names, spec);
-      read_maintenance(validator, fields, spec);
-    } else {
-      validator.error(kind_pointer,
-                      unknown_name_message("unknown fault kind", *kind, {"crash", "maintenance"},
-                                           "expected one of"));
+    const FaultKindInfo* info = nullptr;
+    for (const auto& candidate : fault_kinds()) {
+      if (candidate.name == *kind) info = &candidate;
+    }
+    if (info == nullptr) {
+      validator.error(kind_pointer, unknown_name_message("unknown fault kind", *kind,
+                                                         fault_kind_names(), "expected one of"));
       continue;
     }
+    FaultSpec spec;
+    spec.kind = info->kind;
+    ObjectFields fields(validator, body, fault_pointer, info->keys,
+                        [info](std::string_view key) { return other_kind_hint(*info, key); });
+    FaultReader(validator, fields, names, *info, spec).read();
     faults.push_back(std::move(spec));
   }
   return faults;

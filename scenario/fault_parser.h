@@ -1,6 +1,7 @@
 #pragma once
 
-// Private to the scenario layer: reading `faults` (crash and maintenance of hosts or components).
+// Private to the scenario layer: reading `faults` (crashes, process crashes, maintenance, DNS
+// outages, network trouble, slowdowns and cold restarts of hosts or components).
 
 #include <string>
 #include <vector>
@@ -12,7 +13,9 @@
 
 namespace stacksim::scenario {
 
-// Reads the `faults` array at `pointer`; targets must name a host or a component of `names`.
+// Reads the `faults` array at `pointer`. Each kind accepts only its own keys and targets: a host
+// or a component of `names`, restricted by kind (network: a host; dns_outage: a dns component;
+// cold_restart: a db component; process_crash and slowdown: a component other than dns).
 [[nodiscard]] std::vector<models::FaultSpec> read_faults(Validator& validator, const Json& value,
                                                          const std::string& pointer,
                                                          const ScenarioNames& names);

@@ -94,6 +94,26 @@ models::NetworkSpec read_network(Validator& validator, const Json& value,
   return network;
 }
 
+// Service level objectives; each is optional, but an slo that names none is a mistake.
+models::SloSpec read_slo(Validator& validator, const Json& value, const std::string& pointer) {
+  static const Keys kKeys = {"availability", "latency_p50", "latency_p95", "latency_p99"};
+  models::SloSpec slo;
+  ObjectFields fields(validator, value, pointer, kKeys);
+  if (!fields.is_object()) return slo;
+  if (value.empty()) {
+    validator.error(pointer,
+                    "slo names no objective: give availability, latency_p50, latency_p95 or "
+                    "latency_p99");
+    return slo;
+  }
+  // An availability of 1 can never be shown by a finite run, and 0 asks for nothing.
+  slo.availability = fields.number("availability", {0.0, 1.0, true, true});
+  slo.latency_p50_ns = fields.duration("latency_p50", DurationRule::kPositive);
+  slo.latency_p95_ns = fields.duration("latency_p95", DurationRule::kPositive);
+  slo.latency_p99_ns = fields.duration("latency_p99", DurationRule::kPositive);
+  return slo;
+}
+
 std::optional<std::uint64_t> read_seed(Validator& validator, const Json& value,
                                        const std::string& pointer) {
   if (value.is_number_unsigned()) return value.get<std::uint64_t>();
@@ -106,7 +126,7 @@ std::optional<std::uint64_t> read_seed(Validator& validator, const Json& value,
 // The scenario walk: reads every part, reporting all problems through `validator`.
 models::ScenarioSpec read_scenario(Validator& validator, const Json& document) {
   static const Keys kKeys = {"name",  "description", "seed",     "duration", "warmup", "report",
-                             "hosts", "components",  "workload", "network",  "faults"};
+                             "hosts", "components",  "workload", "network",  "faults", "slo"};
   models::ScenarioSpec spec;
   if (!document.is_object()) {
     validator.error("", "expected a JSON object at the top level, got " + describe_json(document));
@@ -150,6 +170,9 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document) {
   }
   if (const Json* faults = fields.find("faults")) {
     spec.faults = read_faults(validator, *faults, fields.pointer("faults"), names);
+  }
+  if (const Json* slo = fields.find("slo")) {
+    spec.slo = read_slo(validator, *slo, fields.pointer("slo"));
   }
   return spec;
 }

@@ -20,7 +20,7 @@ bool is_type_limit(std::int64_t max) {
 
 std::string format_number(double x) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
+  std::snprintf(buf, sizeof buf, "%.15g", x);
   return buf;
 }
 
@@ -45,8 +45,12 @@ std::string IntRange::describe() const {
 
 std::string NumberRange::describe() const {
   if (max < std::numeric_limits<double>::max()) {
-    return std::string("a number ") + (min_exclusive ? "greater than " : "between ") +
-           format_number(min) + (min_exclusive ? " and at most " : " and ") + format_number(max);
+    if (!min_exclusive && !max_exclusive) {
+      return "a number between " + format_number(min) + " and " + format_number(max);
+    }
+    return std::string("a number ") + (min_exclusive ? "greater than " : "at least ") +
+           format_number(min) + (max_exclusive ? " and less than " : " and at most ") +
+           format_number(max);
   }
   if (min == 0.0) return min_exclusive ? "a positive number" : "a non-negative number";
   return std::string("a number ") + (min_exclusive ? "> " : ">= ") + format_number(min);
@@ -111,7 +115,8 @@ std::optional<double> Validator::read_number(const Json& value, const std::strin
   if (value.is_number()) {
     const double d = value.get<double>();
     const bool above_min = range.min_exclusive ? d > range.min : d >= range.min;
-    if (std::isfinite(d) && above_min && d <= range.max) return d;
+    const bool below_max = range.max_exclusive ? d < range.max : d <= range.max;
+    if (std::isfinite(d) && above_min && below_max) return d;
   }
   error(pointer, "expected " + range.describe() + got(value));
   return std::nullopt;
@@ -119,11 +124,14 @@ std::optional<double> Validator::read_number(const Json& value, const std::strin
 
 std::optional<sim::Time> Validator::read_duration(const Json& value, const std::string& pointer,
                                                   DurationRule rule) {
+  const std::string sign_rule = rule == DurationRule::kPositive
+                                    ? "expected a positive duration"
+                                    : "expected a non-negative duration";
   std::optional<sim::Time> t;
   if (value.is_number()) {
     const double seconds = value.get<double>();
     if (seconds < 0.0) {
-      error(pointer, "expected a non-negative duration" + got(value));
+      error(pointer, sign_rule + got(value));
       return std::nullopt;
     }
     t = duration_from_seconds(seconds);
@@ -137,9 +145,7 @@ std::optional<sim::Time> Validator::read_duration(const Json& value, const std::
     if (!t) {
       const auto first = s.find_first_not_of(" \t");
       const bool negative = first != std::string::npos && s[first] == '-';
-      error(pointer, (negative ? std::string("expected a non-negative duration")
-                               : "expected " + kDurationForm) +
-                         got(value));
+      error(pointer, (negative ? sign_rule : "expected " + kDurationForm) + got(value));
       return std::nullopt;
     }
   } else {
@@ -163,6 +169,12 @@ std::optional<std::int64_t> Validator::read_size(const Json& value, const std::s
   }
   if (!bytes) error(pointer, "expected " + kSizeForm + got(value));
   return bytes;
+}
+
+std::optional<bool> Validator::read_bool(const Json& value, const std::string& pointer) {
+  if (value.is_boolean()) return value.get<bool>();
+  error(pointer, "expected true or false" + got(value));
+  return std::nullopt;
 }
 
 std::vector<std::string> key_list(std::span<const std::string_view> keys) {
@@ -232,6 +244,22 @@ std::optional<sim::Time> ObjectFields::duration(std::string_view key, DurationRu
 std::optional<std::int64_t> ObjectFields::size(std::string_view key, Need need) {
   const Json* v = get(key, need);
   return v ? validator_.read_size(*v, pointer(key)) : std::nullopt;
+}
+
+std::optional<bool> ObjectFields::boolean(std::string_view key, Need need) {
+  const Json* v = get(key, need);
+  return v ? validator_.read_bool(*v, pointer(key)) : std::nullopt;
+}
+
+std::optional<std::size_t> ObjectFields::choice(std::string_view key, std::string_view what,
+                                                const std::vector<std::string>& choices,
+                                                Need need) {
+  const auto word = string(key, need);
+  if (!word) return std::nullopt;
+  const auto it = std::find(choices.begin(), choices.end(), *word);
+  if (it != choices.end()) return static_cast<std::size_t>(it - choices.begin());
+  validator_.error(pointer(key), unknown_name_message(what, *word, choices, "expected one of"));
+  return std::nullopt;
 }
 
 }  // namespace stacksim::scenario

@@ -29,11 +29,12 @@ struct IntRange {
   [[nodiscard]] std::string describe() const;
 };
 
-// Allowed numbers (always finite): [min, max], or (min, max] when min_exclusive.
+// Allowed numbers (always finite): [min, max]; either end is left out when it is exclusive.
 struct NumberRange {
   double min = 0.0;
   double max = std::numeric_limits<double>::max();
   bool min_exclusive = false;
+  bool max_exclusive = false;
 
   static NumberRange positive() { return {0.0, std::numeric_limits<double>::max(), true}; }
   static NumberRange non_negative() { return {}; }
@@ -68,6 +69,8 @@ class Validator {
   // A number of bytes or a string with a unit (see units.h).
   [[nodiscard]] std::optional<std::int64_t> read_size(const Json& value,
                                                       const std::string& pointer);
+  // JSON true or false.
+  [[nodiscard]] std::optional<bool> read_bool(const Json& value, const std::string& pointer);
 
  private:
   std::string file_;
@@ -105,6 +108,12 @@ class ObjectFields {
   std::optional<sim::Time> duration(std::string_view key, DurationRule rule,
                                     Need need = Need::kOptional);
   std::optional<std::int64_t> size(std::string_view key, Need need = Need::kOptional);
+  std::optional<bool> boolean(std::string_view key, Need need = Need::kOptional);
+  // The index in `choices` of the string at `key`; an unknown one is reported as
+  // `WHAT "word"; did you mean "x"?` (or with the list of choices).
+  std::optional<std::size_t> choice(std::string_view key, std::string_view what,
+                                    const std::vector<std::string>& choices,
+                                    Need need = Need::kOptional);
 
  private:
   const Json* get(std::string_view key, Need need);

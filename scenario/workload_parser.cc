@@ -1,6 +1,8 @@
 #include "scenario/workload_parser.h"
 
+#include <array>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <string_view>
 #include <vector>
@@ -19,6 +21,8 @@ using Keys = std::vector<std::string_view>;
 
 // Longest request path (components visited by one request).
 constexpr std::size_t kMaxPathLength = 16;
+// Most retries a client makes after its first attempt.
+constexpr std::int64_t kMaxRetries = 100;
 
 void read_arrivals(Validator& validator, const Json& value, const std::string& pointer,
                    WorkloadSpec& spec) {
@@ -137,11 +141,63 @@ void read_mix(Validator& validator, const Json& value, const std::string& pointe
   }
 }
 
+// Exponential backoff between a client's retries (defaults: models::ClientSpec).
+void read_backoff(Validator& validator, const Json& value, const std::string& pointer,
+                  models::ClientSpec& client) {
+  static const Keys kKeys = {"initial", "multiplier", "max", "jitter"};
+  ObjectFields fields(validator, value, pointer, kKeys);
+  const auto initial = fields.duration("initial", DurationRule::kPositive);
+  const auto max = fields.duration("max", DurationRule::kPositive);
+  client.backoff_initial_ns = initial.value_or(client.backoff_initial_ns);
+  client.backoff_max_ns = max.value_or(client.backoff_max_ns);
+  client.backoff_multiplier = fields.number("multiplier", {1.0, std::numeric_limits<double>::max()})
+                                  .value_or(client.backoff_multiplier);
+  static const std::vector<std::string> kJitters = {"full", "equal", "none"};
+  static constexpr std::array<models::ClientSpec::Jitter, 3> kJitterValues = {
+      models::ClientSpec::Jitter::kFull, models::ClientSpec::Jitter::kEqual,
+      models::ClientSpec::Jitter::kNone};
+  if (const auto jitter = fields.choice("jitter", "unknown jitter", kJitters)) {
+    client.jitter = kJitterValues[*jitter];
+  }
+  const bool initial_valid = initial || !fields.has("initial");
+  const bool max_valid = max || !fields.has("max");
+  if (initial_valid && max_valid && client.backoff_max_ns < client.backoff_initial_ns) {
+    if (max) {
+      validator.error(fields.pointer("max"), "max must not be less than initial" +
+                                                 std::string(initial ? "" : " (100ms by default)"));
+    } else {
+      validator.error(fields.pointer("initial"),
+                      "initial must not be more than max (10s by default)");
+    }
+  }
+}
+
+// How clients time out and retry (defaults: models::ClientSpec).
+models::ClientSpec read_client(Validator& validator, const Json& value,
+                               const std::string& pointer) {
+  static const Keys kKeys = {"timeout", "retries", "backoff", "dns_timeout", "dns_attempts"};
+  models::ClientSpec client;
+  ObjectFields fields(validator, value, pointer, kKeys);
+  client.timeout_ns =
+      fields.duration("timeout", DurationRule::kNonNegative).value_or(client.timeout_ns);
+  client.max_retries =
+      static_cast<int>(fields.integer("retries", {0, kMaxRetries}).value_or(client.max_retries));
+  if (const Json* backoff = fields.find("backoff")) {
+    read_backoff(validator, *backoff, fields.pointer("backoff"), client);
+  }
+  client.dns_timeout_ns =
+      fields.duration("dns_timeout", DurationRule::kPositive).value_or(client.dns_timeout_ns);
+  // resolv.conf(5) caps attempts at 5 (RES_MAXRETRY).
+  client.dns_attempts =
+      static_cast<int>(fields.integer("dns_attempts", {1, 5}).value_or(client.dns_attempts));
+  return client;
+}
+
 }  // namespace
 
 WorkloadSpec read_workload(Validator& validator, const Json& value, const std::string& pointer,
                            const ScenarioNames& names) {
-  static const Keys kKeys = {"arrivals", "mix", "hostname", "clients"};
+  static const Keys kKeys = {"arrivals", "mix", "hostname", "clients", "client"};
   WorkloadSpec spec;
   ObjectFields fields(validator, value, pointer, kKeys);
   if (!fields.is_object()) return spec;
@@ -165,6 +221,9 @@ WorkloadSpec read_workload(Validator& validator, const Json& value, const std::s
     spec.hostname = *hostname;
   }
   spec.clients = static_cast<int>(fields.integer("clients", IntRange::positive()).value_or(1000));
+  if (const Json* client = fields.find("client")) {
+    spec.client = read_client(validator, *client, fields.pointer("client"));
+  }
   return spec;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
-// Private to the scenario layer: reading `workload` (arrivals, request mix, DNS name, clients).
+// Private to the scenario layer: reading `workload` (arrivals, request mix, DNS name, clients and
+// how they time out and retry).
 
 #include <string>
 

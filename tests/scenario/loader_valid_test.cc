@@ -146,19 +146,99 @@ TEST_F(FullStackScenario, ConvertsNetworkWithLinuxDefaults) {
   EXPECT_EQ(n.syn_initial_timeout_ns, kS);
 }
 
-TEST_F(FullStackScenario, ConvertsFaults) {
-  ASSERT_EQ(spec_->faults.size(), 2u);
+TEST_F(FullStackScenario, ConvertsWorkloadClient) {
+  const auto& c = spec_->workload.client;
+  EXPECT_EQ(c.timeout_ns, 10 * kS);
+  EXPECT_EQ(c.max_retries, 2);
+  EXPECT_EQ(c.backoff_initial_ns, 200 * kMs);
+  EXPECT_DOUBLE_EQ(c.backoff_multiplier, 3.0);
+  EXPECT_EQ(c.backoff_max_ns, 5 * kS);
+  EXPECT_EQ(c.jitter, models::ClientSpec::Jitter::kEqual);
+  EXPECT_EQ(c.dns_timeout_ns, 2 * kS);
+  EXPECT_EQ(c.dns_attempts, 3);
+}
+
+TEST_F(FullStackScenario, ConvertsSlo) {
+  ASSERT_TRUE(spec_->slo.has_value());
+  EXPECT_EQ(spec_->slo->availability, 0.999);
+  EXPECT_EQ(spec_->slo->latency_p50_ns, 50 * kMs);
+  EXPECT_EQ(spec_->slo->latency_p95_ns, 200 * kMs);
+  EXPECT_EQ(spec_->slo->latency_p99_ns, 500 * kMs);
+}
+
+TEST_F(FullStackScenario, ConvertsOneFaultOfEveryKind) {
+  using Kind = models::FaultSpec::Kind;
+  using Window = std::pair<sim::Time, sim::Time>;
+  const auto windows = [](const models::FaultSpec& f) {
+    std::vector<Window> out;
+    for (const auto& w : f.windows) out.emplace_back(w.start_ns, w.duration_ns);
+    return out;
+  };
+  ASSERT_EQ(spec_->faults.size(), 9u);
   const auto& crash = spec_->faults[0];
-  EXPECT_EQ(crash.kind, models::FaultSpec::Kind::kCrash);
+  EXPECT_EQ(crash.kind, Kind::kCrash);
   EXPECT_EQ(crash.target, "server1");
-  EXPECT_DOUBLE_EQ(crash.mtbf.mean_ns(), 30.0 * 86400 * kS);
-  EXPECT_EQ(crash.mttr.kind(), sim::Distribution::Kind::kLognormal);
+  ASSERT_TRUE(crash.mtbf && crash.mttr);
+  EXPECT_TRUE(crash.is_random());
+  EXPECT_DOUBLE_EQ(crash.mtbf->mean_ns(), 30.0 * 86400 * kS);
+  EXPECT_EQ(crash.mttr->kind(), sim::Distribution::Kind::kLognormal);
+  EXPECT_TRUE(crash.windows.empty());
+
   const auto& maintenance = spec_->faults[1];
-  EXPECT_EQ(maintenance.kind, models::FaultSpec::Kind::kMaintenance);
+  EXPECT_EQ(maintenance.kind, Kind::kMaintenance);
   EXPECT_EQ(maintenance.target, "db");
   EXPECT_EQ(maintenance.start_ns, 1800 * kS);
   EXPECT_EQ(maintenance.every_ns, 86400 * kS);
   EXPECT_EQ(maintenance.duration_ns, 90 * kS);
+  EXPECT_EQ(maintenance.mode, models::FaultSpec::Mode::kRestart);
+  EXPECT_TRUE(maintenance.windows.empty());
+
+  const auto& scheduled_crash = spec_->faults[2];
+  EXPECT_EQ(scheduled_crash.kind, Kind::kCrash);
+  EXPECT_FALSE(scheduled_crash.is_random());
+  EXPECT_EQ(windows(scheduled_crash), (std::vector<Window>{{3600 * kS, 120 * kS}}));
+
+  const auto& process_crash = spec_->faults[3];
+  EXPECT_EQ(process_crash.kind, Kind::kProcessCrash);
+  EXPECT_EQ(process_crash.target, "app");
+  ASSERT_TRUE(process_crash.mtbf.has_value());
+  EXPECT_DOUBLE_EQ(process_crash.mtbf->mean_ns(), 12.0 * 3600 * kS);
+  EXPECT_FALSE(process_crash.mttr.has_value());
+  EXPECT_DOUBLE_EQ(process_crash.restart_delay.mean_ns(), 2.0 * kS);
+
+  const auto& graceful = spec_->faults[4];
+  EXPECT_EQ(graceful.kind, Kind::kMaintenance);
+  EXPECT_EQ(graceful.mode, models::FaultSpec::Mode::kGraceful);
+  EXPECT_EQ(windows(graceful),
+            (std::vector<Window>{{3600 * kS, 60 * kS}, {3 * 3600 * kS, 60 * kS}}));
+
+  const auto& dns = spec_->faults[5];
+  EXPECT_EQ(dns.kind, Kind::kDnsOutage);
+  EXPECT_EQ(dns.target, "resolver");
+  EXPECT_EQ(dns.dns_mode, models::FaultSpec::DnsOutageMode::kTimeout);
+  EXPECT_EQ(windows(dns), (std::vector<Window>{{2400 * kS, 180 * kS}}));
+
+  const auto& network = spec_->faults[6];
+  EXPECT_EQ(network.kind, Kind::kNetwork);
+  EXPECT_EQ(network.target, "server1");
+  EXPECT_EQ(network.added_latency_ns, 100 * kMs);
+  EXPECT_DOUBLE_EQ(network.loss, 0.01);
+  EXPECT_FALSE(network.partition);
+  EXPECT_EQ(network.start_ns, 600 * kS);
+  EXPECT_EQ(network.every_ns, 3600 * kS);
+  EXPECT_EQ(network.duration_ns, 30 * kS);
+
+  const auto& slowdown = spec_->faults[7];
+  EXPECT_EQ(slowdown.kind, Kind::kSlowdown);
+  EXPECT_DOUBLE_EQ(slowdown.factor, 2.5);
+  EXPECT_EQ(windows(slowdown), (std::vector<Window>{{3000 * kS, 300 * kS}}));
+
+  const auto& cold = spec_->faults[8];
+  EXPECT_EQ(cold.kind, Kind::kColdRestart);
+  EXPECT_EQ(cold.target, "db");
+  EXPECT_DOUBLE_EQ(cold.initial_hit_ratio, 0.3);
+  EXPECT_EQ(cold.warm_up_ns, 600 * kS);
+  EXPECT_EQ(windows(cold), (std::vector<Window>{{5400 * kS, 20 * kS}}));
 }
 
 TEST(LoadScenario, AppliesDefaultsToAMinimalScenario) {
@@ -182,6 +262,16 @@ TEST(LoadScenario, AppliesDefaultsToAMinimalScenario) {
   EXPECT_DOUBLE_EQ(db->buffer_pool_hit_ratio, 1.0);
   EXPECT_TRUE(db->disk_read.is_zero());
   EXPECT_TRUE(spec.faults.empty());
+  EXPECT_FALSE(spec.slo.has_value());
+  const auto& client = spec.workload.client;
+  EXPECT_EQ(client.timeout_ns, 0);
+  EXPECT_EQ(client.max_retries, 0);
+  EXPECT_EQ(client.backoff_initial_ns, 100 * kMs);
+  EXPECT_DOUBLE_EQ(client.backoff_multiplier, 2.0);
+  EXPECT_EQ(client.backoff_max_ns, 10 * kS);
+  EXPECT_EQ(client.jitter, models::ClientSpec::Jitter::kFull);
+  EXPECT_EQ(client.dns_timeout_ns, 5 * kS);
+  EXPECT_EQ(client.dns_attempts, 2);
 }
 
 TEST(LoadScenario, AllowsLineAndBlockComments) {

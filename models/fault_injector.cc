@@ -1,0 +1,74 @@
+#include "models/fault_injector.h"
+
+#include <string>
+
+namespace stacksim::models {
+
+FaultInjector::FaultInjector(const std::vector<FaultSpec>& faults, sim::Simulation& simulation,
+                             FaultListener& listener, std::uint64_t seed, std::uint64_t replication,
+                             sim::Time end_ns)
+    : faults_(faults),
+      sim_(simulation),
+      listener_(listener),
+      end_ns_(end_ns),
+      next_window_(faults.size(), 0) {
+  rngs_.reserve(faults.size());
+  for (std::size_t i = 0; i < faults.size(); ++i) {
+    rngs_.emplace_back(seed, replication, "faults/" + std::to_string(i) + "/" + faults[i].target);
+  }
+}
+
+void FaultInjector::start() {
+  for (int i = 0; i < static_cast<int>(faults_.size()); ++i) {
+    if (faults_[i].is_random()) {
+      schedule_begin(i, sim_.now() + faults_[i].mtbf->sample(rngs_[i]));
+    } else {
+      schedule_next_window(i);
+    }
+  }
+}
+
+void FaultInjector::schedule_begin(int fault, sim::Time at) {
+  if (at <= end_ns_) sim_.schedule_at(at, this, kBegin, static_cast<std::uint32_t>(fault));
+}
+
+void FaultInjector::schedule_next_window(int fault) {
+  const FaultSpec& spec = faults_[fault];
+  const std::uint32_t k = next_window_[fault]++;
+  if (!spec.windows.empty()) {
+    if (k < spec.windows.size()) schedule_begin(fault, spec.windows[k].start_ns);
+  } else if (k == 0) {
+    schedule_begin(fault, spec.start_ns);
+  } else if (spec.every_ns > 0) {
+    schedule_begin(fault, spec.start_ns + static_cast<sim::Time>(k) * spec.every_ns);
+  }
+}
+
+void FaultInjector::handle(std::uint32_t type, std::uint32_t arg) {
+  const int fault = static_cast<int>(arg);
+  const FaultSpec& spec = faults_[fault];
+  if (type == kBegin) {
+    listener_.fault_began(fault);
+    sim::Time down_for;
+    if (spec.kind == FaultSpec::Kind::kProcessCrash && spec.is_random()) {
+      down_for = spec.restart_delay.sample(rngs_[fault]);
+    } else if (spec.is_random()) {
+      down_for = spec.mttr->sample(rngs_[fault]);
+    } else if (!spec.windows.empty()) {
+      down_for = spec.windows[next_window_[fault] - 1].duration_ns;
+    } else {
+      down_for = spec.duration_ns;
+    }
+    // Always close a window that opened, even past the end, so the listener's counts balance.
+    sim_.schedule_in(down_for, this, kEnd, arg);
+  } else {
+    listener_.fault_ended(fault);
+    if (spec.is_random()) {
+      schedule_begin(fault, sim_.now() + spec.mtbf->sample(rngs_[fault]));
+    } else {
+      schedule_next_window(fault);
+    }
+  }
+}
+
+}  // namespace stacksim::models

@@ -1,0 +1,217 @@
+// StackModel: how faults change the stack, and the availability they leave behind.
+#include <algorithm>
+
+#include "models/stack_model.h"
+
+namespace stacksim::models {
+
+namespace {
+
+const char* fault_name(FaultSpec::Kind kind) {
+  switch (kind) {
+    case FaultSpec::Kind::kCrash:
+      return "crash";
+    case FaultSpec::Kind::kProcessCrash:
+      return "process_crash";
+    case FaultSpec::Kind::kMaintenance:
+      return "maintenance";
+    case FaultSpec::Kind::kDnsOutage:
+      return "dns_outage";
+    case FaultSpec::Kind::kNetwork:
+      return "network";
+    case FaultSpec::Kind::kSlowdown:
+      return "slowdown";
+    case FaultSpec::Kind::kColdRestart:
+      return "cold_restart";
+  }
+  return "fault";
+}
+
+}  // namespace
+
+bool StackModel::component_available(int component_index) const {
+  if (!component_health_[component_index].self_available()) return false;
+  const int host = components_[component_index].host_index();
+  return host < 0 || host_health_[host].self_available();
+}
+
+bool StackModel::component_hard_down(int component_index) const {
+  if (component_health_[component_index].hard_down > 0) return true;
+  const int host = components_[component_index].host_index();
+  return host >= 0 && host_health_[host].hard_down > 0;
+}
+
+bool StackModel::host_reachable(int host_index) const {
+  return host_index < 0 || host_health_[host_index].partitioned == 0;
+}
+
+bool StackModel::network_is_clear(int host_index) const {
+  if (host_index < 0) return true;
+  const TargetHealth& h = host_health_[host_index];
+  return h.partitioned == 0 && h.loss == 0.0;
+}
+
+double StackModel::packet_loss(int host_index) const {
+  return host_index < 0 ? 0.0 : host_health_[host_index].loss;
+}
+
+sim::Time StackModel::added_latency(int host_index) const {
+  return host_index < 0 ? 0 : host_health_[host_index].added_latency_ns;
+}
+
+double StackModel::hit_ratio(int component_index) const {
+  const double configured = components_[component_index].spec().buffer_pool_hit_ratio;
+  const TargetHealth& h = component_health_[component_index];
+  if (h.warm_from_ns < 0 || h.warm_up_ns <= 0) return configured;
+  const sim::Time since = sim_.now() - h.warm_from_ns;
+  if (since >= h.warm_up_ns) return configured;
+  const double progress = static_cast<double>(since) / static_cast<double>(h.warm_up_ns);
+  return h.cold_hit_ratio + (configured - h.cold_hit_ratio) * progress;
+}
+
+const char* StackModel::failure_origin(const Request& req, ErrorCause cause) const {
+  const ClassPlan& plan = plans_[req.class_index];
+  for (const int index : plan.path) {
+    if (component_available(index)) continue;
+    if (!component_health_[index].self_available()) return component_health_[index].origin;
+    return host_health_[components_[index].host_index()].origin;
+  }
+  if (!network_is_clear(plan.entry_host) || added_latency(plan.entry_host) > 0) return "network";
+  for (const int index : plan.path) {
+    if (component_health_[index].slowdown != 1.0) return "slowdown";
+    if (component_health_[index].warm_from_ns >= 0 &&
+        hit_ratio(index) < components_[index].spec().buffer_pool_hit_ratio) {
+      return "cold_restart";
+    }
+  }
+  if (cause == ErrorCause::kDnsFailure) return "dns_records";
+  return "overload";
+}
+
+TargetHealth& StackModel::fault_target_health(int fault_index) {
+  if (fault_component_[fault_index] >= 0) return component_health_[fault_component_[fault_index]];
+  return host_health_[fault_host_[fault_index]];
+}
+
+void StackModel::fault_began(int fault_index) { apply_fault(fault_index, +1); }
+
+void StackModel::fault_ended(int fault_index) { apply_fault(fault_index, -1); }
+
+void StackModel::apply_fault(int fault_index, int sign) {
+  const FaultSpec& fault = spec_.faults[fault_index];
+  TargetHealth& health = fault_target_health(fault_index);
+  if (sign > 0) health.origin = fault_name(fault.kind);
+  bool hard = false;
+  switch (fault.kind) {
+    case FaultSpec::Kind::kCrash:
+    case FaultSpec::Kind::kProcessCrash:
+    case FaultSpec::Kind::kColdRestart:
+      hard = true;
+      break;
+    case FaultSpec::Kind::kMaintenance:
+      if (fault.mode == FaultSpec::Mode::kRestart) {
+        hard = true;
+      } else {
+        health.refusing += sign;  // graceful: what was accepted finishes
+      }
+      break;
+    case FaultSpec::Kind::kDnsOutage:
+      if (fault.dns_mode == FaultSpec::DnsOutageMode::kFail) {
+        health.dns_failing += sign;
+      } else {
+        health.dns_silent += sign;
+      }
+      break;
+    case FaultSpec::Kind::kNetwork:
+      health.added_latency_ns += sign * fault.added_latency_ns;
+      health.partitioned += fault.partition ? sign : 0;
+      if (fault.loss > 0.0) {
+        // Independent losses combine: 1 - (1 - a)(1 - b).
+        const double kept = 1.0 - health.loss;
+        const double after = sign > 0 ? kept * (1.0 - fault.loss) : kept / (1.0 - fault.loss);
+        health.loss = std::clamp(1.0 - after, 0.0, 1.0);
+        if (health.loss < 1e-12) health.loss = 0.0;
+      }
+      break;
+    case FaultSpec::Kind::kSlowdown:
+      health.slowdown = sign > 0 ? health.slowdown * fault.factor : health.slowdown / fault.factor;
+      if (std::abs(health.slowdown - 1.0) < 1e-12) health.slowdown = 1.0;
+      break;
+  }
+  if (hard) {
+    health.hard_down += sign;
+    if (sign > 0) {
+      if (fault_component_[fault_index] >= 0) {
+        abort_requests_at_component(fault_component_[fault_index]);
+      } else {
+        for (int c = 0; c < static_cast<int>(components_.size()); ++c) {
+          if (components_[c].host_index() == fault_host_[fault_index]) {
+            abort_requests_at_component(c);
+          }
+        }
+      }
+    } else if (fault.kind == FaultSpec::Kind::kColdRestart) {
+      health.warm_from_ns = sim_.now();  // back up with an empty buffer pool
+      health.warm_up_ns = fault.warm_up_ns;
+      health.cold_hit_ratio = fault.initial_hit_ratio;
+    }
+  }
+  refresh_availability();
+}
+
+void StackModel::abort_requests_at_component(int component_index) {
+  for (std::uint32_t r = 0; r < requests_.capacity(); ++r) {
+    const Request& req = requests_[r];
+    if (req.ended || req.where == Request::Where::kTransit) continue;
+    const ClassPlan& plan = plans_[req.class_index];
+    bool touches = req.where != Request::Where::kArriving && plan.path[req.pos] == component_index;
+    for (int holder = plan.caller[req.pos]; holder >= 0 && !touches; holder = plan.caller[holder]) {
+      touches = plan.path[holder] == component_index;
+    }
+    if (touches) attempt_failed(r, ErrorCause::kComponentDown);
+  }
+}
+
+void StackModel::record_availability(TargetHealth& health, const std::string& name,
+                                     bool available) {
+  if (available == health.available) return;
+  const sim::Time now = sim_.now();
+  health.available = available;
+  health.up.set(now, available ? 1.0 : 0.0);
+  if (!available) {
+    if (downtime_.size() < kMaxDowntimeWindows) {
+      health.open_window = downtime_.size();
+      downtime_.push_back(DowntimeWindow{name, health.origin, sim::to_seconds(now), -1.0});
+    }
+  } else if (health.open_window != SIZE_MAX) {
+    downtime_[health.open_window].end_s = sim::to_seconds(now);
+    health.open_window = SIZE_MAX;
+  }
+}
+
+void StackModel::refresh_availability() {
+  for (std::size_t h = 0; h < hosts_.size(); ++h) {
+    TargetHealth& health = host_health_[h];
+    record_availability(health, hosts_[h].name(), health.hard_down == 0 && health.refusing == 0);
+  }
+  for (std::size_t c = 0; c < components_.size(); ++c) {
+    TargetHealth& health = component_health_[c];
+    if (!component_available(static_cast<int>(c)) && health.self_available()) {
+      // Down only because its host is: the window names the host's fault.
+      health.origin = host_health_[components_[c].host_index()].origin;
+    }
+    record_availability(health, components_[c].spec().name,
+                        component_available(static_cast<int>(c)));
+  }
+  double up = 0.0;
+  double total = 0.0;
+  for (const ClassPlan& plan : plans_) {
+    bool class_up = host_reachable(plan.entry_host);
+    for (const int index : plan.path) class_up = class_up && component_available(index);
+    up += class_up ? plan.weight : 0.0;
+    total += plan.weight;
+  }
+  service_up_.set(sim_.now(), total > 0 ? up / total : 1.0);
+}
+
+}  // namespace stacksim::models
