@@ -34,9 +34,13 @@ struct Request {
   std::uint16_t pending_events = 0;  // scheduled events that still name this request
   Where where = Where::kTransit;
   bool keepalive = false;
-  bool cpu_running = false;              // holds a core (only meaningful when where == kBusy)
-  bool ended = false;                    // the request is over; freed once no event names it
+  bool cpu_running = false;  // holds a core (only meaningful when where == kBusy)
+  bool ended = false;        // the request is over; freed once no event names it
+  // The client gave up on this attempt, but the servers do not know: the work goes on and its
+  // answer is thrown away, as a real stack does after a client timeout.
+  bool orphan = false;
   const char* failure_origin = nullptr;  // what made its first failed attempt fail
+  const char* fault_seen = nullptr;      // the fault this attempt ran into, if any
   // Per path position: when the request arrived there, and calls still to make from there.
   std::array<sim::Time, kMaxPathLength> arrived_ns{};
   std::array<std::uint16_t, kMaxPathLength> calls_left{};

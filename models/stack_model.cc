@@ -192,7 +192,7 @@ void StackModel::handle_request_event(std::uint32_t base, std::uint32_t attempt,
       start_attempt(r);
       break;
     case kAttemptTimeout:
-      attempt_failed(r, ErrorCause::kTimeout);
+      time_out(r);
       break;
     case kDnsGiveUp:
       attempt_failed(r, ErrorCause::kDnsFailure);
@@ -230,6 +230,7 @@ void StackModel::start_attempt(std::uint32_t r) {
   req.where = Request::Where::kTransit;
   req.syn_attempts = 0;
   req.network_tries = 0;
+  req.fault_seen = nullptr;
   if (measuring_) ++attempts_;
   if (spec_.workload.client.timeout_ns > 0) {
     schedule_for(r, spec_.workload.client.timeout_ns, kAttemptTimeout);
@@ -269,6 +270,7 @@ void StackModel::reach_server(std::uint32_t r) {
     // The handshake fails when the SYN or the SYN-ACK is lost, or the host is unreachable.
     const double handshake_lost = 1.0 - (1.0 - loss) * (1.0 - loss);
     if (partitioned || (loss > 0.0 && network_rng_.uniform01() < handshake_lost)) {
+      req.fault_seen = "network";
       if (!plan.tcp) {
         attempt_failed(r, ErrorCause::kTimeout);
       } else {
@@ -278,6 +280,7 @@ void StackModel::reach_server(std::uint32_t r) {
       return;
     }
   } else if (loss > 0.0 && network_rng_.uniform01() < loss) {
+    req.fault_seen = "network";
     if (req.network_tries >= kDataRetries) {
       attempt_failed(r, ErrorCause::kTimeout);
     } else {
@@ -327,6 +330,7 @@ void StackModel::refuse_unavailable(std::uint32_t r, int pos) {
   const ClassPlan& plan = plans_[req.class_index];
   const int index = plan.path[pos];
   const TargetHealth& health = component_health_[index];
+  note_fault_seen(r, index);
   if (components_[index].spec().kind == ComponentKind::kDns && health.hard_down == 0 &&
       health.dns_failing == 0 && health.dns_silent > 0) {
     // A silent resolver: the stub resolver waits out its timeout for every attempt.
@@ -515,6 +519,7 @@ void StackModel::deliver_response(std::uint32_t r) {
   const int host = plans_[req.class_index].entry_host;
   const double loss = host_reachable(host) ? packet_loss(host) : 1.0;
   if (loss > 0.0 && network_rng_.uniform01() < loss) {
+    req.fault_seen = "network";
     if (req.network_tries >= kDataRetries) {
       attempt_failed(r, ErrorCause::kTimeout);
     } else {
@@ -527,6 +532,10 @@ void StackModel::deliver_response(std::uint32_t r) {
 
 void StackModel::complete(std::uint32_t r) {
   Request& req = requests_[r];
+  if (req.orphan) {
+    drop_orphan(r);
+    return;
+  }
   if (measuring_) {
     const sim::Time latency = sim_.now() - req.start_ns;
     ++completed_;
@@ -589,10 +598,43 @@ sim::Time StackModel::backoff_before_retry(int retry) {
   return static_cast<sim::Time>(base);
 }
 
+void StackModel::time_out(std::uint32_t r) {
+  Request& req = requests_[r];
+  const bool at_servers =
+      req.pos >= plans_[req.class_index].entry && req.where != Request::Where::kTransit;
+  if (!at_servers) {
+    attempt_failed(r, ErrorCause::kTimeout);
+    return;
+  }
+  // The servers keep working on the abandoned attempt; the client carries on with a copy that
+  // holds nothing, and retries or gives up.
+  const std::uint32_t client_side = requests_.acquire();
+  Request& copy = requests_[client_side];
+  Request& orphan = requests_[r];
+  copy = orphan;
+  copy.pending_events = 0;
+  copy.where = Request::Where::kTransit;
+  copy.cpu_running = false;
+  orphan.orphan = true;
+  attempt_failed(client_side, ErrorCause::kTimeout);
+}
+
+void StackModel::drop_orphan(std::uint32_t r) {
+  release_everything(r);
+  requests_[r].ended = true;
+  free_if_unreferenced(r);
+}
+
 void StackModel::attempt_failed(std::uint32_t r, ErrorCause cause) {
+  if (requests_[r].orphan) {
+    drop_orphan(r);
+    return;
+  }
   release_everything(r);
   Request& req = requests_[r];
-  if (req.failure_origin == nullptr) req.failure_origin = failure_origin(req, cause);
+  if (req.failure_origin == nullptr) {
+    req.failure_origin = req.fault_seen != nullptr ? req.fault_seen : failure_origin(req, cause);
+  }
   if (measuring_) ++attempt_errors_[static_cast<int>(cause)];
   if (req.attempt < spec_.workload.client.max_retries) {
     ++req.attempt;  // every event of the failed attempt is stale from here on

@@ -104,8 +104,13 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   void deliver_response(std::uint32_t r);
   void complete(std::uint32_t r);
   void release_everything(std::uint32_t r);
+  // Ends the current attempt: retries after a backoff, or fails the request.
   void attempt_failed(std::uint32_t r, ErrorCause cause);
+  // Remembers which fault made `component_index` unavailable to this attempt.
+  void note_fault_seen(std::uint32_t r, int component_index);
   void fail_request(std::uint32_t r, ErrorCause cause);
+  void time_out(std::uint32_t r);
+  void drop_orphan(std::uint32_t r);
   void end_request(std::uint32_t r);
   void free_if_unreferenced(std::uint32_t r);
   [[nodiscard]] sim::Time backoff_before_retry(int retry);

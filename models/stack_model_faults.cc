@@ -88,6 +88,16 @@ const char* StackModel::failure_origin(const Request& req, ErrorCause cause) con
   return "overload";
 }
 
+void StackModel::note_fault_seen(std::uint32_t r, int component_index) {
+  const TargetHealth& own = component_health_[component_index];
+  const int host = components_[component_index].host_index();
+  if (!own.self_available()) {
+    requests_[r].fault_seen = own.origin;
+  } else if (host >= 0 && !host_health_[host].self_available()) {
+    requests_[r].fault_seen = host_health_[host].origin;
+  }
+}
+
 TargetHealth& StackModel::fault_target_health(int fault_index) {
   if (fault_component_[fault_index] >= 0) return component_health_[fault_component_[fault_index]];
   return host_health_[fault_host_[fault_index]];
@@ -168,7 +178,10 @@ void StackModel::abort_requests_at_component(int component_index) {
     for (int holder = plan.caller[req.pos]; holder >= 0 && !touches; holder = plan.caller[holder]) {
       touches = plan.path[holder] == component_index;
     }
-    if (touches) attempt_failed(r, ErrorCause::kComponentDown);
+    if (touches) {
+      note_fault_seen(r, component_index);
+      attempt_failed(r, ErrorCause::kComponentDown);
+    }
   }
 }
 
