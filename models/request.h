@@ -39,6 +39,7 @@ struct Request {
   // The client gave up on this attempt, but the servers do not know: the work goes on and its
   // answer is thrown away, as a real stack does after a client timeout.
   bool orphan = false;
+  bool entry_released = false;           // an orphan whose web server saw the client go
   const char* failure_origin = nullptr;  // what made its first failed attempt fail
   const char* fault_seen = nullptr;      // the fault this attempt ran into, if any
   // Per path position: when the request arrived there, and calls still to make from there.

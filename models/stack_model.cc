@@ -64,7 +64,15 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
     const int clients = spec.workload.process == WorkloadSpec::Process::kClosed
                             ? spec.workload.users
                             : spec.workload.clients;
-    dns_cache_expiry_ns_.assign(static_cast<std::size_t>(clients), -1);
+    // Browsers' caches start in their steady state: each expires at a uniform point within
+    // one TTL, not all together, which no warm-up could undo.
+    sim::RandomStream cache_rng(spec.seed, replication, "dns_cache");
+    dns_cache_expiry_ns_.resize(static_cast<std::size_t>(clients));
+    for (auto& expiry : dns_cache_expiry_ns_) {
+      expiry = dns_answer_.found ? static_cast<sim::Time>(cache_rng.uniform01() *
+                                                          static_cast<double>(dns_answer_.ttl_ns))
+                                 : -1;
+    }
   }
 
   double total_weight = 0.0;
@@ -480,7 +488,10 @@ void StackModel::leave(std::uint32_t r, int pos) {
 void StackModel::return_to_caller(std::uint32_t r, int pos) {
   Request& req = requests_[r];
   const int caller = plans_[req.class_index].caller[pos];
-  if (caller < 0) {
+  if (req.entry_released && caller == plans_[req.class_index].entry) {
+    req.where = Request::Where::kTransit;
+    drop_orphan(r);  // the answer reaches a web server that no longer waits for it
+  } else if (caller < 0) {
     respond(r);
   } else if (--req.calls_left[caller] > 0) {
     arrive(r, caller + 1);
@@ -578,7 +589,7 @@ void StackModel::release_everything(std::uint32_t r) {
   }
   // The callers up the chain get the error and answer with it at once.
   for (int holder = plan.caller[pos]; holder >= 0; holder = plan.caller[holder]) {
-    release_slot(plan.path[holder]);
+    if (!(req.entry_released && holder == plan.entry)) release_slot(plan.path[holder]);
   }
 }
 
@@ -616,6 +627,13 @@ void StackModel::time_out(std::uint32_t r) {
   copy.where = Request::Where::kTransit;
   copy.cpu_running = false;
   orphan.orphan = true;
+  // The web server sees the client close its connection and frees it at once; the servers
+  // behind it carry on (Nginx closes the upstream connection, PHP-FPM finishes the script).
+  const ClassPlan& plan = plans_[orphan.class_index];
+  if (plan.tcp && orphan.pos > plan.entry) {
+    release_slot(plan.path[plan.entry]);
+    orphan.entry_released = true;
+  }
   attempt_failed(client_side, ErrorCause::kTimeout);
 }
 
