@@ -39,8 +39,10 @@ void FaultInjector::schedule_next_window(int fault) {
     if (k < spec.windows.size()) schedule_begin(fault, spec.windows[k].start_ns);
   } else if (k == 0) {
     schedule_begin(fault, spec.start_ns);
-  } else if (spec.every_ns > 0) {
-    schedule_begin(fault, spec.start_ns + static_cast<sim::Time>(k) * spec.every_ns);
+  } else if (spec.every_ns > 0 &&
+             static_cast<sim::Time>(k) <= (end_ns_ - spec.start_ns) / spec.every_ns) {
+    schedule_begin(fault,
+                   spec.start_ns + static_cast<sim::Time>(k) * spec.every_ns);  // no overflow
   }
 }
 

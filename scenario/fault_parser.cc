@@ -350,13 +350,15 @@ class FaultReader {
     return d;
   }
 
-  // `"mtbf" and "mttr"`, or whichever of them is given.
+  // `"mtbf", "mttr"`, or whichever of them is given.
   std::string random_keys_given(std::initializer_list<std::string_view> keys) const {
     std::vector<std::string> given;
     for (const auto key : keys) {
       if (fields_.has(key)) given.push_back(in_quotes(key));
     }
-    return given.size() == 2 ? given[0] + " and " + given[1] : given.empty() ? "" : given[0];
+    std::string joined;
+    for (const auto& key : given) joined += (joined.empty() ? "" : ", ") + key;
+    return joined;
   }
 
   Validator& validator_;

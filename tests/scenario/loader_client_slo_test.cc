@@ -121,8 +121,8 @@ TEST(ClientErrors, TimeoutsAndAttempts) {
 }
 
 TEST(ClientErrors, UnknownKeysSuggestNearest) {
-  EXPECT_TRUE(HasError(load_with("/workload/client", {{"retry", 2}}), "/workload/client/retry",
-                       "unknown key \"retry\"; did you mean \"retries\"?"));
+  EXPECT_TRUE(HasError(load_with("/workload/client", {{"retires", 2}}), "/workload/client/retires",
+                       "unknown key \"retires\"; did you mean \"retries\"?"));
   EXPECT_TRUE(HasError(load_with("/workload/client", {{"backoff", {{"maximum", "1s"}}}}),
                        "/workload/client/backoff/maximum", "unknown key \"maximum\""));
   EXPECT_TRUE(HasError(load_with("/workload/clinet", Json::object()), "/workload/clinet",

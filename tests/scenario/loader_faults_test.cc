@@ -356,7 +356,7 @@ TEST(FaultErrors, RandomAndScheduledAtOnce) {
                             {"windows", {{{"start", 0}, {"duration", 1}}}}});
   EXPECT_TRUE(HasError(result, "/faults/0",
                        "a crash is random (\"mtbf\" + \"mttr\") or scheduled, not both; this one "
-                       "gives \"mtbf\" and \"mttr\" and \"windows\""));
+                       "gives \"mtbf\", \"mttr\" and \"windows\""));
   result = load_fault({{"kind", "process_crash"},
                        {"target", "app"},
                        {"mtbf", "1d"},

@@ -5,7 +5,7 @@ The suite runs each scenario with one fixed seed and a tolerance; this script ru
 scenarios over many seeds and prints, for each check, the mean, the standard deviation of the
 estimate and the worst error seen, so each tolerance can be set at several standard deviations.
 
-    tests/validation/tolerance_study.py build/cli/stacksim [SEEDS]
+    tests/validation/tolerance_study.py build/cli/stacksim [SEEDS] [SCENARIO-SUBSTRING]
 """
 import json
 import math
@@ -35,14 +35,23 @@ CHECKS = [
      lambda r: r["summary"]["throughput_rps"], 18.002746225257),
     ("scenarios/closed-think.json", [], "closed MVA response",
      lambda r: r["summary"]["latency_s"]["mean"], 0.110941616893),
+    ("scenarios/availability-series.json", [], "series host availability",
+     lambda r: r["hosts"]["box"]["availability"], 10 / 10.5),
+    ("scenarios/availability-series.json", [], "series db (both) availability",
+     lambda r: r["components"]["db"]["availability"], 10 / 10.5 * 4 / 4.2),
+    ("scenarios/availability-series.json", [], "series request availability",
+     lambda r: r["summary"]["availability"], 10 / 10.5 * 4 / 4.2),
 ]
 
 
 def main():
     binary = sys.argv[1]
     seeds = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+    only = sys.argv[3] if len(sys.argv) > 3 else ""
     cache = {}
     for scenario, extra, label, extract, expected in CHECKS:
+        if only not in scenario:
+            continue
         values = []
         for seed in range(1, seeds + 1):
             key = (scenario, tuple(extra), seed)
