@@ -11,16 +11,23 @@ DnsAnswer resolve_name(const std::vector<DnsRecordSpec>& records, const std::str
   std::string current = name;
   for (int hop = 0; hop <= kMaxCnameHops; ++hop) {
     answer.chain.push_back(current);
-    const auto record = std::find_if(records.begin(), records.end(),
-                                     [&](const DnsRecordSpec& r) { return r.name == current; });
-    if (record == records.end()) return DnsAnswer{};
-    answer.ttl_ns = std::min(answer.ttl_ns, record->ttl_ns);
-    if (record->type == DnsRecordSpec::Type::kA) {
+    std::string cname;
+    for (const DnsRecordSpec& record : records) {
+      if (record.name != current) continue;
+      answer.ttl_ns = std::min(answer.ttl_ns, record.ttl_ns);
+      if (record.type == DnsRecordSpec::Type::kA) {
+        answer.addresses.push_back(record.value);
+      } else {
+        cname = record.value;
+      }
+    }
+    if (!answer.addresses.empty()) {
       answer.found = true;
-      answer.address = record->value;
+      answer.address = answer.addresses.front();
       return answer;
     }
-    current = record->value;
+    if (cname.empty()) return DnsAnswer{};
+    current = cname;
   }
   return DnsAnswer{};
 }

@@ -12,12 +12,13 @@ namespace stacksim::models {
 // CNAME chain, and how long a client may cache the answer (the smallest TTL on the chain).
 struct DnsAnswer {
   bool found = false;
-  std::string address;
+  std::string address;                 // the first A record
+  std::vector<std::string> addresses;  // every A record of the final name, in zone order
   sim::Time ttl_ns = 0;
   std::vector<std::string> chain;  // names visited, e.g. {"www.foobar.com", "foobar.com"}
 };
 
-// Follows CNAMEs (at most 8, like common stub resolvers guard against loops) to an A record.
+// Follows CNAMEs (at most 8, like common stub resolvers guard against loops) to the A records.
 // A missing record, a loop or a chain too long gives found == false.
 [[nodiscard]] DnsAnswer resolve_name(const std::vector<DnsRecordSpec>& records,
                                      const std::string& name);

@@ -45,6 +45,8 @@ struct Request {
   // Per path position: when the request arrived there, and calls still to make from there.
   std::array<sim::Time, kMaxPathLength> arrived_ns{};
   std::array<std::uint16_t, kMaxPathLength> calls_left{};
+  // Per path position: the component instance the request went to.
+  std::array<std::uint16_t, kMaxPathLength> at{};
 };
 
 // Free-list pool of requests: steady-state allocation free once it has grown to the peak

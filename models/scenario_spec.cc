@@ -14,6 +14,8 @@ const char* to_string(ComponentKind kind) {
       return "app";
     case ComponentKind::kDb:
       return "db";
+    case ComponentKind::kLb:
+      return "lb";
   }
   return "?";
 }

@@ -18,9 +18,20 @@ struct HostSpec {
   int cores = 1;
   std::int64_t memory_bytes = 0;  // 0 = not modelled
   std::string ip;                 // address that DNS A records point at; may be empty
+  // What happens when the components on the host need more memory than it has.
+  enum class MemoryPressure {
+    kSwap,     // everything on the host slows down by `swap_slowdown`
+    kOomKill,  // the kernel kills the largest process; its supervisor restarts it
+  };
+  MemoryPressure memory_pressure = MemoryPressure::kSwap;
+  double swap_slowdown = 10.0;
+  sim::Time oom_restart_ns = 100'000'000;  // systemd RestartSec= default, 100 ms
 };
 
-enum class ComponentKind { kStation, kDns, kWeb, kApp, kDb };
+enum class ComponentKind { kStation, kDns, kWeb, kApp, kDb, kLb };
+
+// How a load balancer picks a backend (HAProxy's roundrobin, leastconn and random).
+enum class BalancePolicy { kRoundRobin, kLeastConnections, kRandom };
 
 [[nodiscard]] const char* to_string(ComponentKind kind);
 
@@ -77,11 +88,35 @@ struct ComponentSpec {
 
   // DNS: the zone this resolver answers for.
   std::vector<DnsRecordSpec> records;
+
+  // Several instances: one per host listed here (then `host` is empty). A path that names the
+  // component reaches one instance: the one a load balancer in front picks, the one on the
+  // caller's own host, the one DNS pointed the browser at, or else the next in turn.
+  std::vector<std::string> instance_hosts;
+
+  // Load balancer (kind lb): policy and active health checks. HAProxy defaults: inter 2s,
+  // fall 3, rise 2.
+  BalancePolicy policy = BalancePolicy::kRoundRobin;
+  sim::Time health_check_interval_ns = 2 * sim::kNanosPerSecond;
+  int health_check_fall = 3;
+  int health_check_rise = 2;
+
+  // Database with several instances: the one on `primary_host` takes the writes, the others
+  // are read replicas `replication_lag_ns` behind. When the primary fails, a replica is promoted
+  // `failover_ns` later (detection plus promotion); 0 = no automatic failover.
+  std::string primary_host;
+  sim::Time replication_lag_ns = 0;
+  sim::Time failover_ns = 0;
+
+  // Memory: resident set of the component, plus so much per busy slot (a PHP-FPM child, a
+  // MySQL connection thread); the buffer pool goes in memory_base_bytes.
+  std::int64_t memory_base_bytes = 0;
+  std::int64_t memory_per_busy_slot_bytes = 0;
 };
 
 // Stack kinds hold their slot while the rest of the path runs; stations pass the request on.
 [[nodiscard]] inline bool holds_slot_during_calls(ComponentKind kind) {
-  return kind == ComponentKind::kWeb || kind == ComponentKind::kApp;
+  return kind == ComponentKind::kWeb || kind == ComponentKind::kApp || kind == ComponentKind::kLb;
 }
 
 // Client behaviour on errors and slow answers.
@@ -105,14 +140,34 @@ struct RequestClassSpec {
   std::string name;
   double weight = 1.0;
   std::vector<std::string> path;  // component names, in order
+  bool writes = false;            // its database queries go to the primary, not a replica
+};
+
+// A point of an arrival-rate profile: from `at_ns` on, the rate is `factor` times the
+// workload's rate (steps), or moves linearly towards the next point's factor (ramps).
+struct RatePoint {
+  sim::Time at_ns = 0;
+  double factor = 1.0;
+};
+
+struct RateProfile {
+  std::vector<RatePoint> points;  // sorted by time; empty = constant rate
+  bool linear = false;            // ramps between points instead of steps
+  sim::Time repeat_ns = 0;        // the profile repeats with this period (a daily curve: 24h)
 };
 
 struct WorkloadSpec {
-  enum class Process { kPoisson, kClosed };
+  enum class Process {
+    kPoisson,  // rate_per_s, shaped by `profile`
+    kClosed,   // users with think time
+    kTrace,    // replays recorded arrival times
+  };
   Process process = Process::kPoisson;
-  double rate_per_s = 1.0;  // kPoisson
-  int users = 1;            // kClosed
-  sim::Distribution think;  // kClosed: time between a response and the user's next request
+  double rate_per_s = 1.0;          // kPoisson
+  RateProfile profile;              // kPoisson
+  std::vector<sim::Time> trace_ns;  // kTrace: arrival times, sorted
+  int users = 1;                    // kClosed
+  sim::Distribution think;          // kClosed: time between a response and the user's next request
   std::vector<RequestClassSpec> mix;
   // Name the browsers resolve through the scenario's dns component before connecting
   // (e.g. "www.foobar.com"); empty = no name resolution.

@@ -40,27 +40,46 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
       clients_rng_(spec.seed, replication, "clients"),
       think_rng_(spec.seed, replication, "think"),
       network_rng_(spec.seed, replication, "network"),
-      retry_rng_(spec.seed, replication, "retries") {
+      retry_rng_(spec.seed, replication, "retries"),
+      lb_rng_(spec.seed, replication, "balancer"),
+      thinning_rng_(spec.seed, replication, "arrivals/profile") {
+  replication_ = replication;
   hosts_.reserve(spec.hosts.size());
   for (const auto& host : spec.hosts) hosts_.emplace_back(host);
-  components_.reserve(spec.components.size());
-  for (const auto& c : spec.components) {
-    const int host = c.host.empty() ? -1 : index_of_host(spec, c.host);
-    components_.emplace_back(c, host, spec.seed, replication);
-    if (c.kind == ComponentKind::kDns) dns_index_ = static_cast<int>(components_.size()) - 1;
+  build_groups();
+  // Instances keep the streams of their own names: adding a web server leaves the others' draws.
+  for (std::size_t g = 0; g < spec.components.size(); ++g) {
+    const ComponentSpec& c = spec.components[g];
+    if (c.kind == ComponentKind::kDns) dns_index_ = groups_[g].instances.front();
   }
   host_health_.resize(hosts_.size());
   component_health_.resize(components_.size());
   for (auto& h : host_health_) h.up.set(0, 1.0);
   for (auto& h : component_health_) h.up.set(0, 1.0);
   for (const auto& fault : spec.faults) {
-    fault_component_.push_back(index_of_component(spec, fault.target));
+    std::vector<int> targets;
+    const int group = index_of_component(spec, fault.target);
+    if (group >= 0) {
+      targets = groups_[group].instances;
+    } else {
+      for (std::size_t c = 0; c < components_.size(); ++c) {
+        if (components_[c].spec().name == fault.target) targets.push_back(static_cast<int>(c));
+      }
+    }
+    fault_components_.push_back(std::move(targets));
     fault_host_.push_back(index_of_host(spec, fault.target));
   }
 
   resolves_names_ = !spec.workload.hostname.empty() && dns_index_ >= 0;
   if (resolves_names_) {
-    dns_answer_ = resolve_name(spec.components[dns_index_].records, spec.workload.hostname);
+    dns_answer_ = resolve_name(components_[dns_index_].spec().records, spec.workload.hostname);
+    for (const auto& address : dns_answer_.addresses) {
+      int host = -1;
+      for (std::size_t h = 0; h < spec.hosts.size(); ++h) {
+        if (spec.hosts[h].ip == address) host = static_cast<int>(h);
+      }
+      address_hosts_.push_back(host);
+    }
     const int clients = spec.workload.process == WorkloadSpec::Process::kClosed
                             ? spec.workload.users
                             : spec.workload.clients;
@@ -68,17 +87,22 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
     // one TTL, not all together, which no warm-up could undo.
     sim::RandomStream cache_rng(spec.seed, replication, "dns_cache");
     dns_cache_expiry_ns_.resize(static_cast<std::size_t>(clients));
-    for (auto& expiry : dns_cache_expiry_ns_) {
-      expiry = dns_answer_.found ? static_cast<sim::Time>(cache_rng.uniform01() *
-                                                          static_cast<double>(dns_answer_.ttl_ns))
-                                 : -1;
+    dns_cache_host_.assign(static_cast<std::size_t>(clients), -1);
+    for (std::size_t client = 0; client < dns_cache_expiry_ns_.size(); ++client) {
+      if (!dns_answer_.found) {
+        dns_cache_expiry_ns_[client] = -1;
+        continue;
+      }
+      dns_cache_expiry_ns_[client] =
+          static_cast<sim::Time>(cache_rng.uniform01() * static_cast<double>(dns_answer_.ttl_ns));
+      dns_cache_host_[client] = address_hosts_[client % address_hosts_.size()];
     }
   }
 
   double total_weight = 0.0;
   for (const auto& cls : spec.workload.mix) {
     ClassPlan plan;
-    if (resolves_names_) plan.path.push_back(dns_index_);
+    if (resolves_names_) plan.path.push_back(group_of_component_[dns_index_]);
     plan.entry = static_cast<int>(plan.path.size());
     for (const auto& name : cls.path) plan.path.push_back(index_of_component(spec, name));
     assert(static_cast<int>(plan.path.size()) <= kMaxPathLength);
@@ -86,21 +110,41 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
     int holder = -1;
     for (int pos = plan.entry; pos < static_cast<int>(plan.path.size()); ++pos) {
       plan.caller[pos] = holder;
-      if (components_[plan.path[pos]].holds_during_calls()) holder = pos;
+      if (holds_slot_during_calls(spec.components[plan.path[pos]].kind)) holder = pos;
     }
-    const Component& entry = components_[plan.path[plan.entry]];
-    plan.tcp = entry.spec().kind == ComponentKind::kWeb;
-    plan.entry_host = entry.host_index();
+    const ComponentKind entry_kind = spec.components[plan.path[plan.entry]].kind;
+    plan.tcp = entry_kind == ComponentKind::kWeb || entry_kind == ComponentKind::kLb;
+    plan.writes = cls.writes;
     plan.weight = cls.weight;
     plans_.push_back(std::move(plan));
     total_weight += cls.weight;
     cumulative_weights_.push_back(total_weight);
   }
+  // Load balancers learn their backends from the paths: whatever follows them.
+  for (const ClassPlan& plan : plans_) {
+    for (std::size_t pos = plan.entry; pos + 1 < plan.path.size(); ++pos) {
+      Group& lb = groups_[plan.path[pos]];
+      if (spec.components[plan.path[pos]].kind != ComponentKind::kLb) continue;
+      for (const int backend : groups_[plan.path[pos + 1]].instances) {
+        const bool known =
+            std::any_of(lb.backends.begin(), lb.backends.end(),
+                        [&](const Group::Backend& b) { return b.component == backend; });
+        if (!known) lb.backends.push_back(Group::Backend{backend});
+      }
+    }
+  }
+  if (!spec.workload.profile.points.empty()) {
+    max_rate_factor_ = 0.0;
+    for (const auto& point : spec.workload.profile.points) {
+      max_rate_factor_ = std::max(max_rate_factor_, point.factor);
+    }
+  }
   class_stats_.resize(plans_.size());
   service_up_.set(0, 1.0);
 
-  if (spec.workload.process == WorkloadSpec::Process::kPoisson) {
-    mean_interarrival_ns_ = 1e9 / spec.workload.rate_per_s;
+  if (spec.workload.process == WorkloadSpec::Process::kPoisson && max_rate_factor_ > 0.0) {
+    // With a profile, candidates come at the peak rate and are thinned (Lewis and Shedler).
+    mean_interarrival_ns_ = 1e9 / (spec.workload.rate_per_s * max_rate_factor_);
   }
   half_rtt_ns_ = spec.network.rtt_ns / 2;
   measure_start_ns_ = spec.warmup_ns;
@@ -111,8 +155,14 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
 
 void StackModel::start() {
   if (spec_.workload.process == WorkloadSpec::Process::kPoisson) {
-    const double gap = -mean_interarrival_ns_ * std::log(arrivals_rng_.uniform01());
-    sim_.schedule_in(static_cast<sim::Time>(gap + 0.5), this, kOpenArrival, 0);
+    if (mean_interarrival_ns_ > 0.0) {
+      const double gap = -mean_interarrival_ns_ * std::log(arrivals_rng_.uniform01());
+      sim_.schedule_in(static_cast<sim::Time>(gap + 0.5), this, kOpenArrival, 0);
+    }
+  } else if (spec_.workload.process == WorkloadSpec::Process::kTrace) {
+    if (!spec_.workload.trace_ns.empty()) {
+      sim_.schedule_at(spec_.workload.trace_ns.front(), this, kTraceArrival, 0);
+    }
   } else {
     for (int user = 0; user < spec_.workload.users; ++user) {
       sim_.schedule_in(spec_.workload.think.sample(think_rng_), this, kUserThinkDone,
@@ -120,6 +170,13 @@ void StackModel::start() {
     }
   }
   faults_.start();
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    if (spec_.components[g].kind == ComponentKind::kLb && !groups_[g].backends.empty()) {
+      sim_.schedule_in(spec_.components[g].health_check_interval_ns, this, kHealthCheck,
+                       static_cast<std::uint32_t>(g));
+    }
+  }
+  for (std::size_t h = 0; h < hosts_.size(); ++h) update_memory(static_cast<int>(h));
   if (spec_.warmup_ns > 0) {
     sim_.schedule_at(spec_.warmup_ns, this, kWarmupEnd, 0);
   } else {
@@ -137,13 +194,31 @@ void StackModel::handle(std::uint32_t type, std::uint32_t arg) {
     case kOpenArrival: {
       const double gap = -mean_interarrival_ns_ * std::log(arrivals_rng_.uniform01());
       sim_.schedule_in(static_cast<sim::Time>(gap + 0.5), this, kOpenArrival, 0);
-      const auto client =
-          resolves_names_
-              ? static_cast<std::uint32_t>(clients_rng_.below(dns_cache_expiry_ns_.size()))
-              : 0u;
-      start_request(client);
+      if (!spec_.workload.profile.points.empty() &&
+          thinning_rng_.uniform01() * max_rate_factor_ >= rate_factor(sim_.now())) {
+        break;  // thinned: the rate here is below the peak
+      }
+      start_request(pick_client());
       break;
     }
+    case kTraceArrival:
+      if (arg + 1 < spec_.workload.trace_ns.size()) {
+        sim_.schedule_at(spec_.workload.trace_ns[arg + 1], this, kTraceArrival, arg + 1);
+      }
+      start_request(pick_client());
+      break;
+    case kHealthCheck:
+      run_health_checks(static_cast<int>(arg));
+      break;
+    case kFailover:
+      promote_replica(static_cast<int>(arg));
+      break;
+    case kRollingStep:
+      rolling_step(arg);
+      break;
+    case kOomRestart:
+      oom_restart(static_cast<int>(arg));
+      break;
     case kUserThinkDone:
       start_request(arg);
       break;
@@ -210,6 +285,11 @@ void StackModel::handle_request_event(std::uint32_t base, std::uint32_t attempt,
   }
 }
 
+std::uint32_t StackModel::pick_client() {
+  if (!resolves_names_) return 0;
+  return static_cast<std::uint32_t>(clients_rng_.below(dns_cache_expiry_ns_.size()));
+}
+
 void StackModel::start_request(std::uint32_t client) {
   const std::uint32_t r = requests_.acquire();
   Request& req = requests_[r];
@@ -253,15 +333,17 @@ void StackModel::start_attempt(std::uint32_t r) {
 void StackModel::go_to_entry(std::uint32_t r) {
   Request& req = requests_[r];
   req.where = Request::Where::kTransit;
-  req.pos = static_cast<std::uint8_t>(plans_[req.class_index].entry);
   const ClassPlan& plan = plans_[req.class_index];
-  const sim::Time rtt = spec_.network.rtt_ns + added_latency(plan.entry_host);
+  req.pos = static_cast<std::uint8_t>(plan.entry);
+  req.at[plan.entry] = static_cast<std::uint16_t>(route(r, plan.entry));  // where the browser goes
+  const int host = entry_host(req);
+  const sim::Time rtt = spec_.network.rtt_ns + added_latency(host);
   sim::Time delay = rtt / 2;  // the request's way to the server
   if (plan.tcp && !req.keepalive) {
     delay += rtt;  // SYN, SYN-ACK, ACK before the request can be sent
     req.syn_sent_ns = sim_.now();
   }
-  if (delay == 0 && network_is_clear(plan.entry_host)) {
+  if (delay == 0 && network_is_clear(host)) {
     arrive(r, plan.entry);
   } else {
     schedule_for(r, delay, kArriveAtServer);
@@ -272,8 +354,8 @@ void StackModel::reach_server(std::uint32_t r) {
   Request& req = requests_[r];
   const ClassPlan& plan = plans_[req.class_index];
   const bool new_connection = plan.tcp && !req.keepalive;
-  const bool partitioned = !host_reachable(plan.entry_host);
-  const double loss = packet_loss(plan.entry_host);
+  const bool partitioned = !host_reachable(entry_host(req));
+  const double loss = packet_loss(entry_host(req));
   if (new_connection || partitioned) {
     // The handshake fails when the SYN or the SYN-ACK is lost, or the host is unreachable.
     const double handshake_lost = 1.0 - (1.0 - loss) * (1.0 - loss);
@@ -306,7 +388,12 @@ void StackModel::arrive(std::uint32_t r, int pos) {
   req.where = Request::Where::kArriving;
   req.arrived_ns[pos] = sim_.now();
   const ClassPlan& plan = plans_[req.class_index];
-  const int index = plan.path[pos];
+  const int index = pos == plan.entry ? req.at[pos] : route(r, pos);
+  if (index < 0) {
+    attempt_failed(r, ErrorCause::kComponentDown);  // no backend in service: 503
+    return;
+  }
+  req.at[pos] = static_cast<std::uint16_t>(index);
   if (!component_available(index)) {
     refuse_unavailable(r, pos);
     return;
@@ -317,6 +404,7 @@ void StackModel::arrive(std::uint32_t r, int pos) {
   switch (component.admit(sim_.now(), r, bounded)) {
     case Component::Admission::kStarted:
       if (measuring_) component.record_wait(0);
+      if (component.spec().memory_per_busy_slot_bytes > 0) update_memory(component.host_index());
       begin_work(r);
       return;
     case Component::Admission::kQueued:
@@ -336,7 +424,7 @@ void StackModel::arrive(std::uint32_t r, int pos) {
 void StackModel::refuse_unavailable(std::uint32_t r, int pos) {
   Request& req = requests_[r];
   const ClassPlan& plan = plans_[req.class_index];
-  const int index = plan.path[pos];
+  const int index = req.at[pos];
   const TargetHealth& health = component_health_[index];
   note_fault_seen(r, index);
   if (components_[index].spec().kind == ComponentKind::kDns && health.hard_down == 0 &&
@@ -371,20 +459,21 @@ void StackModel::drop_syn(std::uint32_t r) {
 }
 
 sim::Time StackModel::scaled(const sim::Distribution& d, sim::RandomStream& rng,
-                             const TargetHealth& health) {
+                             const TargetHealth& health, int host_index) {
   if (d.is_zero()) return 0;
   const sim::Time draw = d.sample(rng);
-  if (health.slowdown == 1.0) return draw;
-  return static_cast<sim::Time>(static_cast<double>(draw) * health.slowdown + 0.5);
+  const double factor = health.slowdown * host_memory_slowdown(host_index);
+  if (factor == 1.0) return draw;
+  return static_cast<sim::Time>(static_cast<double>(draw) * factor + 0.5);
 }
 
 void StackModel::begin_work(std::uint32_t r) {
   Request& req = requests_[r];
-  const int index = plans_[req.class_index].path[req.pos];
+  const int index = req.at[req.pos];
   Component& component = components_[index];
   req.where = Request::Where::kBusy;
-  const sim::Time demand =
-      scaled(component.spec().cpu, component.cpu_rng, component_health_[index]);
+  const sim::Time demand = scaled(component.spec().cpu, component.cpu_rng, component_health_[index],
+                                  component.host_index());
   if (demand == 0) {
     after_cpu(r);
     return;
@@ -410,10 +499,10 @@ void StackModel::pass_core_on(int host_index) {
 
 void StackModel::after_cpu(std::uint32_t r) {
   Request& req = requests_[r];
-  const int index = plans_[req.class_index].path[req.pos];
+  const int index = req.at[req.pos];
   Component& component = components_[index];
   const sim::Time wait =
-      scaled(component.spec().latency, component.latency_rng, component_health_[index]);
+      scaled(component.spec().latency, component.latency_rng, component_health_[index], -1);
   if (wait == 0) {
     after_latency(r);
   } else {
@@ -423,7 +512,7 @@ void StackModel::after_cpu(std::uint32_t r) {
 
 void StackModel::after_latency(std::uint32_t r) {
   Request& req = requests_[r];
-  const int index = plans_[req.class_index].path[req.pos];
+  const int index = req.at[req.pos];
   Component& component = components_[index];
   const ComponentSpec& spec = component.spec();
   sim::Time disk = 0;
@@ -446,7 +535,7 @@ void StackModel::after_latency(std::uint32_t r) {
 void StackModel::finish_local_work(std::uint32_t r) {
   Request& req = requests_[r];
   const int pos = req.pos;
-  const Component& component = components_[plans_[req.class_index].path[pos]];
+  const Component& component = components_[req.at[pos]];
   const bool has_rest = pos + 1 < static_cast<int>(plans_[req.class_index].path.size());
   if (component.holds_during_calls() && has_rest && component.spec().calls > 0) {
     req.calls_left[pos] = static_cast<std::uint16_t>(component.spec().calls);
@@ -465,16 +554,18 @@ void StackModel::release_slot(int component_index) {
   if (const auto next = component.release(sim_.now())) {
     if (measuring_) component.record_wait(sim_.now() - next->queued_since_ns);
     begin_work(next->request);
+  } else if (component.spec().memory_per_busy_slot_bytes > 0) {
+    update_memory(component.host_index());
   }
 }
 
 void StackModel::leave(std::uint32_t r, int pos) {
   Request& req = requests_[r];
   const ClassPlan& plan = plans_[req.class_index];
-  Component& component = components_[plan.path[pos]];
+  Component& component = components_[req.at[pos]];
   req.where = Request::Where::kTransit;
   if (measuring_) component.record_completed_visit(sim_.now() - req.arrived_ns[pos]);
-  release_slot(plan.path[pos]);
+  release_slot(req.at[pos]);
 
   if (component.spec().kind == ComponentKind::kDns && pos < plan.entry) {
     dns_answered(r);
@@ -509,6 +600,8 @@ void StackModel::dns_answered(std::uint32_t r) {
     return;
   }
   dns_cache_expiry_ns_[req.client] = sim_.now() + dns_answer_.ttl_ns;
+  // Resolvers rotate the A records between answers; the browser takes the first.
+  dns_cache_host_[req.client] = address_hosts_[dns_rotation_++ % address_hosts_.size()];
   go_to_entry(r);
 }
 
@@ -516,7 +609,7 @@ void StackModel::respond(std::uint32_t r) {
   Request& req = requests_[r];
   req.where = Request::Where::kTransit;
   req.network_tries = 0;
-  const int host = plans_[req.class_index].entry_host;
+  const int host = entry_host(req);
   const sim::Time delay = (spec_.network.rtt_ns + added_latency(host)) / 2;
   if (delay == 0 && network_is_clear(host)) {
     complete(r);
@@ -527,7 +620,7 @@ void StackModel::respond(std::uint32_t r) {
 
 void StackModel::deliver_response(std::uint32_t r) {
   Request& req = requests_[r];
-  const int host = plans_[req.class_index].entry_host;
+  const int host = entry_host(req);
   const double loss = host_reachable(host) ? packet_loss(host) : 1.0;
   if (loss > 0.0 && network_rng_.uniform01() < loss) {
     req.fault_seen = "network";
@@ -564,7 +657,7 @@ void StackModel::release_everything(std::uint32_t r) {
   Request& req = requests_[r];
   const ClassPlan& plan = plans_[req.class_index];
   const int pos = req.pos;
-  const int index = plan.path[pos];
+  const int index = req.at[pos];
   const Request::Where where = req.where;
   req.where = Request::Where::kTransit;
   switch (where) {
@@ -589,7 +682,7 @@ void StackModel::release_everything(std::uint32_t r) {
   }
   // The callers up the chain get the error and answer with it at once.
   for (int holder = plan.caller[pos]; holder >= 0; holder = plan.caller[holder]) {
-    if (!(req.entry_released && holder == plan.entry)) release_slot(plan.path[holder]);
+    if (!(req.entry_released && holder == plan.entry)) release_slot(req.at[holder]);
   }
 }
 
@@ -631,7 +724,7 @@ void StackModel::time_out(std::uint32_t r) {
   // behind it carry on (Nginx closes the upstream connection, PHP-FPM finishes the script).
   const ClassPlan& plan = plans_[orphan.class_index];
   if (plan.tcp && orphan.pos > plan.entry) {
-    release_slot(plan.path[plan.entry]);
+    release_slot(orphan.at[plan.entry]);
     orphan.entry_released = true;
   }
   attempt_failed(client_side, ErrorCause::kTimeout);

@@ -65,14 +65,38 @@ class StackModel final : public sim::EventHandler, public FaultListener {
     kAttemptTimeout,
     kDnsGiveUp,
   };
+  // Events of the stack itself, not of a request: arg is a group or an instance index.
+  enum StackEventType : std::uint32_t {
+    kHealthCheck = 64,  // an lb group probes its backends
+    kFailover,          // a db group promotes a replica if its primary is still down
+    kRollingStep,       // arg = fault index << 12 | instance step
+    kOomRestart,        // an instance killed by the OOM killer comes back
+    kTraceArrival,      // arg = index into the trace
+  };
 
-  // A request class as the model walks it: component indices, DNS first when names resolve.
+  // A component as named in the scenario, with its instances (one per host it runs on).
+  struct Group {
+    std::vector<int> instances;  // component indices
+    int primary = 0;             // db: index into `instances` of the instance taking writes
+    bool failover_pending = false;
+    std::uint32_t next = 0;  // round-robin position
+    // lb: every backend instance it may send to, as its health checks see them.
+    struct Backend {
+      int component = 0;
+      bool healthy = true;
+      int failed_checks = 0;
+      int passed_checks = 0;
+    };
+    std::vector<Backend> backends;
+  };
+
+  // A request class as the model walks it: group indices, DNS first when names resolve.
   struct ClassPlan {
     std::vector<int> path;
     std::vector<int> caller;  // per position: the holding position that called it, or -1
     int entry = 0;            // first position after DNS
-    int entry_host = -1;      // host of the entry component (where clients connect), or -1
-    bool tcp = false;         // entry is a web server: connections and a listen backlog
+    bool tcp = false;         // entry is a web server or lb: connections and a listen backlog
+    bool writes = false;      // database calls go to the primary
     double weight = 1.0;
   };
 
@@ -82,6 +106,7 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   };
 
   // stack_model.cc: the life of a request.
+  [[nodiscard]] std::uint32_t pick_client();
   void start_request(std::uint32_t client);
   void start_attempt(std::uint32_t r);
   void handle_request_event(std::uint32_t base, std::uint32_t attempt, std::uint32_t r);
@@ -114,8 +139,9 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   void end_request(std::uint32_t r);
   void free_if_unreferenced(std::uint32_t r);
   [[nodiscard]] sim::Time backoff_before_retry(int retry);
+  // A draw of `d`, stretched by the component's slowdown and its host's swapping.
   [[nodiscard]] sim::Time scaled(const sim::Distribution& d, sim::RandomStream& rng,
-                                 const TargetHealth& health);
+                                 const TargetHealth& health, int host_index);
 
   // stack_model_faults.cc: faults and availability.
   [[nodiscard]] bool component_available(int component_index) const;
@@ -130,29 +156,51 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   void abort_requests_at_component(int component_index);
   void refresh_availability();
   void record_availability(TargetHealth& health, const std::string& name, bool available);
-  [[nodiscard]] TargetHealth& fault_target_health(int fault_index);
+  void set_hard_down(int component_index, int sign, const char* origin);
+  [[nodiscard]] double rate_factor(sim::Time t) const;
 
   // stack_model_results.cc: statistics.
   void begin_measuring();
   void close_interval();
 
-  [[nodiscard]] Component& component_at(const Request& req) {
-    return components_[plans_[req.class_index].path[req.pos]];
-  }
+  // stack_model_routing.cc: instances, load balancing, failover, rolling work, memory.
+  void build_groups();
+  [[nodiscard]] int route(std::uint32_t r, int pos);
+  [[nodiscard]] int pick_backend(Group& lb, int backend_group);
+  [[nodiscard]] int entry_host(const Request& req) const;
+  void run_health_checks(int lb_group);
+  void check_failover();
+  void promote_replica(int db_group);
+  void rolling_step(std::uint32_t arg);
+  void start_rolling(int fault_index);
+  void update_memory(int host_index);
+  void oom_restart(int component_index);
+
+  [[nodiscard]] Component& component_at(const Request& req) { return components_[req.at[req.pos]]; }
 
   const ScenarioSpec& spec_;
   sim::Simulation& sim_;
+  std::uint64_t replication_ = 0;
   std::vector<Host> hosts_;
   std::vector<Component> components_;
   std::vector<TargetHealth> host_health_;
   std::vector<TargetHealth> component_health_;
+  std::vector<Group> groups_;
+  std::vector<int> group_of_component_;
   std::vector<ClassPlan> plans_;
   std::vector<double> cumulative_weights_;
   RequestPool requests_;
   FaultInjector faults_;
-  // Per fault: the component or host it targets (-1 when the other kind).
-  std::vector<int> fault_component_;
+  // Per fault: the component instances or the host it targets.
+  std::vector<std::vector<int>> fault_components_;
   std::vector<int> fault_host_;
+  // Memory: per host, whether any component on it uses memory, and the current demand.
+  std::vector<bool> host_tracks_memory_;
+  std::vector<std::int64_t> host_memory_demand_;
+  std::vector<double> host_memory_slowdown_;  // swap: multiplies CPU work on the host
+  [[nodiscard]] double host_memory_slowdown(int host_index) const {
+    return host_index < 0 ? 1.0 : host_memory_slowdown_[host_index];
+  }
 
   sim::RandomStream arrivals_rng_;
   sim::RandomStream mix_rng_;
@@ -166,6 +214,12 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   int dns_index_ = -1;
   DnsAnswer dns_answer_;
   std::vector<sim::Time> dns_cache_expiry_ns_;  // per client
+  std::vector<int> dns_cache_host_;             // per client: host of the cached address
+  std::vector<int> address_hosts_;              // hosts of the A records, in answer order
+  std::uint32_t dns_rotation_ = 0;              // resolvers rotate the A records (cyclic)
+  sim::RandomStream lb_rng_;
+  sim::RandomStream thinning_rng_;
+  double max_rate_factor_ = 1.0;
   sim::Time half_rtt_ns_ = 0;
 
   // Measured-period statistics.

@@ -1,5 +1,6 @@
 // StackModel: how faults change the stack, and the availability they leave behind.
 #include <algorithm>
+#include <cmath>
 
 #include "models/stack_model.h"
 
@@ -71,14 +72,18 @@ double StackModel::hit_ratio(int component_index) const {
 
 const char* StackModel::failure_origin(const Request& req, ErrorCause cause) const {
   const ClassPlan& plan = plans_[req.class_index];
-  for (const int index : plan.path) {
+  for (int pos = 0; pos <= req.pos && pos < static_cast<int>(plan.path.size()); ++pos) {
+    const int index = req.at[pos];
     if (component_available(index)) continue;
     if (!component_health_[index].self_available()) return component_health_[index].origin;
     return host_health_[components_[index].host_index()].origin;
   }
-  if (!network_is_clear(plan.entry_host) || added_latency(plan.entry_host) > 0) return "network";
-  for (const int index : plan.path) {
+  const int host = entry_host(req);
+  if (!network_is_clear(host) || added_latency(host) > 0) return "network";
+  for (int pos = 0; pos <= req.pos && pos < static_cast<int>(plan.path.size()); ++pos) {
+    const int index = req.at[pos];
     if (component_health_[index].slowdown != 1.0) return "slowdown";
+    if (host_memory_slowdown(components_[index].host_index()) != 1.0) return "memory";
     if (component_health_[index].warm_from_ns >= 0 &&
         hit_ratio(index) < components_[index].spec().buffer_pool_hit_ratio) {
       return "cold_restart";
@@ -98,74 +103,84 @@ void StackModel::note_fault_seen(std::uint32_t r, int component_index) {
   }
 }
 
-TargetHealth& StackModel::fault_target_health(int fault_index) {
-  if (fault_component_[fault_index] >= 0) return component_health_[fault_component_[fault_index]];
-  return host_health_[fault_host_[fault_index]];
-}
-
 void StackModel::fault_began(int fault_index) { apply_fault(fault_index, +1); }
 
 void StackModel::fault_ended(int fault_index) { apply_fault(fault_index, -1); }
 
 void StackModel::apply_fault(int fault_index, int sign) {
   const FaultSpec& fault = spec_.faults[fault_index];
-  TargetHealth& health = fault_target_health(fault_index);
-  if (sign > 0) health.origin = fault_name(fault.kind);
-  bool hard = false;
-  switch (fault.kind) {
-    case FaultSpec::Kind::kCrash:
-    case FaultSpec::Kind::kProcessCrash:
-    case FaultSpec::Kind::kColdRestart:
-      hard = true;
-      break;
-    case FaultSpec::Kind::kMaintenance:
-      if (fault.mode == FaultSpec::Mode::kRestart) {
-        hard = true;
-      } else {
-        health.refusing += sign;  // graceful: what was accepted finishes
-      }
-      break;
-    case FaultSpec::Kind::kDnsOutage:
-      if (fault.dns_mode == FaultSpec::DnsOutageMode::kFail) {
-        health.dns_failing += sign;
-      } else {
-        health.dns_silent += sign;
-      }
-      break;
-    case FaultSpec::Kind::kNetwork:
-      health.added_latency_ns += sign * fault.added_latency_ns;
-      health.partitioned += fault.partition ? sign : 0;
-      if (fault.loss > 0.0) {
-        // Independent losses combine: 1 - (1 - a)(1 - b).
-        const double kept = 1.0 - health.loss;
-        const double after = sign > 0 ? kept * (1.0 - fault.loss) : kept / (1.0 - fault.loss);
-        health.loss = std::clamp(1.0 - after, 0.0, 1.0);
-        if (health.loss < 1e-12) health.loss = 0.0;
-      }
-      break;
-    case FaultSpec::Kind::kSlowdown:
-      health.slowdown = sign > 0 ? health.slowdown * fault.factor : health.slowdown / fault.factor;
-      if (std::abs(health.slowdown - 1.0) < 1e-12) health.slowdown = 1.0;
-      break;
+  if (fault.kind == FaultSpec::Kind::kMaintenance && fault.mode == FaultSpec::Mode::kRolling) {
+    if (sign > 0) start_rolling(fault_index);  // its own steps bring each instance back
+    return;
   }
-  if (hard) {
-    health.hard_down += sign;
-    if (sign > 0) {
-      if (fault_component_[fault_index] >= 0) {
-        abort_requests_at_component(fault_component_[fault_index]);
-      } else {
-        for (int c = 0; c < static_cast<int>(components_.size()); ++c) {
-          if (components_[c].host_index() == fault_host_[fault_index]) {
-            abort_requests_at_component(c);
-          }
+  // A fault on a component applies to each of its instances; a fault on a host to the host.
+  std::vector<TargetHealth*> targets;
+  for (const int c : fault_components_[fault_index]) targets.push_back(&component_health_[c]);
+  if (targets.empty()) targets.push_back(&host_health_[fault_host_[fault_index]]);
+  bool hard = false;
+  for (TargetHealth* health : targets) {
+    if (sign > 0) health->origin = fault_name(fault.kind);
+    switch (fault.kind) {
+      case FaultSpec::Kind::kCrash:
+      case FaultSpec::Kind::kProcessCrash:
+      case FaultSpec::Kind::kColdRestart:
+        hard = true;
+        break;
+      case FaultSpec::Kind::kMaintenance:
+        if (fault.mode == FaultSpec::Mode::kRestart) {
+          hard = true;
+        } else {
+          health->refusing += sign;  // graceful: what was accepted finishes
         }
+        break;
+      case FaultSpec::Kind::kDnsOutage:
+        if (fault.dns_mode == FaultSpec::DnsOutageMode::kFail) {
+          health->dns_failing += sign;
+        } else {
+          health->dns_silent += sign;
+        }
+        break;
+      case FaultSpec::Kind::kNetwork: {
+        health->added_latency_ns += sign * fault.added_latency_ns;
+        health->partitioned += fault.partition ? sign : 0;
+        // Independent losses combine: 1 - (1 - a)(1 - b).
+        const double kept = 1.0 - health->loss;
+        const double after = sign > 0 ? kept * (1.0 - fault.loss) : kept / (1.0 - fault.loss);
+        health->loss = after > 1.0 - 1e-12 ? 0.0 : std::clamp(1.0 - after, 0.0, 1.0);
+        break;
       }
-    } else if (fault.kind == FaultSpec::Kind::kColdRestart) {
-      health.warm_from_ns = sim_.now();  // back up with an empty buffer pool
-      health.warm_up_ns = fault.warm_up_ns;
-      health.cold_hit_ratio = fault.initial_hit_ratio;
+      case FaultSpec::Kind::kSlowdown:
+        health->slowdown =
+            sign > 0 ? health->slowdown * fault.factor : health->slowdown / fault.factor;
+        if (std::abs(health->slowdown - 1.0) < 1e-12) health->slowdown = 1.0;
+        break;
+    }
+    if (!hard) continue;
+    health->hard_down += sign;
+    if (sign < 0 && fault.kind == FaultSpec::Kind::kColdRestart) {
+      health->warm_from_ns = sim_.now();  // back up with an empty buffer pool
+      health->warm_up_ns = fault.warm_up_ns;
+      health->cold_hit_ratio = fault.initial_hit_ratio;
     }
   }
+  if (hard && sign > 0) {
+    for (int c = 0; c < static_cast<int>(components_.size()); ++c) {
+      const bool on_target = fault_components_[fault_index].empty()
+                                 ? components_[c].host_index() == fault_host_[fault_index]
+                                 : std::find(fault_components_[fault_index].begin(),
+                                             fault_components_[fault_index].end(),
+                                             c) != fault_components_[fault_index].end();
+      if (on_target) abort_requests_at_component(c);
+    }
+  }
+  refresh_availability();
+}
+
+void StackModel::set_hard_down(int component_index, int sign, const char* origin) {
+  TargetHealth& health = component_health_[component_index];
+  if (sign > 0) health.origin = origin;
+  health.hard_down += sign;
+  if (sign > 0) abort_requests_at_component(component_index);
   refresh_availability();
 }
 
@@ -174,9 +189,9 @@ void StackModel::abort_requests_at_component(int component_index) {
     const Request& req = requests_[r];
     if (req.ended || req.where == Request::Where::kTransit) continue;
     const ClassPlan& plan = plans_[req.class_index];
-    bool touches = req.where != Request::Where::kArriving && plan.path[req.pos] == component_index;
+    bool touches = req.where != Request::Where::kArriving && req.at[req.pos] == component_index;
     for (int holder = plan.caller[req.pos]; holder >= 0 && !touches; holder = plan.caller[holder]) {
-      touches = plan.path[holder] == component_index;
+      touches = req.at[holder] == component_index;
     }
     if (touches) {
       note_fault_seen(r, component_index);
@@ -219,12 +234,29 @@ void StackModel::refresh_availability() {
   double up = 0.0;
   double total = 0.0;
   for (const ClassPlan& plan : plans_) {
-    bool class_up = host_reachable(plan.entry_host);
-    for (const int index : plan.path) class_up = class_up && component_available(index);
+    // A class is up when every element of its path has an instance in service (and its host
+    // reachable from the clients, for the entry); a writing class needs the db primary.
+    bool class_up = true;
+    for (std::size_t pos = 0; pos < plan.path.size() && class_up; ++pos) {
+      const Group& group = groups_[plan.path[pos]];
+      const ComponentSpec& spec = spec_.components[plan.path[pos]];
+      if (plan.writes && spec.kind == ComponentKind::kDb && group.instances.size() > 1) {
+        class_up = component_available(group.instances[group.primary]);
+        continue;
+      }
+      bool any = false;
+      for (const int c : group.instances) {
+        const bool reachable =
+            static_cast<int>(pos) != plan.entry || host_reachable(components_[c].host_index());
+        any = any || (component_available(c) && reachable);
+      }
+      class_up = any;
+    }
     up += class_up ? plan.weight : 0.0;
     total += plan.weight;
   }
   service_up_.set(sim_.now(), total > 0 ? up / total : 1.0);
+  check_failover();
 }
 
 }  // namespace stacksim::models

@@ -1,0 +1,259 @@
+// StackModel: several instances of a component, how requests find one (load balancers, local
+// affinity, DNS), database primaries and their failover, rolling maintenance, memory pressure.
+#include <algorithm>
+#include <cassert>
+
+#include "models/stack_model.h"
+
+namespace stacksim::models {
+
+namespace {
+
+int host_index_of(const ScenarioSpec& spec, const std::string& name) {
+  for (std::size_t i = 0; i < spec.hosts.size(); ++i) {
+    if (spec.hosts[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
+void StackModel::build_groups() {
+  groups_.resize(spec_.components.size());
+  for (std::size_t g = 0; g < spec_.components.size(); ++g) {
+    const ComponentSpec& c = spec_.components[g];
+    if (c.instance_hosts.empty()) {
+      const int host = c.host.empty() ? -1 : host_index_of(spec_, c.host);
+      components_.emplace_back(c, host, spec_.seed, replication_);
+      groups_[g].instances.push_back(static_cast<int>(components_.size()) - 1);
+      group_of_component_.push_back(static_cast<int>(g));
+      continue;
+    }
+    for (const std::string& host_name : c.instance_hosts) {
+      ComponentSpec instance = c;
+      instance.name = c.name + "@" + host_name;  // also the name of its random streams
+      instance.host = host_name;
+      instance.instance_hosts.clear();
+      components_.emplace_back(instance, host_index_of(spec_, host_name), spec_.seed, replication_);
+      if (host_name == c.primary_host) {
+        groups_[g].primary = static_cast<int>(groups_[g].instances.size());
+      }
+      groups_[g].instances.push_back(static_cast<int>(components_.size()) - 1);
+      group_of_component_.push_back(static_cast<int>(g));
+    }
+  }
+  host_tracks_memory_.assign(hosts_.size(), false);
+  host_memory_demand_.assign(hosts_.size(), 0);
+  host_memory_slowdown_.assign(hosts_.size(), 1.0);
+  for (const Component& c : components_) {
+    const bool uses = c.spec().memory_base_bytes > 0 || c.spec().memory_per_busy_slot_bytes > 0;
+    if (uses && c.host_index() >= 0 && spec_.hosts[c.host_index()].memory_bytes > 0) {
+      host_tracks_memory_[c.host_index()] = true;
+    }
+  }
+}
+
+int StackModel::entry_host(const Request& req) const {
+  return components_[req.at[plans_[req.class_index].entry]].host_index();
+}
+
+int StackModel::route(std::uint32_t r, int pos) {
+  Request& req = requests_[r];
+  const ClassPlan& plan = plans_[req.class_index];
+  Group& group = groups_[plan.path[pos]];
+  if (group.instances.size() == 1) return group.instances.front();
+  const ComponentSpec& spec = spec_.components[plan.path[pos]];
+
+  if (spec.kind == ComponentKind::kDb && group.instances.size() > 1) {
+    if (plan.writes) return group.instances[group.primary];
+    // Reads spread over the replicas in turn; with none in service, the primary serves them.
+    for (std::size_t tries = 0; tries < group.instances.size(); ++tries) {
+      const std::uint32_t k = group.next++ % group.instances.size();
+      if (static_cast<int>(k) != group.primary && component_available(group.instances[k])) {
+        return group.instances[k];
+      }
+    }
+    return group.instances[group.primary];
+  }
+
+  const int caller = plan.caller[pos];
+  if (caller >= 0) {
+    const int caller_index = req.at[caller];
+    if (components_[caller_index].spec().kind == ComponentKind::kLb) {
+      return pick_backend(groups_[group_of_component_[caller_index]], plan.path[pos]);
+    }
+    // Without a balancer in between, a caller uses the instance on its own host.
+    const int host = components_[caller_index].host_index();
+    for (const int c : group.instances) {
+      if (host >= 0 && components_[c].host_index() == host) return c;
+    }
+  }
+  if (pos == plan.entry && resolves_names_) {
+    // The browser connects to the address its DNS answer gave, dead or alive.
+    const int host = dns_cache_host_[req.client];
+    for (const int c : group.instances) {
+      if (host >= 0 && components_[c].host_index() == host) return c;
+    }
+  }
+  return group.instances[group.next++ % group.instances.size()];
+}
+
+int StackModel::pick_backend(Group& lb, int backend_group) {
+  // Only backends of the group the path names, and only those the health checks pass.
+  int candidates[64];
+  int count = 0;
+  for (const Group::Backend& b : lb.backends) {
+    if (b.healthy && group_of_component_[b.component] == backend_group && count < 64) {
+      candidates[count++] = b.component;
+    }
+  }
+  if (count == 0) return -1;
+  switch (spec_.components[group_of_component_[lb.instances.front()]].policy) {
+    case BalancePolicy::kRoundRobin:
+      return candidates[lb.next++ % static_cast<std::uint32_t>(count)];
+    case BalancePolicy::kRandom:
+      return candidates[lb_rng_.below(static_cast<std::uint64_t>(count))];
+    case BalancePolicy::kLeastConnections: {
+      int best = candidates[0];
+      for (int i = 1; i < count; ++i) {
+        const double load = components_[candidates[i]].busy_slots().level() +
+                            components_[candidates[i]].waiting().level();
+        const double best_load =
+            components_[best].busy_slots().level() + components_[best].waiting().level();
+        if (load < best_load) best = candidates[i];
+      }
+      return best;
+    }
+  }
+  return candidates[0];
+}
+
+void StackModel::run_health_checks(int lb_group) {
+  Group& lb = groups_[lb_group];
+  const ComponentSpec& spec = spec_.components[lb_group];
+  for (Group::Backend& b : lb.backends) {
+    // A check passes when the backend answers: up, accepting, its host up.
+    if (component_available(b.component)) {
+      b.failed_checks = 0;
+      if (!b.healthy && ++b.passed_checks >= spec.health_check_rise) b.healthy = true;
+    } else {
+      b.passed_checks = 0;
+      if (b.healthy && ++b.failed_checks >= spec.health_check_fall) b.healthy = false;
+    }
+  }
+  sim_.schedule_in(spec.health_check_interval_ns, this, kHealthCheck,
+                   static_cast<std::uint32_t>(lb_group));
+}
+
+void StackModel::check_failover() {
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    Group& group = groups_[g];
+    const ComponentSpec& spec = spec_.components[g];
+    if (spec.kind != ComponentKind::kDb || group.instances.size() < 2 || spec.failover_ns <= 0) {
+      continue;
+    }
+    if (!group.failover_pending && !component_available(group.instances[group.primary])) {
+      group.failover_pending = true;
+      sim_.schedule_in(spec.failover_ns, this, kFailover, static_cast<std::uint32_t>(g));
+    }
+  }
+}
+
+void StackModel::promote_replica(int db_group) {
+  Group& group = groups_[db_group];
+  group.failover_pending = false;
+  if (component_available(group.instances[group.primary])) return;  // it came back in time
+  for (std::size_t k = 0; k < group.instances.size(); ++k) {
+    if (component_available(group.instances[k])) {
+      group.primary = static_cast<int>(k);  // the old primary rejoins as a replica
+      refresh_availability();
+      return;
+    }
+  }
+  check_failover();  // nothing to promote yet: try again after another detection window
+}
+
+void StackModel::start_rolling(int fault_index) {
+  rolling_step(static_cast<std::uint32_t>(fault_index) << 12);
+}
+
+void StackModel::rolling_step(std::uint32_t arg) {
+  // Instance k of the target drains and stops for the window's duration, then k + 1.
+  const int fault_index = static_cast<int>(arg >> 12);
+  const int step = static_cast<int>(arg & 0xfff);
+  const FaultSpec& fault = spec_.faults[fault_index];
+  const std::vector<int>& instances = fault_components_[fault_index];
+  if (step > 0) component_health_[instances[step - 1]].refusing -= 1;
+  if (step < static_cast<int>(instances.size())) {
+    TargetHealth& health = component_health_[instances[step]];
+    health.origin = "maintenance";
+    health.refusing += 1;
+    const sim::Time duration = fault.windows.empty() ? fault.duration_ns : [&] {
+      sim::Time d = 0;
+      for (const auto& w : fault.windows) {
+        if (w.start_ns <= sim_.now()) d = w.duration_ns;
+      }
+      return d;
+    }();
+    sim_.schedule_in(
+        duration, this, kRollingStep,
+        (static_cast<std::uint32_t>(fault_index) << 12) | static_cast<std::uint32_t>(step + 1));
+  }
+  refresh_availability();
+}
+
+void StackModel::update_memory(int host_index) {
+  if (host_index < 0 || !host_tracks_memory_[host_index]) return;
+  std::int64_t demand = 0;
+  int largest = -1;
+  std::int64_t largest_bytes = 0;
+  for (std::size_t c = 0; c < components_.size(); ++c) {
+    const Component& component = components_[c];
+    if (component.host_index() != host_index || component_health_[c].hard_down > 0) continue;
+    const auto busy = static_cast<std::int64_t>(component.busy_slots().level());
+    const std::int64_t bytes =
+        component.spec().memory_base_bytes + busy * component.spec().memory_per_busy_slot_bytes;
+    demand += bytes;
+    if (bytes > largest_bytes) {
+      largest_bytes = bytes;
+      largest = static_cast<int>(c);
+    }
+  }
+  host_memory_demand_[host_index] = demand;
+  const HostSpec& host = spec_.hosts[host_index];
+  const bool over = demand > host.memory_bytes;
+  if (host.memory_pressure == HostSpec::MemoryPressure::kSwap) {
+    host_memory_slowdown_[host_index] = over ? host.swap_slowdown : 1.0;
+  } else if (over && largest >= 0) {
+    // The OOM killer picks the largest process; systemd restarts it after RestartSec.
+    set_hard_down(largest, +1, "oom_kill");
+    sim_.schedule_in(host.oom_restart_ns, this, kOomRestart, static_cast<std::uint32_t>(largest));
+  }
+}
+
+void StackModel::oom_restart(int component_index) {
+  set_hard_down(component_index, -1, "oom_kill");
+  update_memory(components_[component_index].host_index());
+}
+
+double StackModel::rate_factor(sim::Time t) const {
+  const RateProfile& profile = spec_.workload.profile;
+  if (profile.points.empty()) return 1.0;
+  if (profile.repeat_ns > 0) t %= profile.repeat_ns;
+  // The last point at or before t.
+  const auto after = std::upper_bound(profile.points.begin(), profile.points.end(), t,
+                                      [](sim::Time v, const RatePoint& p) { return v < p.at_ns; });
+  if (after == profile.points.begin()) return profile.points.front().factor;
+  const RatePoint& at = *(after - 1);
+  if (!profile.linear) return at.factor;
+  const RatePoint& next =
+      after == profile.points.end()
+          ? (profile.repeat_ns > 0 ? RatePoint{profile.repeat_ns, profile.points.front().factor}
+                                   : at)
+          : *after;
+  if (next.at_ns <= at.at_ns) return at.factor;
+  const double w = static_cast<double>(t - at.at_ns) / static_cast<double>(next.at_ns - at.at_ns);
+  return at.factor + (next.factor - at.factor) * w;
+}
+
+}  // namespace stacksim::models
