@@ -186,7 +186,7 @@ void StackModel::start() {
 
 void StackModel::handle(std::uint32_t type, std::uint32_t arg) {
   const std::uint32_t base = type & 0xff;
-  if (base >= kFirstRequestEvent) {
+  if (base >= kFirstRequestEvent && base < kHealthCheck) {
     handle_request_event(base, type >> 8, arg);
     return;
   }
@@ -600,8 +600,15 @@ void StackModel::dns_answered(std::uint32_t r) {
     return;
   }
   dns_cache_expiry_ns_[req.client] = sim_.now() + dns_answer_.ttl_ns;
-  // Resolvers rotate the A records between answers; the browser takes the first.
-  dns_cache_host_[req.client] = address_hosts_[dns_rotation_++ % address_hosts_.size()];
+  // Resolvers rotate the A records between answers and the browser takes the first. A dead
+  // host's record is withdrawn at once (health-checked DNS); browsers that cached it keep
+  // using it until their TTL runs out.
+  int host = address_hosts_[dns_rotation_++ % address_hosts_.size()];
+  for (std::size_t tries = 1; tries < address_hosts_.size(); ++tries) {
+    if (host < 0 || host_health_[host].hard_down == 0) break;
+    host = address_hosts_[dns_rotation_++ % address_hosts_.size()];
+  }
+  dns_cache_host_[req.client] = host;
   go_to_entry(r);
 }
 

@@ -48,7 +48,8 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   [[nodiscard]] RunResult finish(bool interrupted) const;
 
  private:
-  // Request events carry the attempt number in bits 8..15 of the type.
+  // Request events, in [kFirstRequestEvent, kHealthCheck), carry the attempt number in bits
+  // 8..15 of the type.
   enum EventType : std::uint32_t {
     kOpenArrival,
     kUserThinkDone,

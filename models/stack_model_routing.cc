@@ -114,13 +114,17 @@ int StackModel::pick_backend(Group& lb, int backend_group) {
     case BalancePolicy::kRandom:
       return candidates[lb_rng_.below(static_cast<std::uint64_t>(count))];
     case BalancePolicy::kLeastConnections: {
-      int best = candidates[0];
-      for (int i = 1; i < count; ++i) {
-        const double load = components_[candidates[i]].busy_slots().level() +
-                            components_[candidates[i]].waiting().level();
-        const double best_load =
-            components_[best].busy_slots().level() + components_[best].waiting().level();
-        if (load < best_load) best = candidates[i];
+      // Fewest connections; ties go round-robin, as HAProxy's leastconn does.
+      const std::uint32_t start = lb.next++;
+      int best = -1;
+      double best_load = 0.0;
+      for (int i = 0; i < count; ++i) {
+        const int c = candidates[(start + static_cast<std::uint32_t>(i)) % count];
+        const double load = components_[c].busy_slots().level() + components_[c].waiting().level();
+        if (best < 0 || load < best_load) {
+          best = c;
+          best_load = load;
+        }
       }
       return best;
     }
@@ -211,11 +215,17 @@ void StackModel::update_memory(int host_index) {
     const Component& component = components_[c];
     if (component.host_index() != host_index || component_health_[c].hard_down > 0) continue;
     const auto busy = static_cast<std::int64_t>(component.busy_slots().level());
-    const std::int64_t bytes =
-        component.spec().memory_base_bytes + busy * component.spec().memory_per_busy_slot_bytes;
+    const ComponentSpec& spec = component.spec();
+    const std::int64_t bytes = spec.memory_base_bytes + busy * spec.memory_per_busy_slot_bytes;
     demand += bytes;
-    if (bytes > largest_bytes) {
-      largest_bytes = bytes;
+    // The OOM killer looks at single processes: PHP-FPM's workers are processes of their own,
+    // while a web server's or MySQL's connections live inside one process.
+    const std::int64_t process =
+        spec.kind == ComponentKind::kApp
+            ? std::max(spec.memory_base_bytes, spec.memory_per_busy_slot_bytes)
+            : bytes;
+    if (process > largest_bytes) {
+      largest_bytes = process;
       largest = static_cast<int>(c);
     }
   }
