@@ -34,6 +34,7 @@ struct Request {
   std::uint16_t pending_events = 0;  // scheduled events that still name this request
   Where where = Where::kTransit;
   bool keepalive = false;
+  bool measured = false;     // offered after the warm-up: counts in per-request ratios
   bool cpu_running = false;  // holds a core (only meaningful when where == kBusy)
   bool ended = false;        // the request is over; freed once no event names it
   // The client gave up on this attempt, but the servers do not know: the work goes on and its

@@ -73,8 +73,8 @@ struct RunResult {
   std::uint64_t completed = 0;
   std::uint64_t failed = 0;
   std::map<std::string, std::uint64_t> errors;  // cause -> count of failed requests
-  // Client attempts (first tries and retries), the requests that succeeded at their first try,
-  // and why attempts failed (retried or not).
+  // Client attempts (first tries and retries), the requests offered after the warm-up that
+  // succeeded at their first try, and why attempts failed (retried or not).
   std::uint64_t attempts = 0;
   std::uint64_t first_attempt_completed = 0;
   std::map<std::string, std::uint64_t> attempt_errors;

@@ -307,6 +307,7 @@ void StackModel::start_request(std::uint32_t client) {
   }
   in_system_.add(sim_.now(), 1.0);
   if (measuring_) {
+    req.measured = true;
     ++offered_;
     ++class_stats_[req.class_index].offered;
   }
@@ -650,7 +651,7 @@ void StackModel::complete(std::uint32_t r) {
   if (measuring_) {
     const sim::Time latency = sim_.now() - req.start_ns;
     ++completed_;
-    if (req.attempt == 0) ++first_attempt_completed_;
+    if (req.attempt == 0 && req.measured) ++first_attempt_completed_;
     latency_ns_.record(latency);
     row_latency_ns_.record(latency);
     ClassStats& stats = class_stats_[req.class_index];
