@@ -3,8 +3,11 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/analyze_command.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/graph_command.h"
+#include "cli/sweep_command.h"
 #include "stacksim/version.h"
 
 namespace {
@@ -49,6 +52,55 @@ int main(int argc, char** argv) {
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario; print ok or the errors");
   add_scenario_options(*validate, validate_args);
 
+  stacksim::cli::GraphArgs graph_args;
+  CLI::App* graph = app.add_subcommand("graph", "Dependency graph and single points of failure");
+  graph->add_option("scenario", graph_args.scenario.path, "Scenario file (JSON with comments)")
+      ->required();
+  graph->add_option("--set", graph_args.scenario.sets, "Override one scenario value: PATH=VALUE")
+      ->take_all()
+      ->allow_extra_args(false);
+  graph->add_option("--json", graph_args.json_path, "Write the graph as JSON to FILE (- = stdout)");
+  graph->add_option("--dot", graph_args.dot_path,
+                    "Write the graph as Graphviz DOT to FILE (- = stdout)");
+
+  stacksim::cli::SweepArgs sweep_args;
+  CLI::App* sweep = app.add_subcommand("sweep", "Run a grid of points; capacity report");
+  add_scenario_options(*sweep, sweep_args.scenario);
+  sweep
+      ->add_option("--vary", sweep_args.varies,
+                   "Vary one scenario value: PATH=FROM:TO:STEPS or PATH=V1,V2,...; repeatable, "
+                   "the grid is the product (first --vary outermost)")
+      ->required()
+      ->take_all()
+      ->allow_extra_args(false);
+  sweep->add_option("--replications", sweep_args.replications, "Replications per point")
+      ->check(CLI::PositiveNumber);
+  sweep->add_option("--threads", sweep_args.threads, "Worker threads; results do not depend on it")
+      ->check(CLI::PositiveNumber);
+  sweep->add_option("--json", sweep_args.json_path, "Write the JSON report to FILE (- = stdout)");
+  sweep->add_option("--csv", sweep_args.csv_path, "Write one CSV row per point to FILE");
+  sweep->add_option("--latency-target", sweep_args.latency_target,
+                    "Latency a point must meet to be within capacity (200ms, ...)");
+  sweep
+      ->add_option("--latency-percentile", sweep_args.latency_percentile,
+                   "Statistic the latency target applies to: p99 (default), p95, p50, mean")
+      ->check(CLI::IsMember({"p99", "p95", "p50", "mean"}));
+  sweep->add_flag("--quiet", sweep_args.quiet, "No progress or report on the terminal");
+
+  stacksim::cli::AnalyzeArgs analyze_args;
+  CLI::App* analyze = app.add_subcommand(
+      "analyze", "Product-form (Jackson/MVA) solution beside the simulation, and the departures");
+  add_scenario_options(*analyze, analyze_args.scenario);
+  analyze->add_option("--replications", analyze_args.replications, "Independent replications")
+      ->check(CLI::PositiveNumber);
+  analyze
+      ->add_option("--threads", analyze_args.threads, "Worker threads; results do not depend on it")
+      ->check(CLI::PositiveNumber);
+  analyze->add_option("--json", analyze_args.json_path,
+                      "Write the JSON report to FILE (- = stdout)");
+  analyze->add_flag("--no-simulate", analyze_args.no_simulate,
+                    "Theory only: do not run the simulation");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -65,6 +117,9 @@ int main(int argc, char** argv) {
   try {
     if (run->parsed()) return stacksim::cli::run_command(run_args);
     if (validate->parsed()) return stacksim::cli::validate_command(validate_args);
+    if (analyze->parsed()) return stacksim::cli::analyze_command(analyze_args);
+    if (graph->parsed()) return stacksim::cli::graph_command(graph_args);
+    if (sweep->parsed()) return stacksim::cli::sweep_command(sweep_args);
   } catch (const std::exception& e) {
     std::cerr << "stacksim: internal error: " << e.what() << '\n';
     return stacksim::cli::kExitSoftware;

@@ -8,6 +8,7 @@
 #include "cli/progress_meter.h"
 #include "cli/scenario_input.h"
 #include "models/experiment.h"
+#include "reports/availability_crosscheck.h"
 #include "reports/csv_timeseries.h"
 #include "reports/json_report.h"
 #include "reports/output_file.h"
@@ -83,6 +84,8 @@ int run_command(const RunArgs& args) {
   context.replications = args.replications;
   context.threads = args.threads;
   context.wall_seconds = wall_seconds;
+  context.slo = spec.slo;
+  context.availability_prediction = reports::predict_availability(spec);
 
   const bool json_to_stdout = args.json_path == "-";
   std::vector<Output> outputs;

@@ -35,8 +35,8 @@ std::string csv_number(double value) {
   return buffer;
 }
 
-double at(const std::vector<double>& values, std::size_t i) {
-  return i < values.size() ? values[i] : 0.0;
+double at(const std::vector<double>& values, std::size_t i, double missing = 0.0) {
+  return i < values.size() ? values[i] : missing;
 }
 
 double throughput(const IntervalRow& row) {
@@ -79,6 +79,15 @@ std::string csv_timeseries(const std::vector<RunResult>& replications) {
     for (std::size_t h = 0; h < first.hosts.size(); ++h) {
       columns.emplace_back(first.hosts[h].name + "_cpu_utilization",
                            [h](const IntervalRow& row) { return at(row.host_cpu_utilization, h); });
+    }
+    // A row that does not say was up all along.
+    for (std::size_t c = 0; c < first.components.size(); ++c) {
+      columns.emplace_back(first.components[c].name + "_up",
+                           [c](const IntervalRow& row) { return at(row.component_up, c, 1.0); });
+    }
+    for (std::size_t h = 0; h < first.hosts.size(); ++h) {
+      columns.emplace_back(first.hosts[h].name + "_up",
+                           [h](const IntervalRow& row) { return at(row.host_up, h, 1.0); });
     }
   }
 

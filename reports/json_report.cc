@@ -1,9 +1,12 @@
 #include "reports/json_report.h"
 
-#include <cmath>
-#include <cstdint>
+#include <map>
+#include <string>
 #include <utility>
 
+#include "analysis/availability_ctmc.h"
+#include "reports/availability_json.h"
+#include "reports/json_numbers.h"
 #include "reports/replication_summary.h"
 
 namespace stacksim::reports {
@@ -11,12 +14,10 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// A count: an integer when whole (always with one replication), else the fractional mean.
-ordered_json count_json(double value) {
-  if (value >= 0.0 && value < 9.0e15 && std::floor(value) == value) {
-    return static_cast<std::uint64_t>(value);
-  }
-  return value;
+ordered_json counts_json(const std::map<std::string, double>& counts) {
+  ordered_json j = ordered_json::object();
+  for (const auto& [key, n] : counts) j[key] = count_json(n);
+  return j;
 }
 
 ordered_json interval_json(const Interval& i) {
@@ -33,19 +34,26 @@ const std::pair<const char*, Interval SummaryStats::*> kLatencyKeys[] = {
 };
 
 ordered_json summary_of(const SummaryStats& s) {
-  ordered_json errors = ordered_json::object();
-  for (const auto& [cause, n] : s.errors) errors[cause] = count_json(n);
   ordered_json latency = ordered_json::object();
   for (const auto& [key, member] : kLatencyKeys) latency[key] = (s.*member).mean;
   ordered_json j;
   j["offered"] = count_json(s.offered.mean);
   j["completed"] = count_json(s.completed.mean);
   j["failed"] = count_json(s.failed.mean);
-  j["errors"] = std::move(errors);
+  j["errors"] = counts_json(s.errors);
   j["availability"] = s.availability.mean;
   j["throughput_rps"] = s.throughput_rps.mean;
   j["mean_in_system"] = s.mean_in_system.mean;
   j["latency_s"] = std::move(latency);
+  j["availability_by_time"] = s.availability_by_time.mean;
+  j["nines"] = finite_or_null(analysis::nines(s.availability.mean));  // null at 100%
+  j["downtime_per_year_s"] = analysis::downtime_per_year_s(s.availability_by_time.mean);
+  j["attempts"] = count_json(s.attempts.mean);
+  j["retry_amplification"] = s.retry_amplification.mean;
+  j["first_attempt_success"] = s.first_attempt_success.mean;
+  j["final_success"] = s.final_success.mean;
+  j["attempt_errors"] = counts_json(s.attempt_errors);
+  j["failures_by_origin"] = counts_json(s.failures_by_origin);
   return j;
 }
 
@@ -60,6 +68,8 @@ ordered_json confidence_of(const SummaryStats& s) {
   j["throughput_rps"] = interval_json(s.throughput_rps);
   j["mean_in_system"] = interval_json(s.mean_in_system);
   j["latency_s"] = std::move(latency);
+  j["availability_by_time"] = interval_json(s.availability_by_time);
+  j["retry_amplification"] = interval_json(s.retry_amplification);
   return j;
 }
 
@@ -150,6 +160,15 @@ ordered_json json_report(const ReportContext& context,
   j["classes"] = classes_json(mean_classes(replications));
   j["bottleneck"] =
       bottleneck_json(find_bottleneck(mean_components(replications), mean_hosts(replications)));
+  const DowntimeTotals downtime = downtime_totals(replications);
+  j["downtime"] = downtime_json(replications);
+  if (downtime.truncated) j["downtime_truncated"] = true;
+  j["downtime_by_target"] = downtime_by_target_json(downtime);
+  if (context.slo) j["slo"] = slo_json(evaluate_slo(*context.slo, stats));
+  if (context.availability_prediction) {
+    j["availability_check"] =
+        availability_check_json(check_availability(*context.availability_prediction, replications));
+  }
   if (replications.size() > 1) j["confidence"] = confidence_of(stats);
   return j;
 }

@@ -45,6 +45,22 @@ double mean_field(const std::vector<const T*>& items, const std::function<double
 
 std::uint64_t rounded(double value) { return static_cast<std::uint64_t>(std::llround(value)); }
 
+// Part of the offered requests; 1 when none were offered.
+double share_of_offered(std::uint64_t part, std::uint64_t offered) {
+  return offered ? static_cast<double>(part) / static_cast<double>(offered) : 1.0;
+}
+
+// Each key's mean over replications; a key absent from a replication counts 0 there.
+std::map<std::string, double> mean_counts(const std::vector<RunResult>& replications,
+                                          std::map<std::string, std::uint64_t> RunResult::*counts) {
+  std::map<std::string, double> mean;
+  for (const RunResult& r : replications) {
+    for (const auto& [key, n] : r.*counts) mean[key] += static_cast<double>(n);
+  }
+  for (auto& [key, total] : mean) total /= static_cast<double>(replications.size());
+  return mean;
+}
+
 Interval interval_of(const std::vector<RunResult>& replications,
                      const std::function<double(const RunResult&)>& f) {
   std::vector<double> values;
@@ -97,11 +113,20 @@ SummaryStats summarize(const std::vector<RunResult>& replications) {
   s.latency_max_s = interval_of(replications, [](const RunResult& r) {
     return static_cast<double>(r.latency_ns.max()) / kNsPerSecond;
   });
-  // A cause absent from a replication counts 0 there.
-  for (const RunResult& r : replications) {
-    for (const auto& [cause, n] : r.errors) s.errors[cause] += static_cast<double>(n);
-  }
-  for (auto& [cause, total] : s.errors) total /= static_cast<double>(replications.size());
+  s.errors = mean_counts(replications, &RunResult::errors);
+
+  s.availability_by_time =
+      interval_of(replications, [](const RunResult& r) { return r.availability_by_time; });
+  s.attempts = interval_of(replications, count(&RunResult::attempts));
+  s.retry_amplification =
+      interval_of(replications, [](const RunResult& r) { return r.retry_amplification(); });
+  s.first_attempt_success = interval_of(replications, [](const RunResult& r) {
+    return share_of_offered(r.first_attempt_completed, r.offered);
+  });
+  s.final_success = interval_of(
+      replications, [](const RunResult& r) { return share_of_offered(r.completed, r.offered); });
+  s.attempt_errors = mean_counts(replications, &RunResult::attempt_errors);
+  s.failures_by_origin = mean_counts(replications, &RunResult::failures_by_origin);
   return s;
 }
 

@@ -27,6 +27,17 @@ struct SummaryStats {
   Interval latency_mean_s, latency_p50_s, latency_p90_s, latency_p95_s, latency_p99_s,
       latency_p999_s, latency_max_s;
   std::map<std::string, double> errors;  // cause -> mean count
+
+  // Availability as time: the weighted share of measured time every class could be served.
+  Interval availability_by_time;
+  // Client attempts (first tries and retries) and their ratio to offered requests.
+  Interval attempts, retry_amplification;
+  // Shares of offered requests: succeeded at their first attempt (first_attempt_completed /
+  // offered), and succeeded in the end, retries included (completed / offered). Both are 1 in a
+  // replication that offered nothing, as availability is.
+  Interval first_attempt_success, final_success;
+  std::map<std::string, double> attempt_errors;      // cause -> mean count of failed attempts
+  std::map<std::string, double> failures_by_origin;  // origin -> mean count of failed requests
 };
 
 [[nodiscard]] SummaryStats summarize(const std::vector<models::RunResult>& replications);

@@ -1,7 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+
+#include "models/scenario_spec.h"
+#include "reports/availability_crosscheck.h"
 
 namespace stacksim::reports {
 
@@ -17,6 +21,11 @@ struct ReportContext {
   int replications = 1;
   int threads = 1;
   double wall_seconds = 0.0;  // real time the simulation took (shown in the text summary only)
+  // The scenario's service level objectives, checked by the reports; none when it sets none.
+  std::optional<models::SloSpec> slo;
+  // What the availability chain predicts for the scenario (predict_availability), compared with
+  // the simulated availability; none when the scenario has no random faults.
+  std::optional<AvailabilityPrediction> availability_prediction;
 };
 
 }  // namespace stacksim::reports

@@ -87,17 +87,40 @@ std::string format_span(double seconds) {
   return three_digits(seconds) + "s";  // not reached
 }
 
+std::string format_duration(double seconds) {
+  if (!std::isfinite(seconds) || std::fabs(seconds) < 60.0) return format_seconds(seconds);
+  struct Unit {
+    double seconds;
+    const char* suffix;
+  };
+  static constexpr Unit kUnits[] = {{86400.0, "d"}, {3600.0, "h"}, {60.0, "m"}};
+  for (const Unit& unit : kUnits) {
+    if (std::fabs(seconds) >= unit.seconds)
+      return three_digits(seconds / unit.seconds) + unit.suffix;
+  }
+  return format_seconds(seconds);  // not reached
+}
+
 std::string format_percent(double fraction, int decimals) {
   return printf_string("%.*f", decimals, fraction * 100.0) + "%";
 }
 
-std::string format_availability(double fraction) {
+std::string format_availability(double fraction, int min_decimals) {
   if (fraction == 1.0) return "100%";
-  for (int decimals = 3; decimals < 6; ++decimals) {
+  for (int decimals = min_decimals; decimals < 6; ++decimals) {
     const std::string text = format_percent(fraction, decimals);
     if (std::stod(text) < 100.0) return text;
   }
-  return format_percent(fraction, 6);
+  return format_percent(fraction, std::max(min_decimals, 6));
+}
+
+std::string format_clock(double seconds) {
+  if (!std::isfinite(seconds)) return printf_string("%.*f", 0, seconds);
+  const long long total = std::llround(std::fabs(seconds));
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%s%lld:%02lld:%02lld", seconds < 0 && total > 0 ? "-" : "",
+                total / 3600, total / 60 % 60, total % 60);
+  return buffer;
 }
 
 }  // namespace stacksim::reports

@@ -20,11 +20,18 @@ namespace stacksim::reports {
 // spans under a second as format_seconds.
 [[nodiscard]] std::string format_span(double seconds);
 
+// A measured duration in the largest unit that fits (s, m, h, d), three significant digits:
+// "52.6m", "14.9h", "6.09d"; under a minute as format_seconds.
+[[nodiscard]] std::string format_duration(double seconds);
+
 // A fraction as a percentage with `decimals` decimals: format_percent(0.0612, 1) == "6.1%".
 [[nodiscard]] std::string format_percent(double fraction, int decimals);
 
-// An availability as a percentage: "100%" when exactly 1, else three decimals ("99.859%") or as
-// many more (up to six) as it takes not to round to 100%.
-[[nodiscard]] std::string format_availability(double fraction);
+// An availability as a percentage: "100%" when exactly 1, else `min_decimals` decimals
+// ("99.859%" with three) or as many more (up to six) as it takes not to round to 100%.
+[[nodiscard]] std::string format_availability(double fraction, int min_decimals = 3);
+
+// A point in simulated time as a clock, to the nearest second: "0:00:05", "1:02:05", "26:00:00".
+[[nodiscard]] std::string format_clock(double seconds);
 
 }  // namespace stacksim::reports

@@ -1,10 +1,15 @@
 #include "reports/text_summary.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <map>
 #include <utility>
 
+#include "analysis/availability_ctmc.h"
+#include "reports/availability_text.h"
 #include "reports/replication_summary.h"
+#include "reports/slo_evaluation.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
 
@@ -74,16 +79,50 @@ std::string latency_line(const SummaryStats& s, bool several, double completed) 
           item("p99.9", s.latency_p999_s, false) + "  " + item("max", s.latency_max_s, false));
 }
 
-std::string errors_line(const std::map<std::string, double>& errors) {
-  std::vector<std::pair<std::string, double>> sorted(errors.begin(), errors.end());
+// "rejected 8 · dns_failure 2": largest count first, ties in name order.
+std::string counts_text(const std::map<std::string, double>& counts) {
+  std::vector<std::pair<std::string, double>> sorted(counts.begin(), counts.end());
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   std::string text;
-  for (const auto& [cause, n] : sorted) {
+  for (const auto& [key, n] : sorted) {
     if (!text.empty()) text += kDot;
-    text += cause + " " + format_count(n);
+    text += key + " " + format_count(n);
   }
+  return text;
+}
+
+std::string errors_line(const std::map<std::string, double>& errors) {
+  const std::string text = counts_text(errors);
   return section("Errors", text.empty() ? "none" : text);
+}
+
+// Time-based availability, the downtime a year at that rate, and the nines of the request
+// availability (left out at 100%).
+std::string uptime_line(const SummaryStats& s, bool several) {
+  std::string text =
+      with_half_width(format_availability(s.availability_by_time.mean),
+                      format_percent(s.availability_by_time.half_width, 3), several) +
+      " of the time" + kDot +
+      format_duration(analysis::downtime_per_year_s(s.availability_by_time.mean)) +
+      " down per year at that rate";
+  const double nines = analysis::nines(s.availability.mean);
+  if (std::isfinite(nines)) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f", nines);
+    text += kDot + std::string("requests at ") + buffer + " nines";
+  }
+  return section("Uptime", text);
+}
+
+// Shown only when clients retried.
+std::string retries_line(const SummaryStats& s) {
+  char per_request[32];
+  std::snprintf(per_request, sizeof per_request, "%.2f", s.retry_amplification.mean);
+  return section("Retries", format_count(s.attempts.mean) + " attempts (" + per_request +
+                                " per request)" + kDot + "first-attempt success " +
+                                format_availability(s.first_attempt_success.mean) + kDot +
+                                "final success " + format_availability(s.final_success.mean));
 }
 
 std::string components_table(const std::vector<models::ComponentResult>& components,
@@ -163,12 +202,21 @@ std::string text_summary(const ReportContext& context,
   out += "\n";
 
   out += requests_line(s, several);
+  out += uptime_line(s, several);
+  const bool retried = s.attempts.mean > s.offered.mean;
+  if (retried) out += retries_line(s);
   out +=
       section("Throughput", with_half_width(throughput_text(s.throughput_rps.mean),
                                             throughput_text(s.throughput_rps.half_width), several) +
                                 " req/s");
   out += latency_line(s, several, s.completed.mean);
   out += errors_line(s.errors);
+  if (!s.failures_by_origin.empty()) {
+    out += section("Caused by", counts_text(s.failures_by_origin));
+  }
+  if (retried && !s.attempt_errors.empty()) {
+    out += section("Attempts", "failed by cause: " + counts_text(s.attempt_errors));
+  }
   char in_system[48];
   std::snprintf(in_system, sizeof in_system, "%.*f requests on average",
                 s.mean_in_system.mean < 10 ? 2 : 1, s.mean_in_system.mean);
@@ -193,6 +241,13 @@ std::string text_summary(const ReportContext& context,
   if (!bottleneck.name.empty()) {
     out += "\nBottleneck: " + bottleneck.name + " (utilization " +
            format_percent(bottleneck.utilization, 1) + ")\n";
+  }
+
+  out += downtime_text(replications);
+  if (context.slo) out += slo_text(evaluate_slo(*context.slo, s));
+  if (context.availability_prediction) {
+    out +=
+        availability_check_text(check_availability(*context.availability_prediction, replications));
   }
   return out;
 }

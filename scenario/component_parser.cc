@@ -4,8 +4,9 @@
 #include <array>
 #include <limits>
 
+#include "scenario/component_placement.h"
 #include "scenario/distribution_parser.h"
-#include "scenario/ipv4_address.h"
+#include "scenario/dns_records.h"
 #include "scenario/json_pointer.h"
 #include "scenario/key_suggestion.h"
 
@@ -25,26 +26,37 @@ struct KindInfo {
   Keys keys;  // every key valid for this kind, in the order lists show them
 };
 
-const std::array<KindInfo, 5>& kinds() {
-  static const std::array<KindInfo, 5> kKinds = {{
+// HAProxy's long-standing default maxconn of 2000 (HAProxy configuration manual, maxconn; the
+// limit of a frontend without its own maxconn before newer versions made it follow the global
+// maxconn).
+constexpr int kHaproxyMaxconn = 2000;
+
+const std::array<KindInfo, 6>& kinds() {
+  static const std::array<KindInfo, 6> kKinds = {{
       {ComponentKind::kStation,
        "station",
-       {"kind", "host", "servers", "queue_capacity", "service"}},
+       {"kind", "host", "hosts", "servers", "queue_capacity", "service", "memory",
+        "memory_per_worker"}},
       {ComponentKind::kDns,
        "dns",
        {"kind", "host", "servers", "queue_capacity", "lookup", "records"}},
       {ComponentKind::kWeb,
        "web",
-       {"kind", "host", "worker_processes", "worker_connections", "servers", "listen_backlog",
-        "queue_capacity", "cpu", "latency"}},
+       {"kind", "host", "hosts", "worker_processes", "worker_connections", "servers",
+        "listen_backlog", "queue_capacity", "cpu", "latency", "memory", "memory_per_worker"}},
       {ComponentKind::kApp,
        "app",
-       {"kind", "host", "workers", "servers", "listen_backlog", "queue_capacity", "cpu", "latency",
-        "queries_per_request"}},
+       {"kind", "host", "hosts", "workers", "servers", "listen_backlog", "queue_capacity", "cpu",
+        "latency", "queries_per_request", "memory", "memory_per_worker"}},
       {ComponentKind::kDb,
        "db",
-       {"kind", "host", "max_connections", "servers", "queue_capacity", "cpu", "latency",
-        "reads_per_query", "buffer_pool_hit_ratio", "disk_read"}},
+       {"kind", "host", "hosts", "primary", "replication_lag", "failover", "max_connections",
+        "servers", "queue_capacity", "cpu", "latency", "reads_per_query", "buffer_pool_hit_ratio",
+        "disk_read", "memory", "memory_per_connection"}},
+      {ComponentKind::kLb,
+       "lb",
+       {"kind", "host", "hosts", "servers", "listen_backlog", "queue_capacity", "cpu", "latency",
+        "policy", "health_check", "memory", "memory_per_worker"}},
   }};
   return kKinds;
 }
@@ -75,7 +87,7 @@ class ComponentReader {
       : validator_(validator), fields_(fields), names_(names), spec_(spec) {}
 
   void read() {
-    read_host();
+    read_placement(fields_, names_, spec_);
     switch (spec_.kind) {
       case ComponentKind::kStation:
         read_station();
@@ -92,28 +104,20 @@ class ComponentReader {
       case ComponentKind::kDb:
         read_db();
         break;
+      case ComponentKind::kLb:
+        read_lb();
+        break;
     }
   }
 
  private:
-  void read_host() {
-    const auto host = fields_.string("host");
-    if (!host) return;
-    if (names_.hosts_readable && !names_.is_host(*host)) {
-      validator_.error(fields_.pointer("host"),
-                       unknown_name_message("unknown host", *host, names_.hosts, "hosts are",
-                                            "the scenario defines no hosts"));
-      return;
-    }
-    spec_.host = *host;
-  }
-
   void read_station() {
     spec_.servers = servers_or(1);
     spec_.queue_capacity = queue_capacity_or(std::nullopt);
     if (const Json* service = fields_.require("service")) {
       distribution(*service, "service", spec_.cpu);
     }
+    read_memory("memory_per_worker");
   }
 
   void read_dns() {
@@ -121,7 +125,9 @@ class ComponentReader {
     spec_.queue_capacity = queue_capacity_or(std::nullopt);
     spec_.latency = sim::Distribution::deterministic(20'000'000);  // 20 ms
     if (const Json* lookup = fields_.find("lookup")) distribution(*lookup, "lookup", spec_.latency);
-    if (const Json* records = fields_.require("records")) read_records(*records);
+    if (const Json* records = fields_.require("records")) {
+      spec_.records = read_dns_records(validator_, *records, fields_.pointer("records"));
+    }
   }
 
   void read_web() {
@@ -143,6 +149,7 @@ class ComponentReader {
     }
     spec_.queue_capacity = backlog_or_capacity(models::kNginxListenBacklog);
     read_cpu_and_latency();
+    read_memory("memory_per_worker");
   }
 
   void read_app() {
@@ -153,6 +160,7 @@ class ComponentReader {
     read_cpu_and_latency();
     spec_.calls = static_cast<int>(
         fields_.integer("queries_per_request", IntRange::non_negative()).value_or(1));
+    read_memory("memory_per_worker");
   }
 
   void read_db() {
@@ -169,6 +177,43 @@ class ComponentReader {
     if (const Json* disk = fields_.find("disk_read")) {
       distribution(*disk, "disk_read", spec_.disk_read);
     }
+    read_replication(fields_, spec_);
+    read_memory("memory_per_connection");
+  }
+
+  // HAProxy: `servers` is maxconn; the waiting room is unbounded unless a listen backlog or a
+  // queue_capacity is given. Cpu and latency default to zero.
+  void read_lb() {
+    spec_.servers = servers_or(kHaproxyMaxconn);
+    spec_.queue_capacity = backlog_or_capacity(std::nullopt);
+    read_cpu_and_latency();
+    static const std::vector<std::string> kPolicies = {"roundrobin", "leastconn", "random"};
+    static constexpr std::array<models::BalancePolicy, 3> kPolicyValues = {
+        models::BalancePolicy::kRoundRobin, models::BalancePolicy::kLeastConnections,
+        models::BalancePolicy::kRandom};
+    if (const auto policy = fields_.choice("policy", "unknown policy", kPolicies)) {
+      spec_.policy = kPolicyValues[*policy];
+    }
+    if (const Json* check = fields_.find("health_check")) read_health_check(*check);
+    read_memory("memory_per_worker");
+  }
+
+  // HAProxy's active checks: `inter` (2s), `fall` (3) and `rise` (2).
+  void read_health_check(const Json& value) {
+    static const Keys kKeys = {"interval", "fall", "rise"};
+    ObjectFields check(validator_, value, fields_.pointer("health_check"), kKeys);
+    spec_.health_check_interval_ns = check.duration("interval", DurationRule::kPositive)
+                                         .value_or(spec_.health_check_interval_ns);
+    spec_.health_check_fall = static_cast<int>(
+        check.integer("fall", IntRange::positive()).value_or(spec_.health_check_fall));
+    spec_.health_check_rise = static_cast<int>(
+        check.integer("rise", IntRange::positive()).value_or(spec_.health_check_rise));
+  }
+
+  // Resident memory of the component and the memory of each busy slot (`per_slot_key`).
+  void read_memory(std::string_view per_slot_key) {
+    spec_.memory_base_bytes = fields_.size("memory").value_or(0);
+    spec_.memory_per_busy_slot_bytes = fields_.size(per_slot_key).value_or(0);
   }
 
   void read_cpu_and_latency() {
@@ -214,9 +259,10 @@ class ComponentReader {
         .value_or(fallback.value_or(0));
   }
 
-  // Web and app servers: the listen backlog (capped at the host's somaxconn, as Linux does) or
-  // an explicit queue_capacity, not both.
-  std::optional<std::int64_t> backlog_or_capacity(int default_backlog) {
+  // Web and app servers and load balancers: the listen backlog (capped at the host's somaxconn,
+  // as Linux does) or an explicit queue_capacity, not both. Without either: `default_backlog`
+  // (nullopt = unbounded).
+  std::optional<std::int64_t> backlog_or_capacity(std::optional<int> default_backlog) {
     if (fields_.has("queue_capacity")) {
       if (fields_.has("listen_backlog")) {
         validator_.error(fields_.pointer("queue_capacity"),
@@ -224,46 +270,14 @@ class ComponentReader {
       }
       return queue_capacity_or(std::nullopt);
     }
-    const std::int64_t backlog =
-        fields_.integer("listen_backlog", IntRange::non_negative()).value_or(default_backlog);
-    return std::min<std::int64_t>(backlog, names_.somaxconn(spec_.host));
+    if (!fields_.has("listen_backlog") && !default_backlog) return std::nullopt;
+    const std::int64_t backlog = fields_.integer("listen_backlog", IntRange::non_negative())
+                                     .value_or(default_backlog.value_or(0));
+    return std::min<std::int64_t>(backlog, placement_somaxconn(names_, spec_));
   }
 
   void distribution(const Json& value, std::string_view key, sim::Distribution& out) {
     if (auto d = read_distribution(validator_, value, fields_.pointer(key))) out = *d;
-  }
-
-  void read_records(const Json& records) {
-    const std::string pointer = fields_.pointer("records");
-    if (!records.is_array()) {
-      validator_.error(pointer, "expected an array of records, got " + describe_json(records));
-      return;
-    }
-    static const Keys kRecordKeys = {"name", "type", "value", "ttl"};
-    for (std::size_t i = 0; i < records.size(); ++i) {
-      ObjectFields record(validator_, records[i], child_pointer(pointer, i), kRecordKeys);
-      if (!record.is_object()) continue;
-      models::DnsRecordSpec spec;
-      spec.name = record.string("name", Need::kRequired, /*non_empty=*/true).value_or("");
-      const auto type = record.string("type", Need::kRequired);
-      if (type == "A") {
-        spec.type = models::DnsRecordSpec::Type::kA;
-      } else if (type == "CNAME") {
-        spec.type = models::DnsRecordSpec::Type::kCname;
-      } else if (type) {
-        validator_.error(
-            record.pointer("type"),
-            unknown_name_message("unknown record type", *type, {"A", "CNAME"}, "expected one of"));
-      }
-      spec.value = record.string("value", Need::kRequired, /*non_empty=*/true).value_or("");
-      if (type == "A" && !spec.value.empty() && !is_ipv4_address(spec.value)) {
-        validator_.error(record.pointer("value"),
-                         "an A record's value must be an IPv4 address such as \"10.0.0.1\", got " +
-                             in_quotes(spec.value));
-      }
-      spec.ttl_ns = record.duration("ttl", DurationRule::kNonNegative).value_or(spec.ttl_ns);
-      spec_.records.push_back(std::move(spec));
-    }
   }
 
   Validator& validator_;

@@ -1,6 +1,6 @@
 #pragma once
 
-// Private to the scenario layer: reading `components` (name -> station, dns, web, app or db).
+// Private to the scenario layer: reading `components` (name -> station, dns, web, app, db or lb).
 
 #include <optional>
 #include <string>
@@ -14,7 +14,7 @@
 
 namespace stacksim::scenario {
 
-// The kind a "kind" value names ("station", "dns", "web", "app", "db"), if any.
+// The kind a "kind" value names ("station", "dns", "web", "app", "db", "lb"), if any.
 [[nodiscard]] std::optional<models::ComponentKind> component_kind_from_name(std::string_view name);
 
 // Reads the `components` object at `pointer` into specs in file order. `names` must already

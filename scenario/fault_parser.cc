@@ -8,6 +8,7 @@
 
 #include "scenario/distribution_parser.h"
 #include "scenario/fault_schedule.h"
+#include "scenario/fault_target.h"
 #include "scenario/json_pointer.h"
 #include "scenario/key_suggestion.h"
 
@@ -19,13 +20,8 @@ using models::ComponentKind;
 using models::FaultSpec;
 using Keys = std::vector<std::string_view>;
 
-// Lists in messages stop after this many names.
-constexpr std::size_t kMaxListed = 20;
 // Largest slowdown factor: beyond it, stretched service times would no longer fit the clock.
 constexpr double kMaxSlowdownFactor = 1e6;
-
-// What a fault kind may target.
-enum class Targets { kHostOrComponent, kComponentNotDns, kDnsComponent, kDbComponent, kHost };
 
 struct FaultKindInfo {
   FaultSpec::Kind kind;
@@ -77,90 +73,6 @@ std::string other_kind_hint(const FaultKindInfo& kind, std::string_view key) {
   return " (a key of kind " + owners + ", not " + std::string(kind.name) + ")";
 }
 
-bool accepts_host(Targets targets) {
-  return targets == Targets::kHostOrComponent || targets == Targets::kHost;
-}
-
-// `kind` is nullopt for a component whose own kind is invalid (reported there): it is given the
-// benefit of the doubt.
-bool accepts_component(Targets targets, std::optional<ComponentKind> kind) {
-  switch (targets) {
-    case Targets::kHostOrComponent:
-      return true;
-    case Targets::kHost:
-      return false;
-    case Targets::kComponentNotDns:
-      return !kind || *kind != ComponentKind::kDns;
-    case Targets::kDnsComponent:
-      return !kind || *kind == ComponentKind::kDns;
-    case Targets::kDbComponent:
-      return !kind || *kind == ComponentKind::kDb;
-  }
-  return false;
-}
-
-std::string_view targets_phrase(Targets targets) {
-  switch (targets) {
-    case Targets::kHostOrComponent:
-      return "a host or a component";
-    case Targets::kComponentNotDns:
-      return "a component that is not dns";
-    case Targets::kDnsComponent:
-      return "a dns component";
-    case Targets::kDbComponent:
-      return "a db component";
-    case Targets::kHost:
-      return "a host";
-  }
-  return "";
-}
-
-std::string_view targets_plural(Targets targets) {
-  switch (targets) {
-    case Targets::kHostOrComponent:
-      return "hosts and components";
-    case Targets::kComponentNotDns:
-      return "components other than dns";
-    case Targets::kDnsComponent:
-      return "dns components";
-    case Targets::kDbComponent:
-      return "db components";
-    case Targets::kHost:
-      return "hosts";
-  }
-  return "";
-}
-
-// The names a fault of this kind may target, hosts first, in file order.
-std::vector<std::string> valid_targets(Targets targets, const ScenarioNames& names) {
-  std::vector<std::string> valid;
-  if (accepts_host(targets)) valid = names.hosts;
-  for (const auto& component : names.components) {
-    const auto kind = names.kind_of(component);
-    if (accepts_component(targets, kind) && (kind || targets == Targets::kHostOrComponent)) {
-      valid.push_back(component);
-    }
-  }
-  return valid;
-}
-
-// "a web component", "an app component".
-std::string component_phrase(std::optional<ComponentKind> kind) {
-  if (!kind) return "a component";
-  const std::string name = models::to_string(*kind);
-  const bool vowel = !name.empty() && std::string_view("aeiou").find(name[0]) != std::string::npos;
-  return (vowel ? "an " : "a ") + name + " component";
-}
-
-std::string join_names(const std::vector<std::string>& names) {
-  std::string joined;
-  for (std::size_t i = 0; i < names.size() && i < kMaxListed; ++i) {
-    joined += (i > 0 ? ", " : "") + names[i];
-  }
-  if (names.size() > kMaxListed) joined += ", ...";
-  return joined;
-}
-
 // Reads one fault; `fields` has already checked the keys of its kind.
 class FaultReader {
  public:
@@ -169,7 +81,7 @@ class FaultReader {
       : validator_(validator), fields_(fields), names_(names), info_(info), spec_(spec) {}
 
   void read() {
-    read_target();
+    target_is_ = read_fault_target(fields_, names_, info_.targets, info_.name, spec_.target);
     switch (spec_.kind) {
       case FaultSpec::Kind::kCrash:
         read_crash();
@@ -196,42 +108,6 @@ class FaultReader {
   }
 
  private:
-  void read_target() {
-    const auto target = fields_.string("target", Need::kRequired);
-    if (!target) return;
-    spec_.target = *target;
-    const Targets targets = info_.targets;
-    const bool host = names_.is_host(*target);
-    const bool component = names_.is_component(*target);
-    const bool host_ok = host && accepts_host(targets);
-    const bool component_ok = component && accepts_component(targets, names_.kind_of(*target));
-    const std::string pointer = fields_.pointer("target");
-    if (host_ok && component_ok) {
-      validator_.error(pointer, "target " + in_quotes(*target) +
-                                    " names both a host and a component; rename one of them");
-      return;
-    }
-    if (host_ok || component_ok) return;
-    const auto valid = valid_targets(targets, names_);
-    if (host || component) {
-      std::string message =
-          "target " + in_quotes(*target) + " is " +
-          (host ? std::string("a host") : component_phrase(names_.kind_of(*target))) + "; a " +
-          std::string(info_.name) + " fault targets " + std::string(targets_phrase(targets));
-      message += valid.empty()
-                     ? "; the scenario defines none"
-                     : "; " + std::string(targets_plural(targets)) + " are: " + join_names(valid);
-      validator_.error(pointer, std::move(message));
-      return;
-    }
-    // A broken hosts or components object was reported already; names may be missing from it.
-    if (!names_.hosts_readable || !names_.components_readable) return;
-    validator_.error(pointer, unknown_name_message("unknown target", *target, valid,
-                                                   std::string(targets_plural(targets)) + " are",
-                                                   "the scenario defines no " +
-                                                       std::string(targets_plural(targets))));
-  }
-
   void read_crash() {
     const bool random = fields_.has("mtbf") || fields_.has("mttr");
     const bool scheduled = gives_schedule(fields_);
@@ -287,8 +163,32 @@ class FaultReader {
         FaultSpec::Mode::kRestart, FaultSpec::Mode::kGraceful, FaultSpec::Mode::kRolling};
     if (const auto mode = fields_.choice("mode", "unknown maintenance mode", kModes)) {
       spec_.mode = kValues[*mode];
+      if (spec_.mode == FaultSpec::Mode::kRolling) check_rolling_target();
     }
     read_schedule(fields_, spec_);
+  }
+
+  // Rolling maintenance stops one instance at a time, so its target runs several.
+  void check_rolling_target() {
+    std::string what;
+    switch (target_is_) {
+      case TargetIs::kInvalid:
+        return;  // reported at the target
+      case TargetIs::kHost:
+        what = "is a host";
+        break;
+      case TargetIs::kInstance:
+        what = "is one instance";
+        break;
+      case TargetIs::kComponent:
+        if (names_.has_several_instances(spec_.target)) return;
+        what = "runs one instance";
+        break;
+    }
+    validator_.error(fields_.pointer("mode"),
+                     "rolling maintenance needs a component with several hosts (it stops one "
+                     "instance at a time); target " +
+                         in_quotes(spec_.target) + " " + what);
   }
 
   void read_dns_outage() {
@@ -366,6 +266,7 @@ class FaultReader {
   const ScenarioNames& names_;
   const FaultKindInfo& info_;
   FaultSpec& spec_;
+  TargetIs target_is_ = TargetIs::kInvalid;
 };
 
 }  // namespace

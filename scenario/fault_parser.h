@@ -15,7 +15,9 @@ namespace stacksim::scenario {
 
 // Reads the `faults` array at `pointer`. Each kind accepts only its own keys and targets: a host
 // or a component of `names`, restricted by kind (network: a host; dns_outage: a dns component;
-// cold_restart: a db component; process_crash and slowdown: a component other than dns).
+// cold_restart: a db component; process_crash and slowdown: a component other than dns), or one
+// instance "<component>@<host>" where its component is accepted. Rolling maintenance needs a
+// component with several hosts.
 [[nodiscard]] std::vector<models::FaultSpec> read_faults(Validator& validator, const Json& value,
                                                          const std::string& pointer,
                                                          const ScenarioNames& names);

@@ -1,10 +1,12 @@
 #include "scenario/loader.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <limits>
 #include <string_view>
 
@@ -25,6 +27,10 @@ namespace {
 
 using Keys = std::vector<std::string_view>;
 
+// Largest swap slowdown: beyond it, stretched service times would no longer fit the clock (as
+// for slowdown faults).
+constexpr double kMaxSwapSlowdown = 1e6;
+
 void read_hosts(Validator& validator, const Json& value, const std::string& pointer,
                 models::ScenarioSpec& spec, ScenarioNames& names) {
   if (!value.is_object()) {
@@ -33,7 +39,11 @@ void read_hosts(Validator& validator, const Json& value, const std::string& poin
                     "expected an object of hosts (name -> host), got " + describe_json(value));
     return;
   }
-  static const Keys kKeys = {"cores", "memory", "ip", "somaxconn"};
+  static const Keys kKeys = {"cores",           "memory",        "ip",         "somaxconn",
+                             "memory_pressure", "swap_slowdown", "oom_restart"};
+  static const std::vector<std::string> kPressures = {"swap", "oom_kill"};
+  static constexpr std::array<models::HostSpec::MemoryPressure, 2> kPressureValues = {
+      models::HostSpec::MemoryPressure::kSwap, models::HostSpec::MemoryPressure::kOomKill};
   for (auto it = value.begin(); it != value.end(); ++it) {
     const std::string host_pointer = child_pointer(pointer, it.key());
     if (it.key().empty()) validator.error(host_pointer, "a host name must not be empty");
@@ -47,12 +57,35 @@ void read_hosts(Validator& validator, const Json& value, const std::string& poin
       validator.error(fields.pointer("ip"),
                       "expected an IPv4 address such as \"10.0.0.1\", got " + in_quotes(host.ip));
     }
+    if (const auto pressure =
+            fields.choice("memory_pressure", "unknown memory_pressure", kPressures)) {
+      host.memory_pressure = kPressureValues[*pressure];
+    }
+    host.swap_slowdown =
+        fields.number("swap_slowdown", {1.0, kMaxSwapSlowdown}).value_or(host.swap_slowdown);
+    host.oom_restart_ns =
+        fields.duration("oom_restart", DurationRule::kPositive).value_or(host.oom_restart_ns);
     // somaxconn caps the listen backlogs of the components on this host; it is not stored.
     names.hosts.push_back(host.name);
     names.host_somaxconn[host.name] = static_cast<int>(
         fields.integer("somaxconn", IntRange::positive()).value_or(models::kLinuxSomaxconn));
     spec.hosts.push_back(std::move(host));
   }
+}
+
+// The hosts a component body names in "host" or "hosts", as written.
+void gather_placement(const std::string& name, const Json& body, ScenarioNames& names) {
+  std::vector<std::string> hosts;
+  const auto host = body.find("host");
+  if (host != body.end() && host->is_string()) hosts.push_back(host->get<std::string>());
+  const auto list = body.find("hosts");
+  if (list != body.end() && list->is_array()) {
+    for (const auto& h : *list) {
+      if (h.is_string()) hosts.push_back(h.get<std::string>());
+    }
+    if (list->size() >= 2) names.multi_instance.insert(name);
+  }
+  names.component_hosts[name] = std::move(hosts);
 }
 
 // Component names and the kinds that are valid, before the components themselves are read.
@@ -65,6 +98,7 @@ void gather_components(const Json* value, ScenarioNames& names) {
     names.components.push_back(it.key());
     std::optional<models::ComponentKind> kind;
     if (it.value().is_object()) {
+      gather_placement(it.key(), it.value(), names);
       const auto kind_value = it.value().find("kind");
       if (kind_value != it.value().end() && kind_value->is_string()) {
         kind = component_kind_from_name(kind_value->get_ref<const std::string&>());
@@ -123,8 +157,10 @@ std::optional<std::uint64_t> read_seed(Validator& validator, const Json& value,
   return static_cast<std::uint64_t>(*seed);
 }
 
-// The scenario walk: reads every part, reporting all problems through `validator`.
-models::ScenarioSpec read_scenario(Validator& validator, const Json& document) {
+// The scenario walk: reads every part, reporting all problems through `validator`. Files the
+// scenario names (traces) are looked for relative to `base_directory`.
+models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
+                                   const std::filesystem::path& base_directory) {
   static const Keys kKeys = {"name",  "description", "seed",     "duration", "warmup", "report",
                              "hosts", "components",  "workload", "network",  "faults", "slo"};
   models::ScenarioSpec spec;
@@ -163,7 +199,8 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document) {
     spec.components = read_components(validator, *components, fields.pointer("components"), names);
   }
   if (const Json* workload = fields.require("workload")) {
-    spec.workload = read_workload(validator, *workload, fields.pointer("workload"), names);
+    spec.workload =
+        read_workload(validator, *workload, fields.pointer("workload"), names, base_directory);
   }
   if (const Json* network = fields.find("network")) {
     spec.network = read_network(validator, *network, fields.pointer("network"));
@@ -189,7 +226,8 @@ void sort_by_document_order(std::vector<Diagnostic>& errors, const Json& documen
 }
 
 LoadResult load(std::string_view text, const std::string& file,
-                const std::vector<Override>& overrides) {
+                const std::vector<Override>& overrides,
+                const std::filesystem::path& base_directory) {
   LoadResult result;
   result.text = std::string(text);
   result.status = LoadStatus::kInvalid;
@@ -207,7 +245,7 @@ LoadResult load(std::string_view text, const std::string& file,
     return result;
   }
   Validator validator(file);
-  models::ScenarioSpec spec = read_scenario(validator, document);
+  models::ScenarioSpec spec = read_scenario(validator, document, base_directory);
   auto errors = validator.take_errors();
   result.errors.insert(result.errors.end(), std::make_move_iterator(errors.begin()),
                        std::make_move_iterator(errors.end()));
@@ -217,6 +255,23 @@ LoadResult load(std::string_view text, const std::string& file,
     result.spec = std::move(spec);
   }
   return result;
+}
+
+// As load_scenario_text; relative file names in the scenario are resolved from
+// `base_directory` (empty = the current directory).
+LoadResult load_text_from(std::string_view text, const std::string& file,
+                          const std::vector<Override>& overrides,
+                          const std::filesystem::path& base_directory) {
+  try {
+    return load(text, file, overrides, base_directory);
+  } catch (const std::exception& e) {
+    // Not expected on any input; kept so that no exception escapes the loader.
+    LoadResult result;
+    result.status = LoadStatus::kInvalid;
+    result.text = std::string(text);
+    result.errors.push_back({file, "", 0, 0, std::string("internal error: ") + e.what()});
+    return result;
+  }
 }
 
 }  // namespace
@@ -231,16 +286,7 @@ std::string Diagnostic::to_string() const {
 
 LoadResult load_scenario_text(std::string_view text, const std::string& file,
                               const std::vector<Override>& overrides) {
-  try {
-    return load(text, file, overrides);
-  } catch (const std::exception& e) {
-    // Not expected on any input; kept so that no exception escapes the loader.
-    LoadResult result;
-    result.status = LoadStatus::kInvalid;
-    result.text = std::string(text);
-    result.errors.push_back({file, "", 0, 0, std::string("internal error: ") + e.what()});
-    return result;
-  }
+  return load_text_from(text, file, overrides, {});
 }
 
 LoadResult load_scenario_file(const std::string& path, const std::vector<Override>& overrides) {
@@ -262,7 +308,7 @@ LoadResult load_scenario_file(const std::string& path, const std::vector<Overrid
   const int error_number = errno != 0 ? errno : EIO;
   std::fclose(stream);
   if (failed) return unreadable(error_number);
-  return load_scenario_text(text, path, overrides);
+  return load_text_from(text, path, overrides, std::filesystem::path(path).parent_path());
 }
 
 }  // namespace stacksim::scenario

@@ -43,11 +43,13 @@ struct LoadResult {
 };
 
 // Reads, parses (with // and /* */ comments), applies the overrides in order, validates and
-// converts a scenario. Never throws on bad input: every problem becomes a Diagnostic.
+// converts a scenario. Never throws on bad input: every problem becomes a Diagnostic. Files the
+// scenario names (an arrival trace) are found relative to the scenario file's directory.
 [[nodiscard]] LoadResult load_scenario_file(const std::string& path,
                                             const std::vector<Override>& overrides = {});
 
-// As load_scenario_file, for text already in memory; `file` names it in diagnostics.
+// As load_scenario_file, for text already in memory; `file` names it in diagnostics. Files the
+// scenario names are found relative to the current directory.
 [[nodiscard]] LoadResult load_scenario_text(std::string_view text, const std::string& file,
                                             const std::vector<Override>& overrides = {});
 

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct ScenarioNames {
   std::vector<std::string> components;        // in file order, whatever their validity
   // Kinds of the components whose "kind" is valid.
   std::map<std::string, models::ComponentKind> component_kinds;
+  // The hosts each component names in "host" or "hosts", as written (strings only).
+  std::map<std::string, std::vector<std::string>> component_hosts;
+  // Components whose "hosts" lists two or more hosts: they run several instances.
+  std::set<std::string> multi_instance;
   // False when `hosts` / `components` is not an object (or `components` is missing or empty),
   // or some component has no valid kind: references are then not judged, so that one mistake
   // is not reported again at every place that refers to what it broke.
@@ -38,6 +43,18 @@ struct ScenarioNames {
     const auto it = component_kinds.find(name);
     if (it == component_kinds.end()) return std::nullopt;
     return it->second;
+  }
+  [[nodiscard]] bool has_several_instances(const std::string& name) const {
+    return multi_instance.count(name) != 0;
+  }
+  // True when component `name` names `host` in its "host" or "hosts".
+  [[nodiscard]] bool runs_on(const std::string& name, const std::string& host) const {
+    const auto it = component_hosts.find(name);
+    if (it == component_hosts.end()) return false;
+    for (const auto& h : it->second) {
+      if (h == host) return true;
+    }
+    return false;
   }
   // Linux caps listen backlogs at net.core.somaxconn; components not on a host get the default.
   [[nodiscard]] int somaxconn(const std::string& host) const {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scenario/arrival_parser.h"
 #include "scenario/distribution_parser.h"
 #include "scenario/json_pointer.h"
 #include "scenario/key_suggestion.h"
@@ -23,45 +24,6 @@ using Keys = std::vector<std::string_view>;
 constexpr std::size_t kMaxPathLength = 16;
 // Most retries a client makes after its first attempt.
 constexpr std::int64_t kMaxRetries = 100;
-
-void read_arrivals(Validator& validator, const Json& value, const std::string& pointer,
-                   WorkloadSpec& spec) {
-  if (!value.is_object()) {
-    validator.error(pointer,
-                    "expected an object such as {\"process\": \"poisson\", \"rate\": 10}, "
-                    "got " +
-                        describe_json(value));
-    return;
-  }
-  const auto process_it = value.find("process");
-  if (process_it == value.end()) {
-    validator.error(pointer, "missing required key \"process\"");
-    return;
-  }
-  const std::string process_pointer = child_pointer(pointer, "process");
-  const auto process = validator.read_string(*process_it, process_pointer);
-  if (!process) return;
-  if (*process == "poisson") {
-    static const Keys kKeys = {"process", "rate"};
-    ObjectFields fields(validator, value, pointer, kKeys);
-    spec.process = WorkloadSpec::Process::kPoisson;
-    spec.rate_per_s =
-        fields.number("rate", NumberRange::positive(), Need::kRequired).value_or(spec.rate_per_s);
-  } else if (*process == "closed") {
-    static const Keys kKeys = {"process", "users", "think"};
-    ObjectFields fields(validator, value, pointer, kKeys);
-    spec.process = WorkloadSpec::Process::kClosed;
-    spec.users = static_cast<int>(
-        fields.integer("users", IntRange::positive(), Need::kRequired).value_or(spec.users));
-    if (const Json* think = fields.find("think")) {
-      if (auto d = read_distribution(validator, *think, fields.pointer("think"))) spec.think = *d;
-    }
-  } else {
-    validator.error(process_pointer,
-                    unknown_name_message("unknown arrival process", *process, {"poisson", "closed"},
-                                         "expected one of"));
-  }
-}
 
 std::vector<std::string> read_path(Validator& validator, const Json& value,
                                    const std::string& pointer, const ScenarioNames& names) {
@@ -94,6 +56,15 @@ std::vector<std::string> read_path(Validator& validator, const Json& value,
     }
     path.push_back(*name);
   }
+  // A load balancer forwards to what follows it; at the end of a path there is nothing.
+  const std::string last_pointer = child_pointer(pointer, value.size() - 1);
+  if (value.back().is_string() && names.components_readable &&
+      names.kind_of(value.back().get<std::string>()) == ComponentKind::kLb) {
+    validator.error(last_pointer,
+                    in_quotes(value.back().get<std::string>()) +
+                        " is a load balancer at the end of the path; a load balancer needs "
+                        "something behind it (put the components it balances after it)");
+  }
   return path;
 }
 
@@ -104,7 +75,7 @@ void read_mix(Validator& validator, const Json& value, const std::string& pointe
                     "expected a non-empty array of request classes, got " + describe_json(value));
     return;
   }
-  static const Keys kKeys = {"name", "weight", "path"};
+  static const Keys kKeys = {"name", "weight", "path", "writes"};
   std::map<std::string, std::string> seen;  // class name -> pointer of its first use
   double total_weight = 0.0;
   bool weights_valid = true;
@@ -129,6 +100,7 @@ void read_mix(Validator& validator, const Json& value, const std::string& pointe
       request_class.weight = weight.value_or(0.0);
     }
     total_weight += request_class.weight;
+    request_class.writes = fields.boolean("writes").value_or(false);
     if (const Json* path = fields.require("path")) {
       request_class.path = read_path(validator, *path, fields.pointer("path"), names);
     }
@@ -196,13 +168,14 @@ models::ClientSpec read_client(Validator& validator, const Json& value,
 }  // namespace
 
 WorkloadSpec read_workload(Validator& validator, const Json& value, const std::string& pointer,
-                           const ScenarioNames& names) {
+                           const ScenarioNames& names,
+                           const std::filesystem::path& base_directory) {
   static const Keys kKeys = {"arrivals", "mix", "hostname", "clients", "client"};
   WorkloadSpec spec;
   ObjectFields fields(validator, value, pointer, kKeys);
   if (!fields.is_object()) return spec;
   if (const Json* arrivals = fields.require("arrivals")) {
-    read_arrivals(validator, *arrivals, fields.pointer("arrivals"), spec);
+    read_arrivals(validator, *arrivals, fields.pointer("arrivals"), base_directory, spec);
   }
   if (const Json* mix = fields.require("mix")) {
     read_mix(validator, *mix, fields.pointer("mix"), names, spec);

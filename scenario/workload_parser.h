@@ -3,6 +3,7 @@
 // Private to the scenario layer: reading `workload` (arrivals, request mix, DNS name, clients and
 // how they time out and retry).
 
+#include <filesystem>
 #include <string>
 
 #include "models/scenario_spec.h"
@@ -13,9 +14,11 @@
 namespace stacksim::scenario {
 
 // Reads the `workload` object at `pointer`. `names` must hold the components and their kinds
-// (mix paths name components; a hostname needs a dns component).
+// (mix paths name components; a hostname needs a dns component). A trace file is found relative
+// to `base_directory` (empty = the current directory).
 [[nodiscard]] models::WorkloadSpec read_workload(Validator& validator, const Json& value,
                                                  const std::string& pointer,
-                                                 const ScenarioNames& names);
+                                                 const ScenarioNames& names,
+                                                 const std::filesystem::path& base_directory);
 
 }  // namespace stacksim::scenario

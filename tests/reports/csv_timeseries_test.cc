@@ -45,7 +45,8 @@ TEST(CsvTimeseriesTest, HeaderNamesEveryComponentAndHost) {
   ASSERT_EQ(lines.size(), 1u);  // no series rows
   EXPECT_EQ(lines[0], std::string(kFixedHeader) +
                           ",web_utilization,web_queue_length,app_utilization,app_queue_length,"
-                          "db_utilization,db_queue_length,server1_cpu_utilization");
+                          "db_utilization,db_queue_length,server1_cpu_utilization,web_up,app_up,"
+                          "db_up,server1_up");
 }
 
 TEST(CsvTimeseriesTest, NoReplicationsGivesTheFixedHeader) {
@@ -60,10 +61,12 @@ TEST(CsvTimeseriesTest, OneReplicationRows) {
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(csv.back(), '\n');
   // throughput 590/60, error rate 10/600.
+  // Rows that do not say how long things were up count as up all along.
   EXPECT_EQ(lines[1],
-            "0,60,600,590,10,9.83333333,0.0166666667,0.035,0.18,0.5,0,0.25,1.5,0.125,0.25,0.6");
+            "0,60,600,590,10,9.83333333,0.0166666667,0.035,0.18,0.5,0,0.25,1.5,0.125,0.25,0.6,"
+            "1,1,1,1");
   // An interval with nothing ended has error rate 0.
-  EXPECT_EQ(lines[2], "60,120,0,0,0,0,0,0,0,0,0,0,1.5,0,0.25,0.6");
+  EXPECT_EQ(lines[2], "60,120,0,0,0,0,0,0,0,0,0,0,1.5,0,0.25,0.6,1,1,1,1");
 }
 
 TEST(CsvTimeseriesTest, ReplicationsAreAveragedOverTheShortestSeries) {
@@ -75,7 +78,30 @@ TEST(CsvTimeseriesTest, ReplicationsAreAveragedOverTheShortestSeries) {
   ASSERT_EQ(lines.size(), 2u);
   // offered 100.5, completed 95.5, failed 5, throughput (9 + 10.1)/2, error rate (0.1 + 0)/2,
   // p50 0.02, p99 0.2, web utilization 0.5, app 0.25, db 0.125.
-  EXPECT_EQ(lines[1], "0,10,100.5,95.5,5,9.55,0.05,0.02,0.2,0.5,0,0.25,1.5,0.125,0.25,0.6");
+  EXPECT_EQ(lines[1], "0,10,100.5,95.5,5,9.55,0.05,0.02,0.2,0.5,0,0.25,1.5,0.125,0.25,0.6,1,1,1,1");
+}
+
+TEST(CsvTimeseriesTest, UpColumnsShadeOutages) {
+  auto a = sample_run();
+  auto b = sample_run();
+  a.series = {row(0, 60, 600, 590, 10, 0.035, 0.18, 0.5), row(60, 120, 0, 0, 0, 0, 0, 0)};
+  b.series = a.series;
+  // The host is down for the last 15 s of the first interval in one replication, and for all of
+  // the second interval in both; its components with it; db also for 6 s on its own.
+  a.series[0].component_up = {0.75, 0.75, 0.65};
+  a.series[0].host_up = {0.75};
+  b.series[0].component_up = {1.0, 1.0, 0.9};
+  b.series[0].host_up = {1.0};
+  for (auto* run : {&a, &b}) {
+    run->series[1].component_up = {0.0, 0.0, 0.0};
+    run->series[1].host_up = {0.0};
+  }
+  const auto lines = lines_of(csv_timeseries({a, b}));
+  ASSERT_EQ(lines.size(), 3u);
+  const std::string up1 = ",0.875,0.875,0.775,0.875";
+  const std::string up2 = ",0,0,0,0";
+  EXPECT_EQ(lines[1].substr(lines[1].size() - up1.size()), up1);
+  EXPECT_EQ(lines[2].substr(lines[2].size() - up2.size()), up2);
 }
 
 TEST(CsvTimeseriesTest, NamesWithCommasAreQuoted) {
@@ -83,8 +109,9 @@ TEST(CsvTimeseriesTest, NamesWithCommasAreQuoted) {
   run.components.resize(1);
   run.components[0].name = "web,1";
   run.hosts.clear();
-  EXPECT_EQ(lines_of(csv_timeseries({run}))[0],
-            std::string(kFixedHeader) + ",\"web,1_utilization\",\"web,1_queue_length\"");
+  EXPECT_EQ(
+      lines_of(csv_timeseries({run}))[0],
+      std::string(kFixedHeader) + ",\"web,1_utilization\",\"web,1_queue_length\",\"web,1_up\"");
 }
 
 }  // namespace

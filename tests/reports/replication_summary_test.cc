@@ -96,6 +96,43 @@ TEST(SummarizeTest, ThreeReplicationsAverageWithIntervals) {
   EXPECT_DOUBLE_EQ(s.errors.at("timeout"), 1.0);
 }
 
+TEST(SummarizeTest, AttemptsAndSuccessShares) {
+  std::vector<models::RunResult> runs(2, sample_run());
+  // 1010 offered in each; 1515 and 2020 attempts: amplification 1.5 and 2.
+  runs[0].attempts = 1515;
+  runs[1].attempts = 2020;
+  runs[0].first_attempt_completed = 505;  // 50%
+  runs[1].first_attempt_completed = 909;  // 90%
+  runs[1].completed = 959;
+  runs[0].attempt_errors = {{"timeout", 505}};
+  runs[1].attempt_errors = {{"timeout", 1000}, {"component_down", 10}};
+  runs[1].failures_by_origin = {{"crash", 2}};
+  runs[0].availability_by_time = 0.9;
+  runs[1].availability_by_time = 0.8;
+  const SummaryStats s = summarize(runs);
+  EXPECT_DOUBLE_EQ(s.attempts.mean, 1767.5);
+  EXPECT_DOUBLE_EQ(s.retry_amplification.mean, 1.75);
+  EXPECT_DOUBLE_EQ(s.first_attempt_success.mean, 0.7);
+  EXPECT_DOUBLE_EQ(s.final_success.mean, (1000.0 + 959.0) / 1010.0 / 2.0);
+  EXPECT_DOUBLE_EQ(s.availability_by_time.mean, 0.85);
+  EXPECT_GT(s.availability_by_time.half_width, 0.0);
+  EXPECT_DOUBLE_EQ(s.attempt_errors.at("timeout"), 752.5);
+  EXPECT_DOUBLE_EQ(s.attempt_errors.at("component_down"), 5.0);
+  // sample_run's overload 8 in the first, crash 2 instead in the second.
+  EXPECT_DOUBLE_EQ(s.failures_by_origin.at("crash"), 1.0);
+  EXPECT_DOUBLE_EQ(s.failures_by_origin.at("overload"), 4.0);
+}
+
+TEST(SummarizeTest, NothingOfferedCountsAsAllServed) {
+  models::RunResult r;
+  r.measured_s = 10;
+  const SummaryStats s = summarize({r});
+  EXPECT_EQ(s.retry_amplification.mean, 1.0);
+  EXPECT_EQ(s.first_attempt_success.mean, 1.0);
+  EXPECT_EQ(s.final_success.mean, 1.0);
+  EXPECT_EQ(s.availability_by_time.mean, 1.0);
+}
+
 TEST(SummarizeTest, EmptyHistogramGivesZeroLatency) {
   models::RunResult r;
   r.offered = 5;

@@ -30,6 +30,16 @@ inline models::ComponentResult component(const std::string& name, const std::str
   return c;
 }
 
+inline models::DowntimeWindow window(const std::string& target, const std::string& cause,
+                                     double start_s, double end_s) {
+  models::DowntimeWindow w;
+  w.target = target;
+  w.cause = cause;
+  w.start_s = start_s;
+  w.end_s = end_s;
+  return w;
+}
+
 inline models::HostResult host(const std::string& name, int cores, double cpu_utilization,
                                double queue, double availability) {
   models::HostResult h;
@@ -47,14 +57,18 @@ inline void record_milliseconds(sim::LogHistogram& histogram, int n) {
 }
 
 // One replication of a three-component stack on host "server1": 1000 completed requests with
-// latencies 1..1000 ms, 1010 offered, 10 failed (8 rejected, 2 dns_failure), over 100 s; app is
-// the busiest resource.
+// latencies 1..1000 ms, 1010 offered, 10 failed (8 rejected by overload, 2 dns_failure from the
+// DNS records), one attempt each, over 100 s, no downtime window; app is the busiest resource.
 inline models::RunResult sample_run() {
   models::RunResult r;
   r.offered = 1010;
   r.completed = 1000;
   r.failed = 10;
   r.errors = {{"rejected", 8}, {"dns_failure", 2}};
+  r.attempts = 1010;
+  r.first_attempt_completed = 1000;
+  r.attempt_errors = r.errors;
+  r.failures_by_origin = {{"overload", 8}, {"dns_records", 2}};
   r.measured_s = 100.0;
   r.mean_in_system = 3.25;
   record_milliseconds(r.latency_ns, 1000);

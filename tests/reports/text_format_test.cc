@@ -49,6 +49,17 @@ TEST(FormatSpanTest, AsAScenarioWouldWriteIt) {
   EXPECT_EQ(format_span(2234.5), "37.2m");
 }
 
+TEST(FormatDurationTest, LargestUnitThatFits) {
+  EXPECT_EQ(format_duration(0), "0s");
+  EXPECT_EQ(format_duration(0.1), "100ms");
+  EXPECT_EQ(format_duration(45), "45.0s");
+  EXPECT_EQ(format_duration(60), "1.00m");
+  EXPECT_EQ(format_duration(630), "10.5m");
+  EXPECT_EQ(format_duration(53647.92), "14.9h");
+  EXPECT_EQ(format_duration(525960), "6.09d");  // format_span would say "8766m"
+  EXPECT_EQ(format_duration(31557600), "365d");
+}
+
 TEST(FormatPercentTest, Decimals) {
   EXPECT_EQ(format_percent(0.0612, 1), "6.1%");
   EXPECT_EQ(format_percent(1.0, 1), "100.0%");
@@ -59,6 +70,19 @@ TEST(FormatPercentTest, Decimals) {
   EXPECT_EQ(format_availability(0.9999999), "99.99999%");
   EXPECT_EQ(format_availability(0.999999), "99.9999%");
   EXPECT_EQ(format_availability(0.99999), "99.999%");
+  // With more decimals at least.
+  EXPECT_EQ(format_availability(0.998612, 4), "99.8612%");
+  EXPECT_EQ(format_availability(0.99999999, 4), "99.999999%");
+  EXPECT_EQ(format_availability(1.0, 4), "100%");
+}
+
+TEST(FormatClockTest, HoursMinutesSeconds) {
+  EXPECT_EQ(format_clock(0), "0:00:00");
+  EXPECT_EQ(format_clock(5), "0:00:05");
+  EXPECT_EQ(format_clock(125.4), "0:02:05");
+  EXPECT_EQ(format_clock(125.5), "0:02:06");
+  EXPECT_EQ(format_clock(3725), "1:02:05");
+  EXPECT_EQ(format_clock(93600), "26:00:00");
 }
 
 TEST(TextTableTest, ColumnsAsWideAsTheWidestCell) {

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -70,6 +71,21 @@ TEST(TextSummaryTest, OneReplication) {
   EXPECT_EQ(line_starting(text, "Bottleneck"), "Bottleneck: app (utilization 93.4%)");
   // A single class: no class table.
   EXPECT_EQ(line_starting(text, "Class"), "");
+
+  // Availability: 1 - 1000/1010 = 1/101 unavailable is log10(101) = 2.004 nines.
+  EXPECT_EQ(line_starting(text, "Uptime"),
+            "Uptime     100% of the time \u00b7 0s down per year at that rate \u00b7 requests at "
+            "2.00 nines");
+  EXPECT_EQ(line_starting(text, "Caused by"), "Caused by  overload 8 \u00b7 dns_records 2");
+  // One attempt per request, nothing down, no SLO, no prediction: none of their sections.
+  EXPECT_EQ(line_starting(text, "Retries"), "");
+  EXPECT_EQ(line_starting(text, "Attempts"), "");
+  EXPECT_EQ(line_starting(text, "Downtime"), "");
+  EXPECT_EQ(line_starting(text, "Target"), "");
+  EXPECT_EQ(line_starting(text, "SLO"), "");
+  EXPECT_EQ(line_starting(text, "Availability check"), "");
+  // The summary ends with the bottleneck.
+  EXPECT_EQ(lines_of(text).back(), "Bottleneck: app (utilization 93.4%)");
 }
 
 TEST(TextSummaryTest, TablesAreAligned) {
@@ -134,6 +150,135 @@ TEST(TextSummaryTest, InterruptedRunSaysHowFarItGot) {
   run.measured_s = 1800.0;
   const std::string text = text_summary(sample_context(), {run});
   EXPECT_THAT(lines_of(text)[1], HasSubstr("interrupted: measured 30m of 2h"));
+}
+
+TEST(TextSummaryTest, UptimeWithReplicationsAndAllRequestsServed) {
+  std::vector<models::RunResult> runs(2, sample_run());
+  for (auto& run : runs) run.failed = 0;
+  runs[0].availability_by_time = 0.999;
+  runs[1].availability_by_time = 0.997;  // mean 99.8%, half-width 12.7062 x 0.001
+  const std::string text = text_summary(sample_context(), runs);
+  // 0.2% of a year is 17.5 h; no nines for a request availability of 100%.
+  EXPECT_EQ(line_starting(text, "Uptime"),
+            "Uptime     99.800% \u00b1 1.271% of the time \u00b7 17.5h down per year at that "
+            "rate");
+}
+
+TEST(TextSummaryTest, RetriesWhenClientsRetried) {
+  auto run = sample_run();
+  run.attempts = 1515;
+  run.first_attempt_completed = 909;
+  run.attempt_errors = {{"timeout", 500}, {"rejected", 8}, {"dns_failure", 2}};
+  const std::string text = text_summary(sample_context(), {run});
+  SCOPED_TRACE(text);
+  EXPECT_EQ(line_starting(text, "Retries"),
+            "Retries    1,515 attempts (1.50 per request) \u00b7 first-attempt success 90.000% "
+            "\u00b7 final success 99.010%");
+  EXPECT_EQ(line_starting(text, "Attempts"),
+            "Attempts   failed by cause: timeout 500 \u00b7 rejected 8 \u00b7 dns_failure 2");
+}
+
+TEST(TextSummaryTest, DowntimeSectionListsTenWindowsAndTotals) {
+  using testing::window;
+  auto run = sample_run();
+  run.measured_s = 7200.0;
+  run.hosts[0].availability = 1.0 - 120.0 / 7200.0;
+  for (int i = 0; i < 12; ++i) {
+    const double start = 300.0 * (i + 1);
+    run.downtime.push_back(window(i % 2 == 0 ? "db" : "web", "process_crash", start, start + 0.1));
+  }
+  run.downtime.insert(run.downtime.begin(), window("server1", "crash", 125.0, 245.0));
+  const std::string text = text_summary(sample_context(), {run});
+  SCOPED_TRACE(text);
+  const auto lines = lines_of(text);
+  const auto header =
+      std::find(lines.begin(), lines.end(), "Downtime  cause          start    duration");
+  ASSERT_NE(header, lines.end());
+  EXPECT_EQ(*(header - 1), "");
+  EXPECT_EQ(*(header + 1), "server1   crash          0:02:05  2m");
+  EXPECT_EQ(*(header + 2), "db        process_crash  0:05:00  100ms");
+  EXPECT_EQ(*(header + 10), "db        process_crash  0:45:00  100ms");
+  EXPECT_EQ(*(header + 11), "... and 3 more");
+  EXPECT_EQ(*(header + 12), "");
+  // Per target: total, measured availability, split by cause. db is up 99.7% in sample_run.
+  EXPECT_EQ(*(header + 13), "Target   down   up       by cause");
+  EXPECT_EQ(*(header + 14), "db       600ms  99.700%  process_crash 600ms");
+  EXPECT_EQ(*(header + 15), "server1  2.00m  98.333%  crash 2.00m");
+  EXPECT_EQ(*(header + 16), "web      600ms  99.900%  process_crash 600ms");
+}
+
+TEST(TextSummaryTest, DowntimeWithReplicationsSaysWhichWindowsAreListed) {
+  std::vector<models::RunResult> runs(2, sample_run());
+  runs[0].downtime = {testing::window("web", "maintenance", 60.0, 150.0)};
+  const std::string text = text_summary(sample_context(), runs);
+  SCOPED_TRACE(text);
+  EXPECT_EQ(line_starting(text, "web       maintenance"), "web       maintenance  0:01:00  90s");
+  EXPECT_EQ(line_starting(text, "(windows"),
+            "(windows of the first replication; the totals below are means over 2 "
+            "replications)");
+  EXPECT_THAT(text, HasSubstr("\nweb     45.0s  99.900%  maintenance 45.0s\n"));
+}
+
+TEST(TextSummaryTest, DowntimeSaysWhenRecordingStopped) {
+  auto run = sample_run();
+  run.downtime.assign(models::kMaxDowntimeWindows, testing::window("db", "crash", 1.0, 1.5));
+  const std::string text = text_summary(sample_context(), {run});
+  EXPECT_EQ(line_starting(text, "... and"), "... and 9,990 more (recording stopped there)");
+  EXPECT_EQ(line_starting(text, "(windows past"),
+            "(windows past 10,000 per replication were not recorded: the totals are lower "
+            "bounds)");
+  EXPECT_EQ(line_starting(text, "db      1"), "db      1.39h  99.700%  crash 1.39h");
+}
+
+TEST(TextSummaryTest, SloSection) {
+  auto run = sample_run();
+  run.failures_by_origin = {{"crash", 6}, {"overload", 4}};
+  ReportContext context = sample_context();
+  context.slo = models::SloSpec{};
+  context.slo->availability = 0.999;
+  context.slo->latency_p99_ns = 500'000'000;
+  const std::string text = text_summary(context, {run});
+  SCOPED_TRACE(text);
+  // Budget (1 - 0.999) x 1010 = 1.01 requests; 10 failed = 990.1% of it.
+  EXPECT_THAT(text, HasSubstr("\n\n"
+                              "SLO           target   measured  met\n"
+                              "availability  99.900%  99.010%   no\n"
+                              "latency p99   500ms    992ms     no\n"
+                              "\n"
+                              "Error budget   requests  of budget\n"
+                              "allowed        1.01      100.0%\n"
+                              "burned         10        990.1%\n"
+                              "  failures     6         594.1%\n"
+                              "  maintenance  0         0.0%\n"
+                              "  overload     4         396.0%\n"));
+}
+
+TEST(TextSummaryTest, AvailabilityCheckLine) {
+  AvailabilityPrediction prediction;
+  prediction.exact = true;
+  prediction.predicted = 0.998612;
+  prediction.note = "exact: exponential times to failure and to repair";
+  ReportContext context = sample_context();
+  context.availability_prediction = prediction;
+  std::vector<models::RunResult> runs(3, sample_run());
+  runs[0].availability_by_time = 0.9983;
+  runs[1].availability_by_time = 0.9985;
+  runs[2].availability_by_time = 0.9987;  // mean 99.85%, s = 0.0002
+  const std::string text = text_summary(context, runs);
+  SCOPED_TRACE(text);
+  const auto lines = lines_of(text);
+  ASSERT_GE(lines.size(), 3u);
+  // Half-width 4.302653 x 0.0002 / sqrt 3 = 0.0497%.
+  EXPECT_EQ(lines[lines.size() - 2],
+            "Availability check: CTMC predicts 99.8612%, simulated 99.850% \u00b1 0.050% (95% "
+            "CI), within");
+  EXPECT_EQ(lines.back(), "  exact: exponential times to failure and to repair");
+  EXPECT_EQ(lines[lines.size() - 3], "");
+
+  const std::string one = text_summary(context, {runs[0]});
+  EXPECT_EQ(line_starting(one, "Availability check"),
+            "Availability check: CTMC predicts 99.8612%, simulated 99.830% (one replication: no "
+            "interval)");
 }
 
 TEST(TextSummaryTest, DownComponentsShowAvailability) {

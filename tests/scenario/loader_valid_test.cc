@@ -13,23 +13,7 @@ using testing::dump;
 constexpr sim::Time kMs = 1'000'000;
 constexpr sim::Time kS = sim::kNanosPerSecond;
 
-class FullStackScenario : public ::testing::Test {
- protected:
-  void SetUp() override {
-    result_ = load_scenario_file(data_path("good/full_stack.json"));
-    ASSERT_EQ(result_.status, LoadStatus::kOk) << dump(result_);
-    ASSERT_TRUE(result_.spec.has_value());
-    spec_ = &*result_.spec;
-  }
-  const models::ComponentSpec& component(const std::string& name) {
-    const auto* c = spec_->find_component(name);
-    EXPECT_NE(c, nullptr) << name;
-    return *c;
-  }
-
-  LoadResult result_;
-  const models::ScenarioSpec* spec_ = nullptr;
-};
+using testing::FullStackScenario;
 
 TEST_F(FullStackScenario, KeepsTheFileBytes) {
   EXPECT_NE(result_.text.find("foobar-single-server"), std::string::npos);
@@ -46,21 +30,31 @@ TEST_F(FullStackScenario, ConvertsTopLevelValues) {
 }
 
 TEST_F(FullStackScenario, ConvertsHostsInFileOrder) {
-  ASSERT_EQ(spec_->hosts.size(), 2u);
+  using Pressure = models::HostSpec::MemoryPressure;
+  ASSERT_EQ(spec_->hosts.size(), 5u);
   EXPECT_EQ(spec_->hosts[0].name, "server1");
   EXPECT_EQ(spec_->hosts[0].cores, 4);
   EXPECT_EQ(spec_->hosts[0].memory_bytes, 8LL << 30);
   EXPECT_EQ(spec_->hosts[0].ip, "10.0.0.10");
+  EXPECT_EQ(spec_->hosts[0].memory_pressure, Pressure::kOomKill);
+  EXPECT_EQ(spec_->hosts[0].oom_restart_ns, 2 * kS);
   EXPECT_EQ(spec_->hosts[1].name, "dbhost");
   EXPECT_EQ(spec_->hosts[1].cores, 2);
   EXPECT_EQ(spec_->hosts[1].memory_bytes, 0);
   EXPECT_EQ(spec_->hosts[1].ip, "");
+  EXPECT_EQ(spec_->hosts[1].memory_pressure, Pressure::kSwap);
+  EXPECT_DOUBLE_EQ(spec_->hosts[1].swap_slowdown, 10.0);
+  EXPECT_EQ(spec_->hosts[1].oom_restart_ns, 100 * kMs);
+  EXPECT_EQ(spec_->hosts[2].name, "web2");
+  EXPECT_DOUBLE_EQ(spec_->hosts[2].swap_slowdown, 20.0);
+  EXPECT_EQ(spec_->hosts[4].memory_pressure, Pressure::kSwap);
 }
 
 TEST_F(FullStackScenario, KeepsComponentsInFileOrderNotAlphabetical) {
   std::vector<std::string> names;
   for (const auto& c : spec_->components) names.push_back(c.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"resolver", "web", "app", "db", "cache"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"resolver", "web", "app", "db", "cache", "lb",
+                                             "webpool", "rdb"}));
 }
 
 TEST_F(FullStackScenario, WebServersAreWorkerProcessesTimesConnections) {
@@ -83,6 +77,8 @@ TEST_F(FullStackScenario, AppBacklogIsCappedAtSomaxconn) {
   EXPECT_EQ(app.cpu.kind(), sim::Distribution::Kind::kGamma);
   EXPECT_DOUBLE_EQ(app.cpu.mean_ns(), 8.0 * kMs);
   EXPECT_DOUBLE_EQ(app.cpu.scv(), 0.25);
+  EXPECT_EQ(app.memory_base_bytes, 128LL << 20);
+  EXPECT_EQ(app.memory_per_busy_slot_bytes, 64LL << 20);
 }
 
 TEST_F(FullStackScenario, DbUsesMysqlDefaults) {
@@ -96,6 +92,10 @@ TEST_F(FullStackScenario, DbUsesMysqlDefaults) {
   EXPECT_DOUBLE_EQ(db.buffer_pool_hit_ratio, 0.95);
   EXPECT_EQ(db.disk_read.kind(), sim::Distribution::Kind::kUniform);
   EXPECT_DOUBLE_EQ(db.disk_read.mean_ns(), 5.0 * kMs);
+  EXPECT_TRUE(db.instance_hosts.empty());
+  EXPECT_EQ(db.primary_host, "");
+  EXPECT_EQ(db.memory_base_bytes, 0);
+  EXPECT_EQ(db.memory_per_busy_slot_bytes, 0);
 }
 
 TEST_F(FullStackScenario, StationWithNullQueueIsUnbounded) {
@@ -114,7 +114,7 @@ TEST_F(FullStackScenario, DnsResolverHasRecordsAndDefaultLookup) {
   EXPECT_FALSE(dns.queue_capacity.has_value());
   EXPECT_EQ(dns.latency.kind(), sim::Distribution::Kind::kDeterministic);
   EXPECT_DOUBLE_EQ(dns.latency.mean_ns(), 20.0 * kMs);
-  ASSERT_EQ(dns.records.size(), 2u);
+  ASSERT_EQ(dns.records.size(), 3u);
   EXPECT_EQ(dns.records[0].name, "www.foobar.com");
   EXPECT_EQ(dns.records[0].type, models::DnsRecordSpec::Type::kCname);
   EXPECT_EQ(dns.records[0].value, "foobar.com");
@@ -122,18 +122,32 @@ TEST_F(FullStackScenario, DnsResolverHasRecordsAndDefaultLookup) {
   EXPECT_EQ(dns.records[1].type, models::DnsRecordSpec::Type::kA);
   EXPECT_EQ(dns.records[1].value, "10.0.0.10");
   EXPECT_EQ(dns.records[1].ttl_ns, 300 * kS);
+  EXPECT_EQ(dns.records[2].name, "foobar.com");
+  EXPECT_EQ(dns.records[2].value, "10.0.0.11");
+  EXPECT_EQ(dns.records[2].ttl_ns, 30 * kS);
 }
 
 TEST_F(FullStackScenario, ConvertsWorkload) {
   const auto& w = spec_->workload;
   EXPECT_EQ(w.process, models::WorkloadSpec::Process::kPoisson);
   EXPECT_DOUBLE_EQ(w.rate_per_s, 80.0);
-  ASSERT_EQ(w.mix.size(), 3u);
+  ASSERT_EQ(w.profile.points.size(), 3u);
+  EXPECT_EQ(w.profile.points[0].at_ns, 0);
+  EXPECT_DOUBLE_EQ(w.profile.points[0].factor, 0.5);
+  EXPECT_EQ(w.profile.points[1].at_ns, 8 * 3600 * kS);
+  EXPECT_DOUBLE_EQ(w.profile.points[1].factor, 1.5);
+  EXPECT_EQ(w.profile.points[2].at_ns, 18 * 3600 * kS);
+  EXPECT_TRUE(w.profile.linear);
+  EXPECT_EQ(w.profile.repeat_ns, 24 * 3600 * kS);
+  ASSERT_EQ(w.mix.size(), 4u);
   EXPECT_EQ(w.mix[0].name, "page");
   EXPECT_DOUBLE_EQ(w.mix[0].weight, 3.0);
   EXPECT_EQ(w.mix[0].path, (std::vector<std::string>{"web", "app", "db"}));
   EXPECT_DOUBLE_EQ(w.mix[1].weight, 1.0);  // default
   EXPECT_DOUBLE_EQ(w.mix[2].weight, 0.5);
+  EXPECT_FALSE(w.mix[0].writes);
+  EXPECT_TRUE(w.mix[3].writes);
+  EXPECT_EQ(w.mix[3].path, (std::vector<std::string>{"lb", "webpool", "app", "rdb"}));
   EXPECT_EQ(w.hostname, "www.foobar.com");
   EXPECT_EQ(w.clients, 1000);
 }
@@ -174,7 +188,7 @@ TEST_F(FullStackScenario, ConvertsOneFaultOfEveryKind) {
     for (const auto& w : f.windows) out.emplace_back(w.start_ns, w.duration_ns);
     return out;
   };
-  ASSERT_EQ(spec_->faults.size(), 9u);
+  ASSERT_EQ(spec_->faults.size(), 11u);
   const auto& crash = spec_->faults[0];
   EXPECT_EQ(crash.kind, Kind::kCrash);
   EXPECT_EQ(crash.target, "server1");
@@ -239,6 +253,15 @@ TEST_F(FullStackScenario, ConvertsOneFaultOfEveryKind) {
   EXPECT_DOUBLE_EQ(cold.initial_hit_ratio, 0.3);
   EXPECT_EQ(cold.warm_up_ns, 600 * kS);
   EXPECT_EQ(windows(cold), (std::vector<Window>{{5400 * kS, 20 * kS}}));
+
+  const auto& rolling = spec_->faults[9];
+  EXPECT_EQ(rolling.kind, Kind::kMaintenance);
+  EXPECT_EQ(rolling.target, "webpool");
+  EXPECT_EQ(rolling.mode, models::FaultSpec::Mode::kRolling);
+
+  const auto& instance_crash = spec_->faults[10];
+  EXPECT_EQ(instance_crash.kind, Kind::kCrash);
+  EXPECT_EQ(instance_crash.target, "rdb@dbhost");
 }
 
 TEST(LoadScenario, AppliesDefaultsToAMinimalScenario) {
@@ -261,6 +284,15 @@ TEST(LoadScenario, AppliesDefaultsToAMinimalScenario) {
   EXPECT_EQ(db->reads_per_query, 0);
   EXPECT_DOUBLE_EQ(db->buffer_pool_hit_ratio, 1.0);
   EXPECT_TRUE(db->disk_read.is_zero());
+  EXPECT_TRUE(db->instance_hosts.empty());
+  EXPECT_EQ(db->memory_base_bytes, 0);
+  EXPECT_EQ(spec.hosts[0].memory_pressure, models::HostSpec::MemoryPressure::kSwap);
+  EXPECT_DOUBLE_EQ(spec.hosts[0].swap_slowdown, 10.0);
+  EXPECT_EQ(spec.hosts[0].oom_restart_ns, 100 * kMs);
+  EXPECT_TRUE(spec.workload.profile.points.empty());
+  EXPECT_FALSE(spec.workload.profile.linear);
+  EXPECT_EQ(spec.workload.profile.repeat_ns, 0);
+  EXPECT_FALSE(spec.workload.mix[0].writes);
   EXPECT_TRUE(spec.faults.empty());
   EXPECT_FALSE(spec.slo.has_value());
   const auto& client = spec.workload.client;

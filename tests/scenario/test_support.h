@@ -49,4 +49,23 @@ inline const char* kMinimalScenario = R"({
   }
 })";
 
+// Loads tests/scenario/data/good/full_stack.json, which must be valid.
+class FullStackScenario : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    result_ = load_scenario_file(data_path("good/full_stack.json"));
+    ASSERT_EQ(result_.status, LoadStatus::kOk) << dump(result_);
+    ASSERT_TRUE(result_.spec.has_value());
+    spec_ = &*result_.spec;
+  }
+  const models::ComponentSpec& component(const std::string& name) {
+    const auto* c = spec_->find_component(name);
+    EXPECT_NE(c, nullptr) << name;
+    return *c;
+  }
+
+  LoadResult result_;
+  const models::ScenarioSpec* spec_ = nullptr;
+};
+
 }  // namespace stacksim::scenario::testing

@@ -1,0 +1,254 @@
+#include "cli/sweep_command.h"
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <utility>
+
+#include "cli/exit_codes.h"
+#include "cli/interrupt.h"
+#include "cli/scenario_input.h"
+#include "cli/sweep_progress.h"
+#include "cli/sweep_runner.h"
+#include "reports/capacity_report.h"
+#include "reports/capacity_text.h"
+#include "reports/output_file.h"
+#include "reports/sha256.h"
+#include "reports/sweep_csv.h"
+#include "reports/sweep_grid.h"
+#include "reports/sweep_json.h"
+#include "reports/sweep_point.h"
+#include "scenario/units.h"
+#include "sim/time.h"
+#include "stacksim/version.h"
+
+namespace stacksim::cli {
+namespace {
+
+// How many invalid points are printed before the rest are only counted.
+constexpr int kMaxInvalidPointsShown = 10;
+
+// Fails early, before any simulation time is spent, when an output's directory is missing.
+bool check_output_path(const std::string& path) {
+  if (path.empty() || path == "-") return true;
+  const auto parent = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
+    std::cerr << "stacksim: cannot write " << path << ": directory " << parent.string()
+              << " does not exist\n";
+    return false;
+  }
+  return true;
+}
+
+// The command line's sweep settings, checked.
+struct SweepPlan {
+  std::vector<reports::SweepAxis> axes;
+  reports::LatencyStatistic statistic = reports::LatencyStatistic::kP99;
+  std::optional<double> latency_target_s;
+};
+
+// Parses --vary, --latency-target and --latency-percentile; prints the problem and returns
+// nullopt when one is bad.
+std::optional<SweepPlan> plan_sweep(const SweepArgs& args) {
+  SweepPlan plan;
+  for (const std::string& text : args.varies) {
+    reports::AxisParse parsed = reports::parse_vary(text);
+    if (!parsed.axis) {
+      std::cerr << "stacksim: " << parsed.error << '\n';
+      return std::nullopt;
+    }
+    plan.axes.push_back(std::move(*parsed.axis));
+  }
+  if (plan.axes.empty()) {
+    std::cerr << "stacksim: sweep needs at least one --vary PATH=FROM:TO:STEPS\n";
+    return std::nullopt;
+  }
+  if (const std::string repeated = reports::repeated_pointer(plan.axes); !repeated.empty()) {
+    std::cerr << "stacksim: --vary " << repeated << " is given twice\n";
+    return std::nullopt;
+  }
+  for (const reports::SweepAxis& axis : plan.axes) {
+    const bool overridden = (axis.pointer == "/seed" && args.scenario.seed) ||
+                            (axis.pointer == "/duration" && args.scenario.duration) ||
+                            (axis.pointer == "/warmup" && args.scenario.warmup);
+    if (overridden) {
+      std::cerr << "stacksim: --vary " << axis.pointer << " and --" << axis.pointer.substr(1)
+                << " both set it; give one\n";
+      return std::nullopt;
+    }
+  }
+  if (!reports::grid_size(plan.axes)) {
+    std::cerr << "stacksim: the grid has more than " << reports::kMaxGridPoints << " points\n";
+    return std::nullopt;
+  }
+  const auto statistic = reports::parse_latency_statistic(args.latency_percentile);
+  if (!statistic) {
+    std::cerr << "stacksim: --latency-percentile " << args.latency_percentile
+              << ": expected p99, p95, p50 or mean\n";
+    return std::nullopt;
+  }
+  plan.statistic = *statistic;
+  if (args.latency_target) {
+    const auto target = scenario::parse_duration(*args.latency_target);
+    if (!target || *target <= 0) {
+      std::cerr << "stacksim: --latency-target " << *args.latency_target
+                << ": expected a positive duration such as 200ms\n";
+      return std::nullopt;
+    }
+    plan.latency_target_s = sim::to_seconds(*target);
+  }
+  return plan;
+}
+
+// The overrides of one point, in the order `stacksim run` applies them: --set, then the point's
+// values, then --seed, --duration and --warmup. The --set texts were checked when the scenario
+// was loaded.
+std::vector<scenario::Override> point_overrides(const ScenarioArgs& args,
+                                                const reports::GridPoint& point) {
+  std::vector<scenario::Override> overrides;
+  for (const auto& assignment : args.sets) {
+    if (auto parsed = scenario::parse_override(assignment)) overrides.push_back(std::move(*parsed));
+  }
+  for (const auto& [pointer, value] : point) overrides.push_back({pointer, value.dump()});
+  if (args.seed) overrides.push_back({"/seed", std::to_string(*args.seed)});
+  if (args.duration) overrides.push_back({"/duration", *args.duration});
+  if (args.warmup) overrides.push_back({"/warmup", *args.warmup});
+  return overrides;
+}
+
+// Loads every point from the scenario's text; prints the invalid points with their errors and
+// returns nullopt when there is one.
+std::optional<std::vector<models::ScenarioSpec>> load_points(
+    const ScenarioArgs& args, const std::string& text,
+    const std::vector<reports::GridPoint>& grid) {
+  std::vector<models::ScenarioSpec> specs;
+  specs.reserve(grid.size());
+  int invalid = 0;
+  for (const reports::GridPoint& point : grid) {
+    scenario::LoadResult loaded =
+        scenario::load_scenario_text(text, args.path, point_overrides(args, point));
+    if (loaded.status == scenario::LoadStatus::kOk) {
+      specs.push_back(std::move(*loaded.spec));
+      continue;
+    }
+    if (++invalid > kMaxInvalidPointsShown) continue;
+    std::cerr << "stacksim: sweep point " << reports::describe_grid_point(point)
+              << " is invalid:\n";
+    for (const auto& error : loaded.errors) std::cerr << "  " << error.to_string() << '\n';
+  }
+  if (invalid > kMaxInvalidPointsShown) {
+    std::cerr << "stacksim: and " << invalid - kMaxInvalidPointsShown << " more invalid points\n";
+  }
+  if (invalid > 0) return std::nullopt;
+  return specs;
+}
+
+// The arrival rate of the scenario itself, when the sweep's rate axis is the workload's rate.
+std::optional<double> scenario_rate(const models::ScenarioSpec& spec,
+                                    const std::vector<reports::SweepAxis>& axes) {
+  for (const reports::SweepAxis& axis : axes) {
+    if (!reports::is_rate_pointer(axis.pointer)) continue;
+    if (axis.pointer != "/workload/arrivals/rate") return std::nullopt;
+    if (spec.workload.process != models::WorkloadSpec::Process::kPoisson) return std::nullopt;
+    return spec.workload.rate_per_s;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int sweep_command(const SweepArgs& args) {
+  const std::optional<SweepPlan> plan = plan_sweep(args);
+  if (!plan) return kExitUsage;
+
+  int exit_code = kExitOk;
+  auto loaded = load_scenario(args.scenario, exit_code);
+  if (!loaded) return exit_code;
+  const models::ScenarioSpec& base = *loaded->spec;
+
+  const std::vector<reports::GridPoint> grid = reports::expand_grid(plan->axes);
+  auto specs = load_points(args.scenario, loaded->text, grid);
+  if (!specs) return kExitDataError;
+  if (!check_output_path(args.json_path) || !check_output_path(args.csv_path)) {
+    return kExitCantCreate;
+  }
+
+  const std::atomic<bool>& interrupted = install_interrupt_flag();
+  SweepProgress progress(grid.size() * static_cast<std::size_t>(args.replications), !args.quiet);
+  SweepRunOptions options;
+  options.replications = args.replications;
+  options.threads = args.threads;
+  options.interrupt = &interrupted;
+  options.progress = [&progress](std::size_t task, double fraction) {
+    progress.update(task, fraction);
+  };
+  const auto wall_start = std::chrono::steady_clock::now();
+  std::vector<std::vector<models::RunResult>> results = run_sweep(*specs, options);
+  const double wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+
+  std::vector<reports::SweepPointRun> runs;
+  std::vector<reports::PointMeasure> measures;
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    if (results[i].empty()) continue;  // skipped by an interrupt
+    measures.push_back(reports::measure_point(grid[i], results[i]));
+    runs.push_back({grid[i], std::move(results[i])});
+  }
+  const bool cut_short = interrupted.load();
+  reports::CapacityOptions capacity_options;
+  capacity_options.targets =
+      reports::capacity_targets(plan->latency_target_s, plan->statistic, base.slo);
+  capacity_options.scenario_rate = scenario_rate(base, plan->axes);
+  capacity_options.open_workload = base.workload.process != models::WorkloadSpec::Process::kClosed;
+  const reports::CapacityReport capacity =
+      reports::capacity_report(plan->axes, std::move(measures), capacity_options);
+
+  reports::ReportContext context;
+  context.tool_version = kToolVersion;
+  context.scenario_name = base.name;
+  context.scenario_file = args.scenario.path;
+  context.scenario_sha256 = reports::sha256_hex(loaded->text);
+  context.seed = base.seed;
+  context.duration_s = sim::to_seconds(base.duration_ns);
+  context.warmup_s = sim::to_seconds(base.warmup_ns);
+  context.replications = args.replications;
+  context.threads = args.threads;
+  context.wall_seconds = wall_seconds;
+  context.slo = base.slo;
+
+  const bool json_to_stdout = args.json_path == "-";
+  std::string json_text;
+  if (!args.json_path.empty()) {
+    json_text = reports::sweep_json(context, plan->axes, runs, capacity, cut_short).dump(2) + "\n";
+  }
+  std::vector<std::pair<std::string, std::string>> outputs;  // path, content
+  if (!args.json_path.empty() && !json_to_stdout) outputs.emplace_back(args.json_path, json_text);
+  if (!args.csv_path.empty()) {
+    outputs.emplace_back(args.csv_path, reports::sweep_csv(plan->axes, capacity.points));
+  }
+  for (const auto& [path, content] : outputs) {
+    std::string error;
+    if (!reports::write_file_atomically(path, content, error)) {
+      std::cerr << "stacksim: " << error << '\n';
+      return kExitCantCreate;
+    }
+  }
+  if (json_to_stdout) {
+    std::cout << json_text;
+  } else if (!args.quiet) {
+    std::cout << reports::capacity_text(context, plan->axes, grid.size(), capacity, cut_short);
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "stacksim: cannot write to standard output\n";
+    return kExitCantCreate;
+  }
+  if (cut_short) {
+    std::cerr << "stacksim: interrupted; reported the points measured so far\n";
+    return kExitInterrupted;
+  }
+  return kExitOk;
+}
+
+}  // namespace stacksim::cli

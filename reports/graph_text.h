@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+
+#include "reports/dependency_graph.h"
+#include "reports/spof_analysis.h"
+
+// The terminal output of `stacksim graph` without --json or --dot.
+namespace stacksim::reports {
+
+// A headline (scenario, counts of nodes, edges and classes), the single points of failure in
+// target order (or "none"), then the what-if table: each host and component instance, its kind,
+// the classes that fail without it ("1/2 (50.0%)") and the share of traffic they carry.
+[[nodiscard]] std::string graph_text(const DependencyGraph& graph, const SpofAnalysis& analysis);
+
+}  // namespace stacksim::reports

@@ -1,0 +1,56 @@
+#include "reports/sweep_csv.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace stacksim::reports {
+namespace {
+
+// A field, quoted as RFC 4180 asks when it holds a comma, quote or line break.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// Whole numbers exactly, others to nine significant digits.
+std::string csv_number(double value) {
+  char buffer[40];
+  if (std::isfinite(value) && std::fabs(value) < 1e15 && std::floor(value) == value) {
+    std::snprintf(buffer, sizeof buffer, "%lld", static_cast<long long>(value));
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.9g", value);
+  }
+  return buffer;
+}
+
+std::string csv_value(const nlohmann::ordered_json& value) {
+  if (value.is_string()) return csv_field(value.get<std::string>());
+  return csv_field(value.dump());
+}
+
+}  // namespace
+
+std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<PointMeasure>& points) {
+  std::string csv;
+  for (const SweepAxis& axis : axes) csv += csv_field(axis.pointer) + ",";
+  csv +=
+      "offered,completed,failed,availability,throughput_rps,latency_mean_s,latency_p50_s,"
+      "latency_p95_s,latency_p99_s,bottleneck,bottleneck_utilization\n";
+  for (const PointMeasure& p : points) {
+    for (const auto& [pointer, value] : p.set) csv += csv_value(value) + ",";
+    for (double number : {p.offered, p.completed, p.failed, p.availability, p.throughput_rps,
+                          p.latency_mean_s, p.latency_p50_s, p.latency_p95_s, p.latency_p99_s}) {
+      csv += csv_number(number) + ",";
+    }
+    csv += csv_field(p.bottleneck.name) + ",";
+    csv += (p.bottleneck.name.empty() ? "" : csv_number(p.bottleneck.utilization)) + "\n";
+  }
+  return csv;
+}
+
+}  // namespace stacksim::reports

@@ -1,0 +1,52 @@
+#include "reports/sweep_json.h"
+
+#include <utility>
+
+#include "reports/capacity_json.h"
+#include "reports/json_report.h"
+
+namespace stacksim::reports {
+
+using nlohmann::ordered_json;
+
+ordered_json sweep_json(const ReportContext& context, const std::vector<SweepAxis>& axes,
+                        const std::vector<SweepPointRun>& points, const CapacityReport& capacity,
+                        bool interrupted) {
+  ordered_json j;
+  j["schema_version"] = 1;
+  j["tool_version"] = context.tool_version;
+  j["scenario"] = ordered_json{{"name", context.scenario_name},
+                               {"sha256", context.scenario_sha256},
+                               {"file", context.scenario_file}};
+  j["seed"] = context.seed;
+  j["duration_s"] = context.duration_s;
+  j["warmup_s"] = context.warmup_s;
+  j["replications"] = context.replications;
+  if (interrupted) j["interrupted"] = true;
+
+  ordered_json vary = ordered_json::array();
+  for (const SweepAxis& axis : axes) {
+    ordered_json values = ordered_json::array();
+    for (const auto& value : axis.values) values.push_back(value);
+    vary.push_back(ordered_json{{"pointer", axis.pointer}, {"values", std::move(values)}});
+  }
+  j["vary"] = std::move(vary);
+
+  ordered_json list = ordered_json::array();
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    ordered_json point;
+    point["set"] = grid_point_json(points[i].set);
+    point["summary"] = summary_json(points[i].replications);
+    point["components"] = components_json(points[i].replications);
+    const Bottleneck& b = capacity.points.at(i).bottleneck;
+    point["bottleneck"] = b.name.empty()
+                              ? ordered_json(nullptr)
+                              : ordered_json{{"name", b.name}, {"utilization", b.utilization}};
+    list.push_back(std::move(point));
+  }
+  j["points"] = std::move(list);
+  j["capacity"] = capacity_json(capacity);
+  return j;
+}
+
+}  // namespace stacksim::reports

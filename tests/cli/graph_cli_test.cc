@@ -1,0 +1,91 @@
+// `stacksim graph` as users and their scripts see it: the JSON, the DOT file, the table, exit
+// codes.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "tests/support/stacksim_process.h"
+
+namespace stacksim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(GraphCli, JsonToStdoutListsTheSingleServersSpofs) {
+  const auto result = run_stacksim({"graph", "scenarios/single-server.json", "--json", "-"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto graph = nlohmann::json::parse(result.out);  // throws if anything else is mixed in
+  const auto spofs = graph["spofs"].get<std::set<std::string>>();
+  EXPECT_EQ(spofs, (std::set<std::string>{"server1", "dns", "web", "app", "db"}));
+  EXPECT_FALSE(graph["nodes"].empty());
+  for (const auto& edge : graph["edges"]) {
+    EXPECT_TRUE(edge.contains("from") && edge.contains("to") && edge.contains("relation"));
+  }
+  ASSERT_FALSE(graph["what_if"].empty());
+  EXPECT_EQ(graph["what_if"][0]["target"], "server1");
+  EXPECT_EQ(graph["what_if"][0]["traffic_share_failing"], 1.0);
+  EXPECT_EQ(graph["what_if"][0]["classes_failing"].size(), graph["classes"].size());
+}
+
+TEST(GraphCli, DotWritesADigraphFile) {
+  const std::string dir = make_temp_dir();
+  const std::string dot = dir + "/graph.dot";
+  const auto result = run_stacksim({"graph", "scenarios/single-server.json", "--dot", dot});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(result.out.empty());
+  const std::string text = read_file(dot);
+  EXPECT_EQ(text.rfind("digraph", 0), 0u);
+  EXPECT_NE(text.find("subgraph \"cluster_server1\""), std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST(GraphCli, WithoutOutputsPrintsTheTable) {
+  const auto result = run_stacksim({"graph", "scenarios/single-server.json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("Single points of failure (5): server1, dns, web, app, db"),
+            std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find("What if one target fails"), std::string::npos);
+}
+
+TEST(GraphCli, SetOverridesApply) {
+  const auto result = run_stacksim(
+      {"graph", "scenarios/single-server.json", "--json", "-", "--set", "/workload/hostname="});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto spofs = nlohmann::json::parse(result.out)["spofs"].get<std::set<std::string>>();
+  EXPECT_EQ(spofs, (std::set<std::string>{"server1", "web", "app", "db"}));
+}
+
+TEST(GraphCli, MissingScenarioExits66) {
+  const auto result = run_stacksim({"graph", "scenarios/no-such-file.json"});
+  EXPECT_EQ(result.exit_code, 66);
+  EXPECT_NE(result.err.find("scenarios/no-such-file.json"), std::string::npos);
+  EXPECT_TRUE(result.out.empty());
+}
+
+TEST(GraphCli, UnwritableOutputExits73) {
+  const auto result = run_stacksim(
+      {"graph", "scenarios/single-server.json", "--json", "/nonexistent-dir/graph.json"});
+  EXPECT_EQ(result.exit_code, 73);
+  EXPECT_NE(result.err.find("/nonexistent-dir/graph.json"), std::string::npos);
+}
+
+TEST(GraphCli, BadCommandLineExits64) {
+  EXPECT_EQ(run_stacksim({"graph"}).exit_code, 64);
+  EXPECT_EQ(run_stacksim({"graph", "scenarios/single-server.json", "--json", "-", "--dot", "-"})
+                .exit_code,
+            64);
+}
+
+}  // namespace
+}  // namespace stacksim::testing
