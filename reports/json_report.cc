@@ -150,6 +150,11 @@ ordered_json json_report(const ReportContext& context,
   j["duration_s"] = context.duration_s;
   j["warmup_s"] = context.warmup_s;
   j["replications"] = replications.size();
+  // Engine events processed, warm-up included, summed over replications: deterministic, and
+  // with the wall time of the run it gives the engine's speed.
+  std::uint64_t events = 0;
+  for (const auto& r : replications) events += r.events;
+  j["events"] = events;
   if (interrupted) {
     j["interrupted"] = true;
     j["measured_s"] = measured_s;  // how far the measurement got, on average

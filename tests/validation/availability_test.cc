@@ -21,6 +21,14 @@ TEST(Availability, ExponentialFailuresGiveMtbfOverMtbfPlusMttrAndSeriesMultiply)
   // Requests that arrive while the host is down are not all lost: browsers retransmit their SYN
   // for about two minutes and some get through once the host is back. So by requests the
   // availability is a little higher than by time, never lower.
+  // The CTMC of the two targets' up/down states agrees with the closed form, and the
+  // simulated time-based availability with both.
+  const auto& check = report["availability_check"];
+  EXPECT_EQ(check["method"], "ctmc");
+  EXPECT_EQ(check["exact"], true);
+  EXPECT_NEAR(check["predicted"].get<double>(), both, 1e-9);
+  EXPECT_NEAR(check["simulated"].get<double>(), both, 0.0045);
+  EXPECT_NEAR(report["summary"]["availability_by_time"].get<double>(), both, 0.0045);
   const double by_requests = report["summary"]["availability"];
   EXPECT_GE(by_requests, both - 0.0045);
   EXPECT_LE(by_requests, both + 0.006);
