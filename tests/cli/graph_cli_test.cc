@@ -66,6 +66,27 @@ TEST(GraphCli, SetOverridesApply) {
   EXPECT_EQ(spofs, (std::set<std::string>{"server1", "web", "app", "db"}));
 }
 
+TEST(GraphCli, DistributedDesignLeavesOnlyTheBalancerAndTheDatabasePrimary) {
+  const auto spofs_of = [](std::vector<std::string> extra) {
+    std::vector<std::string> args = {"graph", "scenarios/distributed.json", "--json", "-"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto result = run_stacksim(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return nlohmann::json::parse(result.out)["spofs"].get<std::set<std::string>>();
+  };
+  const auto spofs = spofs_of({});
+  for (const char* spof : {"lb", "lb1", "db@db1", "db1"}) EXPECT_EQ(spofs.count(spof), 1u) << spof;
+  for (const char* redundant :
+       {"app1", "app2", "web@app1", "web@app2", "app@app1", "app@app2", "db@db2", "db2"}) {
+    EXPECT_EQ(spofs.count(redundant), 0u) << redundant;
+  }
+  // With automatic failover the primary is no longer one.
+  const auto with_failover = spofs_of({"--set", "/components/db/failover=\"30s\""});
+  EXPECT_EQ(with_failover.count("db@db1"), 0u);
+  EXPECT_EQ(with_failover.count("db1"), 0u);
+  EXPECT_EQ(with_failover.count("lb"), 1u);
+}
+
 TEST(GraphCli, MissingScenarioExits66) {
   const auto result = run_stacksim({"graph", "scenarios/no-such-file.json"});
   EXPECT_EQ(result.exit_code, 66);
