@@ -4,35 +4,18 @@
 #include <iostream>
 #include <vector>
 
+#include "cli/command_output.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "cli/progress_meter.h"
 #include "cli/scenario_input.h"
 #include "models/experiment.h"
-#include "reports/output_file.h"
 #include "reports/product_form_report.h"
 #include "reports/product_form_view.h"
 #include "reports/sha256.h"
 #include "stacksim/version.h"
 
 namespace stacksim::cli {
-
-namespace {
-
-// Fails early, before any simulation time is spent, when the output's directory is missing.
-bool output_directory_exists(const std::string& path) {
-  if (path.empty() || path == "-") return true;
-  const auto parent = std::filesystem::path(path).parent_path();
-  std::error_code ec;
-  if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
-    std::cerr << "stacksim: cannot write " << path << ": directory " << parent.string()
-              << " does not exist\n";
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 int analyze_command(const AnalyzeArgs& args) {
   int exit_code = kExitOk;
@@ -69,24 +52,16 @@ int analyze_command(const AnalyzeArgs& args) {
   source.scenario_sha256 = reports::sha256_hex(loaded->text);
 
   const bool json_to_stdout = args.json_path == "-";
-  if (!args.json_path.empty()) {
-    const std::string json_text = reports::product_form_json(view, source).dump(2) + "\n";
-    if (json_to_stdout) {
-      std::cout << json_text;
-    } else {
-      std::string error;
-      if (!reports::write_file_atomically(args.json_path, json_text, error)) {
-        std::cerr << "stacksim: " << error << '\n';
-        return kExitCantCreate;
-      }
+  std::string json_text;
+  if (!args.json_path.empty()) json_text = reports::product_form_json(view, source).dump(2) + "\n";
+  if (!args.json_path.empty() && !json_to_stdout) {
+    if (const int written = write_output_files({{args.json_path, json_text}}); written != kExitOk) {
+      return written;
     }
   }
-  if (!json_to_stdout) std::cout << reports::product_form_text(view, source);
-  std::cout.flush();
-  if (!std::cout) {
-    std::cerr << "stacksim: cannot write to standard output\n";
-    return kExitCantCreate;
-  }
+  const std::string terminal =
+      json_to_stdout ? json_text : reports::product_form_text(view, source);
+  if (const int printed = print_to_stdout(terminal); printed != kExitOk) return printed;
   if (interrupted) {
     std::cerr << "stacksim: interrupted; reported what was measured so far\n";
     return kExitInterrupted;

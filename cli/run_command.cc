@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/command_output.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
@@ -11,36 +12,9 @@
 #include "reports/availability_crosscheck.h"
 #include "reports/csv_timeseries.h"
 #include "reports/json_report.h"
-#include "reports/output_file.h"
-#include "reports/sha256.h"
 #include "reports/text_summary.h"
-#include "sim/time.h"
-#include "stacksim/version.h"
 
 namespace stacksim::cli {
-
-namespace {
-
-// One file to produce: where, and what goes in it.
-struct Output {
-  std::string path;
-  std::string content;
-};
-
-// Fails early, before any simulation time is spent, when an output's directory is missing.
-bool check_output_path(const std::string& path) {
-  if (path.empty() || path == "-") return true;
-  const auto parent = std::filesystem::path(path).parent_path();
-  std::error_code ec;
-  if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
-    std::cerr << "stacksim: cannot write " << path << ": directory " << parent.string()
-              << " does not exist\n";
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 int run_command(const RunArgs& args) {
   int exit_code = kExitOk;
@@ -56,7 +30,7 @@ int run_command(const RunArgs& args) {
       return kExitCantCreate;
     }
   }
-  if (!check_output_path(args.json_path) || !check_output_path(args.csv_path)) {
+  if (!output_directory_exists(args.json_path) || !output_directory_exists(args.csv_path)) {
     return kExitCantCreate;
   }
 
@@ -73,22 +47,12 @@ int run_command(const RunArgs& args) {
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
 
-  reports::ReportContext context;
-  context.tool_version = kToolVersion;
-  context.scenario_name = spec.name;
-  context.scenario_file = args.scenario.path;
-  context.scenario_sha256 = reports::sha256_hex(loaded->text);
-  context.seed = spec.seed;
-  context.duration_s = sim::to_seconds(spec.duration_ns);
-  context.warmup_s = sim::to_seconds(spec.warmup_ns);
-  context.replications = args.replications;
-  context.threads = args.threads;
-  context.wall_seconds = wall_seconds;
-  context.slo = spec.slo;
+  reports::ReportContext context =
+      make_report_context(args.scenario, *loaded, args.replications, args.threads, wall_seconds);
   context.availability_prediction = reports::predict_availability(spec);
 
   const bool json_to_stdout = args.json_path == "-";
-  std::vector<Output> outputs;
+  std::vector<OutputFile> outputs;
   std::string json_text;
   if (!args.json_path.empty() || !args.out_dir.empty()) {
     json_text = reports::json_report(context, results).dump(2) + "\n";
@@ -103,23 +67,14 @@ int run_command(const RunArgs& args) {
     outputs.push_back({(dir / "timeseries.csv").string(), csv_text});
   }
 
-  for (const Output& output : outputs) {
-    std::string error;
-    if (!reports::write_file_atomically(output.path, output.content, error)) {
-      std::cerr << "stacksim: " << error << '\n';
-      return kExitCantCreate;
-    }
-  }
+  if (const int written = write_output_files(outputs); written != kExitOk) return written;
+  std::string terminal;
   if (json_to_stdout) {
-    std::cout << json_text;
+    terminal = json_text;
   } else if (!args.quiet) {
-    std::cout << reports::text_summary(context, results);
+    terminal = reports::text_summary(context, results);
   }
-  std::cout.flush();
-  if (!std::cout) {
-    std::cerr << "stacksim: cannot write to standard output\n";
-    return kExitCantCreate;
-  }
+  if (const int printed = print_to_stdout(terminal); printed != kExitOk) return printed;
   if (interrupted.load()) {
     std::cerr << "stacksim: interrupted; reported what was measured so far\n";
     return kExitInterrupted;

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <utility>
 
+#include "cli/command_output.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "cli/scenario_input.h"
@@ -12,8 +13,6 @@
 #include "cli/sweep_runner.h"
 #include "reports/capacity_report.h"
 #include "reports/capacity_text.h"
-#include "reports/output_file.h"
-#include "reports/sha256.h"
 #include "reports/sweep_csv.h"
 #include "reports/sweep_grid.h"
 #include "reports/sweep_json.h"
@@ -27,19 +26,6 @@ namespace {
 
 // How many invalid points are printed before the rest are only counted.
 constexpr int kMaxInvalidPointsShown = 10;
-
-// Fails early, before any simulation time is spent, when an output's directory is missing.
-bool check_output_path(const std::string& path) {
-  if (path.empty() || path == "-") return true;
-  const auto parent = std::filesystem::path(path).parent_path();
-  std::error_code ec;
-  if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
-    std::cerr << "stacksim: cannot write " << path << ": directory " << parent.string()
-              << " does not exist\n";
-    return false;
-  }
-  return true;
-}
 
 // The command line's sweep settings, checked.
 struct SweepPlan {
@@ -170,7 +156,7 @@ int sweep_command(const SweepArgs& args) {
   const std::vector<reports::GridPoint> grid = reports::expand_grid(plan->axes);
   auto specs = load_points(args.scenario, loaded->text, grid);
   if (!specs) return kExitDataError;
-  if (!check_output_path(args.json_path) || !check_output_path(args.csv_path)) {
+  if (!output_directory_exists(args.json_path) || !output_directory_exists(args.csv_path)) {
     return kExitCantCreate;
   }
 
@@ -204,46 +190,27 @@ int sweep_command(const SweepArgs& args) {
   const reports::CapacityReport capacity =
       reports::capacity_report(plan->axes, std::move(measures), capacity_options);
 
-  reports::ReportContext context;
-  context.tool_version = kToolVersion;
-  context.scenario_name = base.name;
-  context.scenario_file = args.scenario.path;
-  context.scenario_sha256 = reports::sha256_hex(loaded->text);
-  context.seed = base.seed;
-  context.duration_s = sim::to_seconds(base.duration_ns);
-  context.warmup_s = sim::to_seconds(base.warmup_ns);
-  context.replications = args.replications;
-  context.threads = args.threads;
-  context.wall_seconds = wall_seconds;
-  context.slo = base.slo;
+  const reports::ReportContext context =
+      make_report_context(args.scenario, *loaded, args.replications, args.threads, wall_seconds);
 
   const bool json_to_stdout = args.json_path == "-";
   std::string json_text;
   if (!args.json_path.empty()) {
     json_text = reports::sweep_json(context, plan->axes, runs, capacity, cut_short).dump(2) + "\n";
   }
-  std::vector<std::pair<std::string, std::string>> outputs;  // path, content
-  if (!args.json_path.empty() && !json_to_stdout) outputs.emplace_back(args.json_path, json_text);
+  std::vector<OutputFile> outputs;
+  if (!args.json_path.empty() && !json_to_stdout) outputs.push_back({args.json_path, json_text});
   if (!args.csv_path.empty()) {
-    outputs.emplace_back(args.csv_path, reports::sweep_csv(plan->axes, capacity.points));
+    outputs.push_back({args.csv_path, reports::sweep_csv(plan->axes, capacity.points)});
   }
-  for (const auto& [path, content] : outputs) {
-    std::string error;
-    if (!reports::write_file_atomically(path, content, error)) {
-      std::cerr << "stacksim: " << error << '\n';
-      return kExitCantCreate;
-    }
-  }
+  if (const int written = write_output_files(outputs); written != kExitOk) return written;
+  std::string terminal;
   if (json_to_stdout) {
-    std::cout << json_text;
+    terminal = json_text;
   } else if (!args.quiet) {
-    std::cout << reports::capacity_text(context, plan->axes, grid.size(), capacity, cut_short);
+    terminal = reports::capacity_text(context, plan->axes, grid.size(), capacity, cut_short);
   }
-  std::cout.flush();
-  if (!std::cout) {
-    std::cerr << "stacksim: cannot write to standard output\n";
-    return kExitCantCreate;
-  }
+  if (const int printed = print_to_stdout(terminal); printed != kExitOk) return printed;
   if (cut_short) {
     std::cerr << "stacksim: interrupted; reported the points measured so far\n";
     return kExitInterrupted;

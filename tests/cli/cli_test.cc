@@ -16,13 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 TEST(Cli, ValidatePrintsOkForEveryShippedScenario) {
   for (const auto& entry : fs::directory_iterator(fs::path(STACKSIM_SOURCE_DIR) / "scenarios")) {
     if (entry.path().extension() != ".json") continue;
@@ -40,7 +33,8 @@ TEST(Cli, RunPrintsASummaryNamingTheBottleneck) {
 }
 
 TEST(Cli, JsonToStdoutIsTheOnlyThingOnStdout) {
-  const auto result = run_stacksim({"run", "scenarios/mm1.json", "--duration", "60s", "--json", "-"});
+  const auto result =
+      run_stacksim({"run", "scenarios/mm1.json", "--duration", "60s", "--json", "-"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto report = nlohmann::json::parse(result.out);  // throws if anything else is mixed in
   EXPECT_EQ(report["schema_version"], 1);
@@ -78,8 +72,8 @@ TEST(Cli, ThreadCountDoesNotChangeResults) {
 }
 
 TEST(Cli, SetOverridesAScenarioValueByJsonPointer) {
-  const auto report = run_report("scenarios/mm1.json", {"--duration", "600s", "--set",
-                                                        "/workload/arrivals/rate=100"});
+  const auto report = run_report("scenarios/mm1.json",
+                                 {"--duration", "600s", "--set", "/workload/arrivals/rate=100"});
   EXPECT_NEAR(report["summary"]["throughput_rps"].get<double>(), 100.0, 3.0);
 }
 
@@ -89,9 +83,9 @@ TEST(Cli, OutWritesReportAndTimeSeries) {
                                     "--out", dir, "--set", "/report={\"interval\": \"60s\"}"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(result.out.empty());
-  const auto report = nlohmann::json::parse(read_file(fs::path(dir) / "report.json"));
+  const auto report = nlohmann::json::parse(read_file((fs::path(dir) / "report.json").string()));
   EXPECT_EQ(report["scenario"]["name"], "mm1");
-  const std::string csv = read_file(fs::path(dir) / "timeseries.csv");
+  const std::string csv = read_file((fs::path(dir) / "timeseries.csv").string());
   EXPECT_EQ(csv.rfind("start_s,end_s,offered,completed,failed", 0), 0u);
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 11);  // header + 10 one-minute rows
   fs::remove_all(fs::path(dir).parent_path());
@@ -114,15 +108,15 @@ TEST(Cli, MissingScenarioExits66AndNamesTheFile) {
 TEST(Cli, InvalidScenarioExits65WithAPointerAndNoReport) {
   const std::string dir = make_temp_dir();
   const std::string json = dir + "/report.json";
-  const auto result = run_stacksim({"run", "scenarios/mm1.json", "--json", json, "--set",
-                                    "/workload/arrivals/rate=-5"});
+  const auto result = run_stacksim(
+      {"run", "scenarios/mm1.json", "--json", json, "--set", "/workload/arrivals/rate=-5"});
   EXPECT_EQ(result.exit_code, 65);
   EXPECT_NE(result.err.find("scenarios/mm1.json: /workload/arrivals/rate:"), std::string::npos)
       << result.err;
   EXPECT_FALSE(fs::exists(json));
   EXPECT_TRUE(result.out.empty());
-  const auto validate = run_stacksim({"validate", "scenarios/mm1.json", "--set",
-                                      "/components/server/servers=0"});
+  const auto validate =
+      run_stacksim({"validate", "scenarios/mm1.json", "--set", "/components/server/servers=0"});
   EXPECT_EQ(validate.exit_code, 65);
   EXPECT_NE(validate.err.find("/components/server/servers"), std::string::npos);
   fs::remove_all(dir);

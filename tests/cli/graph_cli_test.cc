@@ -14,13 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 TEST(GraphCli, JsonToStdoutListsTheSingleServersSpofs) {
   const auto result = run_stacksim({"graph", "scenarios/single-server.json", "--json", "-"});
   ASSERT_EQ(result.exit_code, 0) << result.err;

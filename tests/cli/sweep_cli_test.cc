@@ -14,13 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // Runs `stacksim sweep ARGS... --json -`, requires exit code 0 and returns the report.
 nlohmann::json sweep_report(std::vector<std::string> args) {
   args.insert(args.begin(), "sweep");

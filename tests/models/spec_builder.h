@@ -1,12 +1,14 @@
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "models/run_result.h"
 #include "models/scenario_spec.h"
 #include "sim/time.h"
 
-// Small helpers to build scenario specs in code for model tests.
+// Small helpers to build scenario specs in code, and to read results, for model tests.
 namespace stacksim::models::testing {
 
 inline sim::Time ms(double v) { return sim::from_seconds(v / 1000.0); }
@@ -56,6 +58,14 @@ inline ScenarioSpec open_scenario(double rate, std::vector<ComponentSpec> compon
   spec.workload.rate_per_s = rate;
   spec.workload.mix.push_back(RequestClassSpec{"job", 1.0, std::move(path)});
   return spec;
+}
+
+// The result of the component (or instance) called `name`; throws when there is none.
+inline const ComponentResult& component(const RunResult& r, const std::string& name) {
+  for (const auto& c : r.components) {
+    if (c.name == name) return c;
+  }
+  throw std::runtime_error("no component " + name);
 }
 
 }  // namespace stacksim::models::testing

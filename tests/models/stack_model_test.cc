@@ -7,15 +7,9 @@ namespace stacksim::models {
 namespace {
 
 using sim::Distribution;
+using testing::component;
 using testing::ms;
 using testing::s;
-
-const ComponentResult& component(const RunResult& r, const std::string& name) {
-  for (const auto& c : r.components) {
-    if (c.name == name) return c;
-  }
-  throw std::runtime_error("no component " + name);
-}
 
 TEST(StackModel, OneUserWithoutThinkTimeCompletesBackToBackRequests) {
   auto spec = testing::closed_scenario(

@@ -9,15 +9,9 @@ namespace stacksim::models {
 namespace {
 
 using sim::Distribution;
+using testing::component;
 using testing::ms;
 using testing::s;
-
-const ComponentResult& component(const RunResult& r, const std::string& name) {
-  for (const auto& c : r.components) {
-    if (c.name == name) return c;
-  }
-  throw std::runtime_error("no component " + name);
-}
 
 std::uint64_t errors(const RunResult& r, const std::string& cause) {
   const auto it = r.errors.find(cause);

@@ -12,16 +12,12 @@
 
 namespace stacksim::testing {
 
-namespace {
-
-std::string read_all(const std::string& path) {
+std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
-
-}  // namespace
 
 std::string make_temp_dir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "stacksim-test-XXXXXX").string();
@@ -51,8 +47,8 @@ ProcessResult run_stacksim(const std::vector<std::string>& args) {
   int status = 0;
   waitpid(pid, &status, 0);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = read_all(out_path);
-  result.err = read_all(err_path);
+  result.out = read_file(out_path);
+  result.err = read_file(err_path);
   std::filesystem::remove_all(dir);
   return result;
 }
