@@ -32,6 +32,14 @@ struct HostResult {
   double cpu_utilization = 0.0;        // time-average busy cores / cores
   double mean_cpu_queue_length = 0.0;  // time-average CPU bursts waiting for a core
   double availability = 1.0;
+  // Memory, when the scenario models it on this host (memory_bytes > 0): what the components on
+  // it asked for, on average and at the peak, the share of time the demand exceeded the host's
+  // memory (swapping, or an OOM kill under way), and the processes the OOM killer took.
+  std::int64_t memory_bytes = 0;
+  double mean_memory_demand_bytes = 0.0;
+  std::int64_t peak_memory_demand_bytes = 0;
+  double memory_over_share = 0.0;
+  std::uint64_t oom_kills = 0;
 };
 
 struct ClassResult {
@@ -84,6 +92,9 @@ struct RunResult {
   // Share of measured time during which every component a request class needs was up, weighted
   // by the classes' weights.
   double availability_by_time = 1.0;
+  // Writes the primary had acknowledged in the last `replication_lag` before it failed, lost
+  // when a replica that had not received them was promoted.
+  std::uint64_t lost_writes = 0;
   std::vector<DowntimeWindow> downtime;  // in order of start; at most kMaxDowntimeWindows
   double measured_s = 0.0;               // measured (post-warm-up) simulated time
   double mean_in_system = 0.0;

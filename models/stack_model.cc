@@ -566,6 +566,7 @@ void StackModel::leave(std::uint32_t r, int pos) {
   Component& component = components_[req.at[pos]];
   req.where = Request::Where::kTransit;
   if (measuring_) component.record_completed_visit(sim_.now() - req.arrived_ns[pos]);
+  if (plan.writes && component.spec().kind == ComponentKind::kDb) note_write(req.at[pos]);
   release_slot(req.at[pos]);
 
   if (component.spec().kind == ComponentKind::kDns && pos < plan.entry) {

@@ -16,6 +16,7 @@
 #include "models/target_health.h"
 #include "sim/log_histogram.h"
 #include "sim/random_stream.h"
+#include "sim/ring_queue.h"
 #include "sim/simulation.h"
 #include "sim/tally.h"
 #include "sim/time_weighted.h"
@@ -80,6 +81,10 @@ class StackModel final : public sim::EventHandler, public FaultListener {
     std::vector<int> instances;  // component indices
     int primary = 0;             // db: index into `instances` of the instance taking writes
     bool failover_pending = false;
+    // db: when the primary acknowledged its recent writes (within the replication lag), and how
+    // many of them a failover now under way will lose.
+    sim::RingQueue<sim::Time> recent_writes;
+    std::uint64_t writes_at_risk = 0;
     std::uint32_t next = 0;  // round-robin position
     // lb: every backend instance it may send to, as its health checks see them.
     struct Backend {
@@ -172,6 +177,7 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   void run_health_checks(int lb_group);
   void check_failover();
   void promote_replica(int db_group);
+  void note_write(int component_index);
   void rolling_step(std::uint32_t arg);
   void start_rolling(int fault_index);
   void update_memory(int host_index);
@@ -195,9 +201,15 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   // Per fault: the component instances or the host it targets.
   std::vector<std::vector<int>> fault_components_;
   std::vector<int> fault_host_;
-  // Memory: per host, whether any component on it uses memory, and the current demand.
+  // Memory: per host, whether any component on it uses memory, and its demand over time.
+  struct HostMemory {
+    sim::TimeWeighted demand_bytes;
+    sim::TimeWeighted over;       // 1 while the demand exceeds the host's memory
+    std::int64_t peak_bytes = 0;  // since the warm-up ended
+    std::uint64_t oom_kills = 0;  // since the warm-up ended
+  };
   std::vector<bool> host_tracks_memory_;
-  std::vector<std::int64_t> host_memory_demand_;
+  std::vector<HostMemory> host_memory_;
   std::vector<double> host_memory_slowdown_;  // swap: multiplies CPU work on the host
   [[nodiscard]] double host_memory_slowdown(int host_index) const {
     return host_index < 0 ? 1.0 : host_memory_slowdown_[host_index];
@@ -228,7 +240,7 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   sim::Time measure_start_ns_ = 0;
   sim::Time measure_end_ns_ = 0;
   std::uint64_t offered_ = 0, completed_ = 0, failed_ = 0;
-  std::uint64_t attempts_ = 0, first_attempt_completed_ = 0;
+  std::uint64_t attempts_ = 0, first_attempt_completed_ = 0, lost_writes_ = 0;
   std::array<std::uint64_t, kErrorCauseCount> errors_{};
   std::array<std::uint64_t, kErrorCauseCount> attempt_errors_{};
   std::map<std::string, std::uint64_t> failures_by_origin_;

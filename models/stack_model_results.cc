@@ -12,6 +12,11 @@ void StackModel::begin_measuring() {
   for (auto& h : hosts_) h.restart_statistics(now);
   for (auto& h : component_health_) h.up.restart(now);
   for (auto& h : host_health_) h.up.restart(now);
+  for (auto& m : host_memory_) {
+    m.demand_bytes.restart(now);
+    m.over.restart(now);
+    m.peak_bytes = static_cast<std::int64_t>(m.demand_bytes.level());
+  }
   in_system_.restart(now);
   service_up_.restart(now);
   interval_start_ns_ = now;
@@ -76,6 +81,7 @@ RunResult StackModel::finish(bool interrupted) const {
   result.failed = failed_;
   result.attempts = attempts_;
   result.first_attempt_completed = first_attempt_completed_;
+  result.lost_writes = lost_writes_;
   for (int cause = 0; cause < kErrorCauseCount; ++cause) {
     const char* name = to_string(static_cast<ErrorCause>(cause));
     if (errors_[cause] > 0) result.errors[name] = errors_[cause];
@@ -111,6 +117,14 @@ RunResult StackModel::finish(bool interrupted) const {
     out.cpu_utilization = h.busy_cores().mean(now) / h.cores();
     out.mean_cpu_queue_length = h.queued_bursts().mean(now);
     out.availability = host_health_[i].up.mean(now);
+    if (host_tracks_memory_[i]) {
+      const HostMemory& memory = host_memory_[i];
+      out.memory_bytes = spec_.hosts[i].memory_bytes;
+      out.mean_memory_demand_bytes = memory.demand_bytes.mean(now);
+      out.peak_memory_demand_bytes = memory.peak_bytes;
+      out.memory_over_share = memory.over.mean(now);
+      out.oom_kills = memory.oom_kills;
+    }
     result.hosts.push_back(std::move(out));
   }
   for (std::size_t i = 0; i < plans_.size(); ++i) {

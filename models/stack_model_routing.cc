@@ -43,7 +43,7 @@ void StackModel::build_groups() {
     }
   }
   host_tracks_memory_.assign(hosts_.size(), false);
-  host_memory_demand_.assign(hosts_.size(), 0);
+  host_memory_.assign(hosts_.size(), HostMemory{});
   host_memory_slowdown_.assign(hosts_.size(), 1.0);
   for (const Component& c : components_) {
     const bool uses = c.spec().memory_base_bytes > 0 || c.spec().memory_per_busy_slot_bytes > 0;
@@ -158,6 +158,12 @@ void StackModel::check_failover() {
     }
     if (!group.failover_pending && !component_available(group.instances[group.primary])) {
       group.failover_pending = true;
+      // Writes acknowledged within the lag have not reached the replicas yet.
+      while (!group.recent_writes.empty() &&
+             group.recent_writes.at(0) < sim_.now() - spec.replication_lag_ns) {
+        group.recent_writes.pop();
+      }
+      group.writes_at_risk = group.recent_writes.size();
       sim_.schedule_in(spec.failover_ns, this, kFailover, static_cast<std::uint32_t>(g));
     }
   }
@@ -170,11 +176,24 @@ void StackModel::promote_replica(int db_group) {
   for (std::size_t k = 0; k < group.instances.size(); ++k) {
     if (component_available(group.instances[k])) {
       group.primary = static_cast<int>(k);  // the old primary rejoins as a replica
+      if (measuring_) lost_writes_ += group.writes_at_risk;
+      group.recent_writes.clear();
       refresh_availability();
       return;
     }
   }
   check_failover();  // nothing to promote yet: try again after another detection window
+}
+
+void StackModel::note_write(int component_index) {
+  Group& group = groups_[group_of_component_[component_index]];
+  const sim::Time lag = spec_.components[group_of_component_[component_index]].replication_lag_ns;
+  if (lag <= 0 || group.instances[group.primary] != component_index) return;
+  const sim::Time now = sim_.now();
+  while (!group.recent_writes.empty() && group.recent_writes.at(0) < now - lag) {
+    group.recent_writes.pop();
+  }
+  group.recent_writes.push(now);
 }
 
 void StackModel::start_rolling(int fault_index) {
@@ -229,14 +248,18 @@ void StackModel::update_memory(int host_index) {
       largest = static_cast<int>(c);
     }
   }
-  host_memory_demand_[host_index] = demand;
   const HostSpec& host = spec_.hosts[host_index];
   const bool over = demand > host.memory_bytes;
+  HostMemory& memory = host_memory_[host_index];
+  memory.demand_bytes.set(sim_.now(), static_cast<double>(demand));
+  memory.over.set(sim_.now(), over ? 1.0 : 0.0);
+  memory.peak_bytes = std::max(memory.peak_bytes, demand);
   if (host.memory_pressure == HostSpec::MemoryPressure::kSwap) {
     host_memory_slowdown_[host_index] = over ? host.swap_slowdown : 1.0;
   } else if (over && largest >= 0) {
     // The OOM killer picks the largest process; systemd restarts it after RestartSec.
     set_hard_down(largest, +1, "oom_kill");
+    if (measuring_) ++memory.oom_kills;
     sim_.schedule_in(host.oom_restart_ns, this, kOomRestart, static_cast<std::uint32_t>(largest));
   }
 }

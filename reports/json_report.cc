@@ -8,6 +8,7 @@
 #include "reports/availability_json.h"
 #include "reports/json_numbers.h"
 #include "reports/replication_summary.h"
+#include "reports/timeline.h"
 
 namespace stacksim::reports {
 namespace {
@@ -54,6 +55,7 @@ ordered_json summary_of(const SummaryStats& s) {
   j["final_success"] = s.final_success.mean;
   j["attempt_errors"] = counts_json(s.attempt_errors);
   j["failures_by_origin"] = counts_json(s.failures_by_origin);
+  j["lost_writes"] = count_json(s.lost_writes.mean);
   return j;
 }
 
@@ -80,6 +82,13 @@ ordered_json hosts_json(const std::vector<models::HostResult>& hosts) {
                              {"cpu_utilization", h.cpu_utilization},
                              {"mean_cpu_queue_length", h.mean_cpu_queue_length},
                              {"availability", h.availability}};
+    if (h.memory_bytes > 0) {  // only where the scenario models memory
+      j[h.name]["memory"] = ordered_json{{"bytes", h.memory_bytes},
+                                         {"mean_demand_bytes", h.mean_memory_demand_bytes},
+                                         {"peak_demand_bytes", h.peak_memory_demand_bytes},
+                                         {"over_share", h.memory_over_share},
+                                         {"oom_kills", h.oom_kills}};
+    }
   }
   return j;
 }
@@ -169,6 +178,10 @@ ordered_json json_report(const ReportContext& context,
   j["downtime"] = downtime_json(replications);
   if (downtime.truncated) j["downtime_truncated"] = true;
   j["downtime_by_target"] = downtime_by_target_json(downtime);
+  // Only when queues built up or requests failed (first replication's series).
+  if (const Timeline timeline = timeline_of(replications); timeline.has_news()) {
+    j["timeline"] = timeline_json(timeline);
+  }
   if (context.slo) j["slo"] = slo_json(evaluate_slo(*context.slo, stats));
   if (context.availability_prediction) {
     j["availability_check"] =

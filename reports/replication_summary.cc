@@ -127,6 +127,7 @@ SummaryStats summarize(const std::vector<RunResult>& replications) {
       replications, [](const RunResult& r) { return share_of_offered(r.completed, r.offered); });
   s.attempt_errors = mean_counts(replications, &RunResult::attempt_errors);
   s.failures_by_origin = mean_counts(replications, &RunResult::failures_by_origin);
+  s.lost_writes = interval_of(replications, count(&RunResult::lost_writes));
   return s;
 }
 
@@ -168,6 +169,13 @@ std::vector<models::HostResult> mean_hosts(const std::vector<RunResult>& replica
     h.cpu_utilization = mean([](const HostResult& x) { return x.cpu_utilization; });
     h.mean_cpu_queue_length = mean([](const HostResult& x) { return x.mean_cpu_queue_length; });
     h.availability = mean([](const HostResult& x) { return x.availability; });
+    h.mean_memory_demand_bytes =
+        mean([](const HostResult& x) { return x.mean_memory_demand_bytes; });
+    h.peak_memory_demand_bytes = std::llround(
+        mean([](const HostResult& x) { return static_cast<double>(x.peak_memory_demand_bytes); }));
+    h.memory_over_share = mean([](const HostResult& x) { return x.memory_over_share; });
+    h.oom_kills = static_cast<std::uint64_t>(
+        std::llround(mean([](const HostResult& x) { return static_cast<double>(x.oom_kills); })));
     result.push_back(std::move(h));
   }
   return result;

@@ -38,6 +38,8 @@ struct SummaryStats {
   Interval first_attempt_success, final_success;
   std::map<std::string, double> attempt_errors;      // cause -> mean count of failed attempts
   std::map<std::string, double> failures_by_origin;  // origin -> mean count of failed requests
+  // Writes acknowledged by a database primary but lost when a lagging replica was promoted.
+  Interval lost_writes;
 };
 
 [[nodiscard]] SummaryStats summarize(const std::vector<models::RunResult>& replications);

@@ -114,6 +114,18 @@ std::string format_availability(double fraction, int min_decimals) {
   return format_percent(fraction, std::max(min_decimals, 6));
 }
 
+std::string format_bytes(double bytes) {
+  if (!std::isfinite(bytes) || std::fabs(bytes) < 1024.0) {
+    return printf_string("%.*f", 0, bytes) + "B";
+  }
+  static constexpr const char* kUnits[] = {"KiB", "MiB", "GiB", "TiB"};
+  double value = bytes / 1024.0;
+  for (int unit = 0;; ++unit, value /= 1024.0) {
+    const std::string text = three_digits(value);
+    if (unit == 3 || std::fabs(std::stod(text)) < 1024.0) return text + kUnits[unit];
+  }
+}
+
 std::string format_clock(double seconds) {
   if (!std::isfinite(seconds)) return printf_string("%.*f", 0, seconds);
   const long long total = std::llround(std::fabs(seconds));

@@ -31,6 +31,10 @@ namespace stacksim::reports {
 // ("99.859%" with three) or as many more (up to six) as it takes not to round to 100%.
 [[nodiscard]] std::string format_availability(double fraction, int min_decimals = 3);
 
+// A size in binary units, three significant digits: "512B", "80.0MiB", "7.93GiB"; a value below
+// 1024 of a unit stays in it, and a value that rounds to 1024 moves up: "1.00GiB".
+[[nodiscard]] std::string format_bytes(double bytes);
+
 // A point in simulated time as a clock, to the nearest second: "0:00:05", "1:02:05", "26:00:00".
 [[nodiscard]] std::string format_clock(double seconds);
 

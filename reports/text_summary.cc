@@ -12,6 +12,7 @@
 #include "reports/slo_evaluation.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
+#include "reports/timeline.h"
 
 namespace stacksim::reports {
 namespace {
@@ -154,14 +155,29 @@ std::string components_table(const std::vector<models::ComponentResult>& compone
 std::string hosts_table(const std::vector<models::HostResult>& hosts) {
   const bool show_availability =
       std::any_of(hosts.begin(), hosts.end(), [](const auto& h) { return h.availability < 1.0; });
+  const bool show_memory =
+      std::any_of(hosts.begin(), hosts.end(), [](const auto& h) { return h.memory_bytes > 0; });
+  const bool show_oom =
+      std::any_of(hosts.begin(), hosts.end(), [](const auto& h) { return h.oom_kills > 0; });
   std::vector<std::string> header = {"Host", "cores", "cpu util", "cpu queue"};
   if (show_availability) header.push_back("up");
+  if (show_memory) header.insert(header.end(), {"memory", "mean use", "peak use", "over"});
+  if (show_oom) header.push_back("oom kills");
   TextTable table(std::move(header));
   for (const auto& h : hosts) {
     std::vector<std::string> row = {h.name, std::to_string(h.cores),
                                     format_percent(h.cpu_utilization, 1),
                                     format_fixed(h.mean_cpu_queue_length, 2)};
     if (show_availability) row.push_back(format_availability(h.availability));
+    if (show_memory && h.memory_bytes > 0) {
+      row.insert(row.end(), {format_bytes(static_cast<double>(h.memory_bytes)),
+                             format_bytes(h.mean_memory_demand_bytes),
+                             format_bytes(static_cast<double>(h.peak_memory_demand_bytes)),
+                             format_percent(h.memory_over_share, 1)});
+    } else if (show_memory) {
+      row.insert(row.end(), {"-", "-", "-", "-"});
+    }
+    if (show_oom) row.push_back(format_count(static_cast<double>(h.oom_kills)));
     table.add_row(std::move(row));
   }
   return table.render();
@@ -217,6 +233,10 @@ std::string text_summary(const ReportContext& context,
   if (retried && !s.attempt_errors.empty()) {
     out += section("Attempts", "failed by cause: " + counts_text(s.attempt_errors));
   }
+  if (s.lost_writes.mean > 0) {
+    out += section("Data loss", format_count(s.lost_writes.mean) +
+                                    " writes acknowledged by a failed primary, never replicated");
+  }
   char in_system[48];
   std::snprintf(in_system, sizeof in_system, "%.*f requests on average",
                 s.mean_in_system.mean < 10 ? 2 : 1, s.mean_in_system.mean);
@@ -237,10 +257,17 @@ std::string text_summary(const ReportContext& context,
     out += table;
   }
 
+  // Only when queues built up or requests failed; the Bottleneck line follows it directly.
+  const std::string timeline = timeline_text(timeline_of(replications));
+  if (!timeline.empty()) {
+    out += '\n';
+    out += section("Timeline", timeline);
+  }
+
   const Bottleneck bottleneck = find_bottleneck(components, hosts);
   if (!bottleneck.name.empty()) {
-    out += "\nBottleneck: " + bottleneck.name + " (utilization " +
-           format_percent(bottleneck.utilization, 1) + ")\n";
+    out += (timeline.empty() ? "\nBottleneck: " : "Bottleneck: ") + bottleneck.name +
+           " (utilization " + format_percent(bottleneck.utilization, 1) + ")\n";
   }
 
   out += downtime_text(replications);

@@ -26,7 +26,8 @@ ScenarioSpec balanced(double rate, int web_instances) {
   ScenarioSpec spec = testing::open_scenario(rate, {lb, web}, {"lb", "web"}, s(600));
   spec.hosts.push_back(HostSpec{"lbhost", 2, 0, ""});
   for (int i = 1; i <= web_instances; ++i) {
-    const std::string name = "w" + std::to_string(i);
+    std::string name = "w";  // not "w" + to_string: GCC 12 warns falsely (-Wrestrict)
+    name += std::to_string(i);
     spec.hosts.push_back(HostSpec{name, 2, 0, ""});
     spec.components[1].instance_hosts.push_back(name);
   }
@@ -111,7 +112,15 @@ TEST(Topology, FailoverPromotesAReplicaAfterTheConfiguredTime) {
   EXPECT_NEAR(static_cast<double>(with_failover.failed), 100.0 * 30, 4 * std::sqrt(3000.0));
   EXPECT_GT(component(with_failover, "db@d2").visits, 100u * 400 * 9 / 10);
 
+  EXPECT_EQ(with_failover.lost_writes, 0u);  // no replication lag, nothing lost
+
+  // With a 2 s replication lag, the writes of the last 2 s before the crash die with d1.
+  spec.components[0].replication_lag_ns = s(2);
+  const RunResult lagging = run_replication(spec, 0);
+  EXPECT_NEAR(static_cast<double>(lagging.lost_writes), 200.0, 4 * std::sqrt(200.0));
+
   spec.components[0].failover_ns = 0;
+  spec.components[0].replication_lag_ns = 0;
   const RunResult without = run_replication(spec, 0);
   EXPECT_NEAR(static_cast<double>(without.failed), 100.0 * 400, 4 * std::sqrt(40000.0));
 }
@@ -232,6 +241,33 @@ TEST(Memory, TheOomKillerTakesTheLargestProcess) {
   for (const auto& w : r.downtime)
     db_killed = db_killed || (w.target == "db" && w.cause == "oom_kill");
   EXPECT_TRUE(db_killed);  // 4 GiB of buffer pool: the largest process on the box
+}
+
+TEST(Memory, HostsReportTheirDemandAndTheTimeOverTheirMemory) {
+  const RunResult fits = run_replication(memory_hungry(32, HostSpec::MemoryPressure::kSwap), 0);
+  ASSERT_EQ(fits.hosts.size(), 1u);
+  const HostResult& box = fits.hosts[0];
+  EXPECT_EQ(box.memory_bytes, 8LL << 30);
+  // The buffer pool plus 100 MiB per busy worker, averaged over the same time as utilization.
+  const ComponentResult& app = component(fits, "app");
+  const double expected = (4LL << 30) + (100LL << 20) * app.utilization * app.servers;
+  EXPECT_NEAR(box.mean_memory_demand_bytes, expected, 1e-9 * expected);
+  EXPECT_GE(static_cast<double>(box.peak_memory_demand_bytes), box.mean_memory_demand_bytes);
+  EXPECT_LE(box.peak_memory_demand_bytes, (4LL << 30) + 32 * (100LL << 20));
+  EXPECT_EQ(box.memory_over_share, 0.0);  // 32 workers fit in 8 GiB
+  EXPECT_EQ(box.oom_kills, 0u);
+
+  const RunResult swaps = run_replication(memory_hungry(64, HostSpec::MemoryPressure::kSwap), 0);
+  EXPECT_GT(swaps.hosts[0].peak_memory_demand_bytes, 8LL << 30);
+  EXPECT_GT(swaps.hosts[0].memory_over_share, 0.5);  // once swapping, workers stay busy longer
+
+  const RunResult killed =
+      run_replication(memory_hungry(64, HostSpec::MemoryPressure::kOomKill), 0);
+  std::uint64_t db_kills = 0;
+  for (const auto& w : killed.downtime) db_kills += w.target == "db" && w.cause == "oom_kill";
+  ASSERT_LT(killed.downtime.size(), kMaxDowntimeWindows);  // every kill has its window
+  EXPECT_GT(killed.hosts[0].oom_kills, 0u);
+  EXPECT_EQ(killed.hosts[0].oom_kills, db_kills);
 }
 
 }  // namespace

@@ -58,11 +58,11 @@ TEST(JsonReportTest, OneReplicationHasEveryContractKey) {
 
   const ordered_json& s = j["summary"];
   EXPECT_EQ(keys_of(s),
-            (std::vector<std::string>{"offered", "completed", "failed", "errors", "availability",
-                                      "throughput_rps", "mean_in_system", "latency_s",
-                                      "availability_by_time", "nines", "downtime_per_year_s",
-                                      "attempts", "retry_amplification", "first_attempt_success",
-                                      "final_success", "attempt_errors", "failures_by_origin"}));
+            (std::vector<std::string>{
+                "offered", "completed", "failed", "errors", "availability", "throughput_rps",
+                "mean_in_system", "latency_s", "availability_by_time", "nines",
+                "downtime_per_year_s", "attempts", "retry_amplification", "first_attempt_success",
+                "final_success", "attempt_errors", "failures_by_origin", "lost_writes"}));
   // Counts of a single replication are integers.
   EXPECT_TRUE(s["offered"].is_number_integer());
   EXPECT_TRUE(s["completed"].is_number_integer());

@@ -76,6 +76,18 @@ TEST(FormatPercentTest, Decimals) {
   EXPECT_EQ(format_availability(1.0, 4), "100%");
 }
 
+TEST(FormatBytesTest, BinaryUnitsThreeDigits) {
+  EXPECT_EQ(format_bytes(0), "0B");
+  EXPECT_EQ(format_bytes(512), "512B");
+  EXPECT_EQ(format_bytes(1023), "1023B");
+  EXPECT_EQ(format_bytes(1024), "1.00KiB");
+  EXPECT_EQ(format_bytes(80.0 * 1024 * 1024), "80.0MiB");
+  EXPECT_EQ(format_bytes(8.0 * 1024 * 1024 * 1024), "8.00GiB");
+  EXPECT_EQ(format_bytes(7.93 * 1024 * 1024 * 1024), "7.93GiB");
+  EXPECT_EQ(format_bytes(1023.9 * 1024 * 1024), "1.00GiB");  // rounds to 1024 MiB: move up
+  EXPECT_EQ(format_bytes(3.0 * 1024 * 1024 * 1024 * 1024 * 1024), "3072TiB");
+}
+
 TEST(FormatClockTest, HoursMinutesSeconds) {
   EXPECT_EQ(format_clock(0), "0:00:00");
   EXPECT_EQ(format_clock(5), "0:00:05");

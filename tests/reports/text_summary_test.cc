@@ -178,6 +178,34 @@ TEST(TextSummaryTest, RetriesWhenClientsRetried) {
             "Attempts   failed by cause: timeout 500 \u00b7 rejected 8 \u00b7 dns_failure 2");
 }
 
+TEST(TextSummaryTest, DataLossOnlyWhenWritesWereLost) {
+  auto run = sample_run();
+  EXPECT_EQ(line_starting(text_summary(sample_context(), {run}), "Data loss"), "");
+  run.lost_writes = 88;
+  EXPECT_EQ(line_starting(text_summary(sample_context(), {run}), "Data loss"),
+            "Data loss  88 writes acknowledged by a failed primary, never replicated");
+}
+
+TEST(TextSummaryTest, HostMemoryColumnsOnlyWhereMemoryIsModelled) {
+  auto run = sample_run();
+  EXPECT_THAT(line_starting(text_summary(sample_context(), {run}), "Host"),
+              Not(HasSubstr("memory")));
+  models::HostResult& host = run.hosts[0];
+  host.memory_bytes = 8LL << 30;
+  host.mean_memory_demand_bytes = 7.5 * (1LL << 30);
+  host.peak_memory_demand_bytes = 10LL << 30;
+  host.memory_over_share = 0.25;
+  const std::string text = text_summary(sample_context(), {run});
+  SCOPED_TRACE(text);
+  EXPECT_EQ(line_starting(text, "Host"),
+            "Host     cores  cpu util  cpu queue  memory   mean use  peak use  over");
+  EXPECT_EQ(line_starting(text, "server1"),
+            "server1  4      61.0%     0.41       8.00GiB  7.50GiB   10.0GiB   25.0%");
+  host.oom_kills = 3;
+  EXPECT_THAT(line_starting(text_summary(sample_context(), {run}), "Host"),
+              HasSubstr("over   oom kills"));
+}
+
 TEST(TextSummaryTest, DowntimeSectionListsTenWindowsAndTotals) {
   using testing::window;
   auto run = sample_run();

@@ -1,0 +1,186 @@
+#include "reports/timeline.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <functional>
+#include <queue>
+#include <utility>
+
+#include "reports/text_format.h"
+
+namespace stacksim::reports {
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr const char* kDot = " \u00b7 ";  // separates facts on one line
+
+// The median of `values` (the mean of the middle two for an even count); unset when empty.
+std::optional<double> median(std::vector<double> values) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  const std::size_t mid = values.size() / 2;
+  return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
+}
+
+// The median of the values added so far, in O(log n) an addition: a max-heap of the lower half
+// and a min-heap of the upper half, the lower one at most one longer.
+class RunningMedian {
+ public:
+  void add(double value) {
+    if (lower_.empty() || value <= lower_.top()) {
+      lower_.push(value);
+    } else {
+      upper_.push(value);
+    }
+    if (lower_.size() > upper_.size() + 1) {
+      upper_.push(lower_.top());
+      lower_.pop();
+    } else if (upper_.size() > lower_.size()) {
+      lower_.push(upper_.top());
+      upper_.pop();
+    }
+  }
+  [[nodiscard]] std::optional<double> value() const {
+    if (lower_.empty()) return std::nullopt;
+    return lower_.size() > upper_.size() ? lower_.top() : (lower_.top() + upper_.top()) / 2.0;
+  }
+
+ private:
+  std::priority_queue<double> lower_;
+  std::priority_queue<double, std::vector<double>, std::greater<>> upper_;
+};
+
+double total_queue(const models::IntervalRow& row) {
+  double total = 0.0;
+  for (const double q : row.component_queue_length) total += q;
+  return total;
+}
+
+double threshold_for(const std::optional<double>& baseline_queue) {
+  return std::max(kMinQueueThreshold, kQueueBuildFactor * baseline_queue.value_or(0.0));
+}
+
+ordered_json optional_json(const std::optional<double>& value) {
+  if (!value) return nullptr;
+  return *value;
+}
+
+}  // namespace
+
+Timeline compute_timeline(const std::vector<models::IntervalRow>& series) {
+  Timeline t;
+  const std::size_t n = series.size();
+  std::vector<double> queues(n);
+  for (std::size_t i = 0; i < n; ++i) queues[i] = total_queue(series[i]);
+
+  // The first row in trouble: one with failed requests, or whose queue exceeds the threshold
+  // set by the median queue of the rows before it (kMinQueueThreshold for the first row).
+  std::size_t trouble = 0;
+  RunningMedian queue_before;
+  while (trouble < n && series[trouble].failed == 0 &&
+         queues[trouble] <= threshold_for(queue_before.value())) {
+    queue_before.add(queues[trouble]);
+    ++trouble;
+  }
+
+  if (trouble > 0) {
+    std::vector<double> p99s;  // of the rows that completed requests: the others have none
+    for (std::size_t i = 0; i < trouble; ++i) {
+      if (series[i].completed > 0) p99s.push_back(series[i].latency_p99_s);
+    }
+    t.baseline_p99_s = median(std::move(p99s));
+    t.baseline_queue_length = queue_before.value();
+  }
+  t.queue_threshold = threshold_for(t.baseline_queue_length);
+
+  std::optional<std::size_t> last_queue_row;
+  std::optional<std::size_t> last_error_row;
+  // The rows before the first in trouble are the normal state, none of them failed or built up a
+  // queue (even one the final threshold, below an earlier one, would call built up).
+  for (std::size_t i = trouble; i < n; ++i) {
+    const models::IntervalRow& row = series[i];
+    if (queues[i] > t.queue_threshold) {
+      if (!t.queues_build_at_s) t.queues_build_at_s = row.start_s;
+      t.queues_end_at_s = row.end_s;
+      last_queue_row = i;
+    }
+    if (row.failed > 0) {
+      if (!t.errors_start_at_s) t.errors_start_at_s = row.start_s;
+      t.errors_end_at_s = row.end_s;
+      last_error_row = i;
+      const double rate =
+          static_cast<double>(row.failed) / static_cast<double>(row.completed + row.failed);
+      if (!t.peak_error_rate || rate > *t.peak_error_rate) {
+        t.peak_error_rate = rate;
+        t.peak_error_rate_at_s = row.start_s;
+      }
+    }
+  }
+
+  // Recovery is counted from the end of the errors, or of the queue build-up without errors.
+  const std::optional<std::size_t> last_trouble_row =
+      last_error_row ? last_error_row : last_queue_row;
+  const std::optional<double> trouble_end_s =
+      last_error_row ? t.errors_end_at_s : t.queues_end_at_s;
+  if (last_trouble_row && t.baseline_p99_s) {
+    for (std::size_t i = *last_trouble_row + 1; i < n; ++i) {
+      const models::IntervalRow& row = series[i];
+      if (row.completed > 0 && row.latency_p99_s <= kRecoveredP99Factor * *t.baseline_p99_s &&
+          queues[i] <= t.queue_threshold) {
+        t.recovered_at_s = row.start_s;
+        t.recovery_s = row.start_s - *trouble_end_s;
+        break;
+      }
+    }
+  }
+  return t;
+}
+
+Timeline timeline_of(const std::vector<models::RunResult>& replications) {
+  if (replications.empty()) return Timeline{};
+  return compute_timeline(replications.front().series);
+}
+
+ordered_json timeline_json(const Timeline& timeline) {
+  return ordered_json{{"queues_build_at_s", optional_json(timeline.queues_build_at_s)},
+                      {"errors_start_at_s", optional_json(timeline.errors_start_at_s)},
+                      {"errors_end_at_s", optional_json(timeline.errors_end_at_s)},
+                      {"peak_error_rate", optional_json(timeline.peak_error_rate)},
+                      {"peak_error_rate_at_s", optional_json(timeline.peak_error_rate_at_s)},
+                      {"recovered_at_s", optional_json(timeline.recovered_at_s)},
+                      {"recovery_s", optional_json(timeline.recovery_s)}};
+}
+
+std::string timeline_text(const Timeline& timeline) {
+  if (!timeline.has_news()) return "";
+  std::vector<std::string> facts;
+  if (timeline.queues_build_at_s) {
+    facts.push_back("queues build at " + format_clock(*timeline.queues_build_at_s));
+  }
+  if (timeline.errors_start_at_s) {
+    facts.push_back("errors " + format_clock(*timeline.errors_start_at_s) + "\u2013" +
+                    format_clock(*timeline.errors_end_at_s) + " (peak " +
+                    format_percent(*timeline.peak_error_rate, 1) + " at " +
+                    format_clock(*timeline.peak_error_rate_at_s) + ")");
+  }
+  if (!timeline.baseline_queue_length) {
+    facts.push_back("in trouble from the first interval: no normal state to judge recovery by");
+  } else if (!timeline.baseline_p99_s) {
+    facts.push_back("nothing completed before the trouble: no normal latency to judge recovery by");
+  } else if (timeline.recovered_at_s) {
+    facts.push_back("back to normal at " + format_clock(*timeline.recovered_at_s) + ", " +
+                    format_duration(*timeline.recovery_s) + " after the " +
+                    (timeline.errors_end_at_s ? "errors stopped" : "queues went down"));
+  } else {
+    facts.push_back("not recovered by the end of the run");
+  }
+  std::string text;
+  for (const std::string& fact : facts) {
+    if (!text.empty()) text += kDot;
+    text += fact;
+  }
+  return text;
+}
+
+}  // namespace stacksim::reports
