@@ -13,8 +13,6 @@
 namespace stacksim::reports {
 namespace {
 
-constexpr const char* kDot = " \u00b7 ";  // separates facts on one line
-
 // Measured availability of each host and component, by name (means over replications).
 std::map<std::string, double> availability_by_name(
     const std::vector<models::RunResult>& replications) {
@@ -47,7 +45,7 @@ std::string totals_table(const DowntimeTotals& totals,
   for (const auto& [target, causes] : totals.seconds) {
     std::string by_cause;
     for (const auto& [cause, seconds] : causes) {
-      if (!by_cause.empty()) by_cause += kDot;
+      if (!by_cause.empty()) by_cause += kFactSeparator;
       by_cause += cause + " " + format_duration(seconds);
     }
     const auto found = up.find(target);

@@ -9,15 +9,6 @@
 namespace stacksim::reports {
 namespace {
 
-constexpr const char* kDot = " \u00b7 ";  // separates facts on one line
-
-// A section line: the label padded to a common width, then the text.
-std::string section(const std::string& label, const std::string& text) {
-  std::string line = label;
-  line.resize(11, ' ');
-  return line + text + "\n";
-}
-
 std::string printf_string(const char* format, double value) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, format, value);
@@ -39,23 +30,23 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 std::string sweep_line(const ReportContext& context, std::size_t measured_points,
                        std::size_t grid_points, bool interrupted) {
-  std::string line = context.scenario_name + kDot;
+  std::string line = context.scenario_name + kFactSeparator;
   line += interrupted ? "interrupted: " + std::to_string(measured_points) + " of " +
                             plural(grid_points, "point", "points")
                       : plural(grid_points, "point", "points");
   line += " \u00d7 " +
           plural(static_cast<std::size_t>(context.replications), "replication", "replications");
-  line += std::string(kDot) + "seed " + std::to_string(context.seed);
-  line += std::string(kDot) + "measured " + format_span(context.duration_s);
+  line += std::string(kFactSeparator) + "seed " + std::to_string(context.seed);
+  line += std::string(kFactSeparator) + "measured " + format_span(context.duration_s);
   line += context.warmup_s > 0 ? " after " + format_span(context.warmup_s) + " warm-up"
                                : " without warm-up";
-  if (context.threads > 1) line += kDot + std::to_string(context.threads) + " threads";
+  if (context.threads > 1) line += kFactSeparator + std::to_string(context.threads) + " threads";
   if (context.wall_seconds >= 1.0) {
-    line += kDot + printf_string("%.1f s wall", context.wall_seconds);
+    line += kFactSeparator + printf_string("%.1f s wall", context.wall_seconds);
   } else if (context.wall_seconds > 0) {
-    line += kDot + format_seconds(context.wall_seconds) + " wall";
+    line += kFactSeparator + format_seconds(context.wall_seconds) + " wall";
   }
-  return section("Sweep", line);
+  return section_line("Sweep", line);
 }
 
 std::string points_table(const std::vector<SweepAxis>& axes, const CapacityReport& report) {
@@ -112,7 +103,7 @@ std::string criteria_text(const CapacityTargets& t) {
 
 std::string saturation_text(const SaturationReport& s, const CapacityTargets& targets) {
   const std::string note = latency_target_note(targets);
-  if (!targets.any()) return section("Saturation", s.pointer + ": not computed: " + note);
+  if (!targets.any()) return section_line("Saturation", s.pointer + ": not computed: " + note);
   std::string text;
   const std::string criteria = criteria_text(targets);
   for (const SaturationLine& line : s.lines) {
@@ -126,13 +117,13 @@ std::string saturation_text(const SaturationReport& s, const CapacityTargets& ta
       fact += " = " + rate_text(*line.rate) + ", the largest rate that met " + criteria;
     }
     if (line.headroom) {
-      fact += std::string(kDot) + "headroom " + (line.beyond_grid ? "\u2265 " : "") +
+      fact += std::string(kFactSeparator) + "headroom " + (line.beyond_grid ? "\u2265 " : "") +
               printf_string("%.3g", *line.headroom) + "x the scenario's " +
               rate_text(*s.scenario_rate);
     }
-    text += section("Saturation", fact);
+    text += section_line("Saturation", fact);
   }
-  if (!note.empty()) text += section("", "(availability only: " + note + ")");
+  if (!note.empty()) text += section_line("", "(availability only: " + note + ")");
   return text;
 }
 
@@ -142,18 +133,18 @@ std::string scaling_text(const ScalingReport& s) {
     std::string fact = s.pointer;
     if (!line.fixed.empty()) fact += " at " + describe_grid_point(line.fixed);
     if (!line.fit) {
-      text += section("USL", fact + ": no fit: " + line.error);
+      text += section_line("USL", fact + ": no fit: " + line.error);
       continue;
     }
     const analysis::UslFit& fit = *line.fit;
-    fact += ": sigma " + printf_string("%.3g", fit.sigma) + kDot + "kappa " +
-            printf_string("%.3g", fit.kappa) + kDot + "peak N* " +
-            (std::isfinite(fit.peak_n) ? format_fixed(fit.peak_n, 1) : "unbounded") + kDot +
-            "r\u00b2 " + printf_string("%.4f", fit.r_squared) + kDot + "lambda " +
-            throughput_text(fit.lambda) + " req/s";
-    text += section("USL", fact);
+    fact += ": sigma " + printf_string("%.3g", fit.sigma) + kFactSeparator + "kappa " +
+            printf_string("%.3g", fit.kappa) + kFactSeparator + "peak N* " +
+            (std::isfinite(fit.peak_n) ? format_fixed(fit.peak_n, 1) : "unbounded") +
+            kFactSeparator + "r\u00b2 " + printf_string("%.4f", fit.r_squared) + kFactSeparator +
+            "lambda " + throughput_text(fit.lambda) + " req/s";
+    text += section_line("USL", fact);
   }
-  if (!s.note.empty()) text += section("", "(" + s.note + ")");
+  if (!s.note.empty()) text += section_line("", "(" + s.note + ")");
   return text;
 }
 

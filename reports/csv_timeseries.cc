@@ -7,33 +7,13 @@
 #include <functional>
 #include <utility>
 
+#include "reports/csv_format.h"
+
 namespace stacksim::reports {
 namespace {
 
 using models::IntervalRow;
 using models::RunResult;
-
-// A header field, quoted as RFC 4180 asks when it holds a comma, quote or line break.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-// Whole numbers exactly, others to nine significant digits.
-std::string csv_number(double value) {
-  char buffer[40];
-  if (std::isfinite(value) && std::fabs(value) < 1e15 && std::floor(value) == value) {
-    std::snprintf(buffer, sizeof buffer, "%lld", static_cast<long long>(value));
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.9g", value);
-  }
-  return buffer;
-}
 
 double at(const std::vector<double>& values, std::size_t i, double missing = 0.0) {
   return i < values.size() ? values[i] : missing;

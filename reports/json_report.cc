@@ -8,6 +8,7 @@
 #include "reports/availability_json.h"
 #include "reports/json_numbers.h"
 #include "reports/replication_summary.h"
+#include "reports/report_header_json.h"
 #include "reports/timeline.h"
 
 namespace stacksim::reports {
@@ -149,16 +150,7 @@ ordered_json json_report(const ReportContext& context,
   }
   if (!replications.empty()) measured_s /= static_cast<double>(replications.size());
 
-  ordered_json j;
-  j["schema_version"] = 1;
-  j["tool_version"] = context.tool_version;
-  j["scenario"] = ordered_json{{"name", context.scenario_name},
-                               {"sha256", context.scenario_sha256},
-                               {"file", context.scenario_file}};
-  j["seed"] = context.seed;
-  j["duration_s"] = context.duration_s;
-  j["warmup_s"] = context.warmup_s;
-  j["replications"] = replications.size();
+  ordered_json j = report_header_json(context, replications.size());
   // Engine events processed, warm-up included, summed over replications: deterministic, and
   // with the wall time of the run it gives the engine's speed.
   std::uint64_t events = 0;

@@ -4,6 +4,7 @@
 
 #include "reports/capacity_json.h"
 #include "reports/json_report.h"
+#include "reports/report_header_json.h"
 
 namespace stacksim::reports {
 
@@ -12,16 +13,7 @@ using nlohmann::ordered_json;
 ordered_json sweep_json(const ReportContext& context, const std::vector<SweepAxis>& axes,
                         const std::vector<SweepPointRun>& points, const CapacityReport& capacity,
                         bool interrupted) {
-  ordered_json j;
-  j["schema_version"] = 1;
-  j["tool_version"] = context.tool_version;
-  j["scenario"] = ordered_json{{"name", context.scenario_name},
-                               {"sha256", context.scenario_sha256},
-                               {"file", context.scenario_file}};
-  j["seed"] = context.seed;
-  j["duration_s"] = context.duration_s;
-  j["warmup_s"] = context.warmup_s;
-  j["replications"] = context.replications;
+  ordered_json j = report_header_json(context, static_cast<std::size_t>(context.replications));
   if (interrupted) j["interrupted"] = true;
 
   ordered_json vary = ordered_json::array();

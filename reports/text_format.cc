@@ -126,6 +126,12 @@ std::string format_bytes(double bytes) {
   }
 }
 
+std::string section_line(const std::string& label, const std::string& text) {
+  std::string line = label;
+  line.resize(11, ' ');
+  return line + text + "\n";
+}
+
 std::string format_clock(double seconds) {
   if (!std::isfinite(seconds)) return printf_string("%.*f", 0, seconds);
   const long long total = std::llround(std::fabs(seconds));

@@ -2,8 +2,15 @@
 
 #include <string>
 
-// Number formatting for the human-readable reports.
+// Number formatting and line layout for the human-readable reports.
 namespace stacksim::reports {
+
+// Separates facts on one line: "rejected 8 · dns_failure 2".
+inline constexpr const char* kFactSeparator = " \u00b7 ";
+
+// A labelled line of a summary: the label padded to 11 columns, the text, a newline:
+// section_line("Errors", "none") == "Errors     none\n".
+[[nodiscard]] std::string section_line(const std::string& label, const std::string& text);
 
 // A fixed-point number with `decimals` digits after the point and thousands separators:
 // format_fixed(1234567.891, 2) == "1,234,567.89".

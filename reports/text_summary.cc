@@ -17,15 +17,6 @@
 namespace stacksim::reports {
 namespace {
 
-constexpr const char* kDot = " \u00b7 ";  // separates facts on one line
-
-// A section line: the label padded to a common width, then the text.
-std::string section(const std::string& label, const std::string& text) {
-  std::string line = label;
-  line.resize(11, ' ');
-  return line + text + "\n";
-}
-
 // "value ± half-width" when the interval comes from several replications.
 std::string with_half_width(const std::string& value, const std::string& half_width, bool several) {
   return several ? value + " \u00b1 " + half_width : value;
@@ -33,7 +24,7 @@ std::string with_half_width(const std::string& value, const std::string& half_wi
 
 std::string run_line(const ReportContext& context, std::size_t replications, double measured_s,
                      bool interrupted) {
-  std::string line = "seed " + std::to_string(context.seed) + kDot;
+  std::string line = "seed " + std::to_string(context.seed) + kFactSeparator;
   if (interrupted) {
     line += "interrupted: measured " + format_span(measured_s) + " of " +
             format_span(context.duration_s);
@@ -42,38 +33,38 @@ std::string run_line(const ReportContext& context, std::size_t replications, dou
   }
   line += context.warmup_s > 0 ? " after " + format_span(context.warmup_s) + " warm-up"
                                : " without warm-up";
-  line +=
-      kDot + std::to_string(replications) + (replications == 1 ? " replication" : " replications");
-  if (context.threads > 1) line += kDot + std::to_string(context.threads) + " threads";
+  line += kFactSeparator + std::to_string(replications) +
+          (replications == 1 ? " replication" : " replications");
+  if (context.threads > 1) line += kFactSeparator + std::to_string(context.threads) + " threads";
   if (context.wall_seconds >= 1.0) {
     char wall[32];
     std::snprintf(wall, sizeof wall, "%.1f s wall", context.wall_seconds);
-    line += kDot + std::string(wall);
+    line += kFactSeparator + std::string(wall);
   } else if (context.wall_seconds > 0) {
-    line += kDot + format_seconds(context.wall_seconds) + " wall";
+    line += kFactSeparator + format_seconds(context.wall_seconds) + " wall";
   }
   return line + "\n";
 }
 
 std::string requests_line(const SummaryStats& s, bool several) {
-  return section("Requests",
-                 "offered " + format_count(s.offered.mean) + "  completed " +
-                     format_count(s.completed.mean) + "  failed " + format_count(s.failed.mean) +
-                     "  availability " +
-                     with_half_width(format_availability(s.availability.mean),
-                                     format_percent(s.availability.half_width, 3), several));
+  return section_line(
+      "Requests", "offered " + format_count(s.offered.mean) + "  completed " +
+                      format_count(s.completed.mean) + "  failed " + format_count(s.failed.mean) +
+                      "  availability " +
+                      with_half_width(format_availability(s.availability.mean),
+                                      format_percent(s.availability.half_width, 3), several));
 }
 
 std::string throughput_text(double rps) { return format_fixed(rps, rps < 1000 ? 2 : 1); }
 
 std::string latency_line(const SummaryStats& s, bool several, double completed) {
-  if (completed <= 0) return section("Latency", "no completed requests");
+  if (completed <= 0) return section_line("Latency", "no completed requests");
   auto item = [&](const char* name, const Interval& i, bool show_half_width) {
     return std::string(name) + " " +
            with_half_width(format_seconds(i.mean), format_seconds(i.half_width),
                            several && show_half_width);
   };
-  return section(
+  return section_line(
       "Latency",
       item("mean", s.latency_mean_s, true) + "  " + item("p50", s.latency_p50_s, false) + "  " +
           item("p90", s.latency_p90_s, false) + "  " + item("p99", s.latency_p99_s, true) + "  " +
@@ -87,7 +78,7 @@ std::string counts_text(const std::map<std::string, double>& counts) {
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   std::string text;
   for (const auto& [key, n] : sorted) {
-    if (!text.empty()) text += kDot;
+    if (!text.empty()) text += kFactSeparator;
     text += key + " " + format_count(n);
   }
   return text;
@@ -95,7 +86,7 @@ std::string counts_text(const std::map<std::string, double>& counts) {
 
 std::string errors_line(const std::map<std::string, double>& errors) {
   const std::string text = counts_text(errors);
-  return section("Errors", text.empty() ? "none" : text);
+  return section_line("Errors", text.empty() ? "none" : text);
 }
 
 // Time-based availability, the downtime a year at that rate, and the nines of the request
@@ -104,26 +95,27 @@ std::string uptime_line(const SummaryStats& s, bool several) {
   std::string text =
       with_half_width(format_availability(s.availability_by_time.mean),
                       format_percent(s.availability_by_time.half_width, 3), several) +
-      " of the time" + kDot +
+      " of the time" + kFactSeparator +
       format_duration(analysis::downtime_per_year_s(s.availability_by_time.mean)) +
       " down per year at that rate";
   const double nines = analysis::nines(s.availability.mean);
   if (std::isfinite(nines)) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.2f", nines);
-    text += kDot + std::string("requests at ") + buffer + " nines";
+    text += kFactSeparator + std::string("requests at ") + buffer + " nines";
   }
-  return section("Uptime", text);
+  return section_line("Uptime", text);
 }
 
 // Shown only when clients retried.
 std::string retries_line(const SummaryStats& s) {
   char per_request[32];
   std::snprintf(per_request, sizeof per_request, "%.2f", s.retry_amplification.mean);
-  return section("Retries", format_count(s.attempts.mean) + " attempts (" + per_request +
-                                " per request)" + kDot + "first-attempt success " +
-                                format_availability(s.first_attempt_success.mean) + kDot +
-                                "final success " + format_availability(s.final_success.mean));
+  return section_line("Retries", format_count(s.attempts.mean) + " attempts (" + per_request +
+                                     " per request)" + kFactSeparator + "first-attempt success " +
+                                     format_availability(s.first_attempt_success.mean) +
+                                     kFactSeparator + "final success " +
+                                     format_availability(s.final_success.mean));
 }
 
 std::string components_table(const std::vector<models::ComponentResult>& components,
@@ -221,26 +213,27 @@ std::string text_summary(const ReportContext& context,
   out += uptime_line(s, several);
   const bool retried = s.attempts.mean > s.offered.mean;
   if (retried) out += retries_line(s);
-  out +=
-      section("Throughput", with_half_width(throughput_text(s.throughput_rps.mean),
-                                            throughput_text(s.throughput_rps.half_width), several) +
-                                " req/s");
+  out += section_line("Throughput",
+                      with_half_width(throughput_text(s.throughput_rps.mean),
+                                      throughput_text(s.throughput_rps.half_width), several) +
+                          " req/s");
   out += latency_line(s, several, s.completed.mean);
   out += errors_line(s.errors);
   if (!s.failures_by_origin.empty()) {
-    out += section("Caused by", counts_text(s.failures_by_origin));
+    out += section_line("Caused by", counts_text(s.failures_by_origin));
   }
   if (retried && !s.attempt_errors.empty()) {
-    out += section("Attempts", "failed by cause: " + counts_text(s.attempt_errors));
+    out += section_line("Attempts", "failed by cause: " + counts_text(s.attempt_errors));
   }
   if (s.lost_writes.mean > 0) {
-    out += section("Data loss", format_count(s.lost_writes.mean) +
-                                    " writes acknowledged by a failed primary, never replicated");
+    out +=
+        section_line("Data loss", format_count(s.lost_writes.mean) +
+                                      " writes acknowledged by a failed primary, never replicated");
   }
   char in_system[48];
   std::snprintf(in_system, sizeof in_system, "%.*f requests on average",
                 s.mean_in_system.mean < 10 ? 2 : 1, s.mean_in_system.mean);
-  out += section("In system", in_system);
+  out += section_line("In system", in_system);
 
   // Each table follows a blank line.
   const auto components = mean_components(replications);
@@ -261,7 +254,7 @@ std::string text_summary(const ReportContext& context,
   const std::string timeline = timeline_text(timeline_of(replications));
   if (!timeline.empty()) {
     out += '\n';
-    out += section("Timeline", timeline);
+    out += section_line("Timeline", timeline);
   }
 
   const Bottleneck bottleneck = find_bottleneck(components, hosts);

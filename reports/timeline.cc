@@ -13,8 +13,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-constexpr const char* kDot = " \u00b7 ";  // separates facts on one line
-
 // The median of `values` (the mean of the middle two for an even count); unset when empty.
 std::optional<double> median(std::vector<double> values) {
   if (values.empty()) return std::nullopt;
@@ -177,7 +175,7 @@ std::string timeline_text(const Timeline& timeline) {
   }
   std::string text;
   for (const std::string& fact : facts) {
-    if (!text.empty()) text += kDot;
+    if (!text.empty()) text += kFactSeparator;
     text += fact;
   }
   return text;

@@ -88,6 +88,12 @@ TEST(FormatBytesTest, BinaryUnitsThreeDigits) {
   EXPECT_EQ(format_bytes(3.0 * 1024 * 1024 * 1024 * 1024 * 1024), "3072TiB");
 }
 
+TEST(SectionLineTest, LabelPaddedToElevenColumns) {
+  EXPECT_EQ(section_line("Errors", "none"), "Errors     none\n");
+  EXPECT_EQ(section_line("Throughput", "1 req/s"), "Throughput 1 req/s\n");
+  EXPECT_EQ(section_line("", "(note)"), "           (note)\n");
+}
+
 TEST(FormatClockTest, HoursMinutesSeconds) {
   EXPECT_EQ(format_clock(0), "0:00:00");
   EXPECT_EQ(format_clock(5), "0:00:05");
