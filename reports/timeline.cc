@@ -116,6 +116,10 @@ Timeline compute_timeline(const std::vector<models::IntervalRow>& series) {
     }
   }
 
+  if (trouble == 0 && n > 0) {
+    t.in_trouble_throughout = series[n - 1].failed > 0 || queues[n - 1] > t.queue_threshold;
+  }
+
   // Recovery is counted from the end of the errors, or of the queue build-up without errors.
   const std::optional<std::size_t> last_trouble_row =
       last_error_row ? last_error_row : last_queue_row;

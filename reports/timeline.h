@@ -51,9 +51,15 @@ struct Timeline {
   // recovered_at_s minus the end of the trouble (errors_end_at_s, else queues_end_at_s).
   std::optional<double> recovery_s;
 
-  // False when neither queues built up nor requests failed: the timeline has nothing to say.
+  // The first and the last row are both in trouble: a steady state of overload or failure
+  // (a box driven near saturation, a database that is always too slow), not a disturbance.
+  bool in_trouble_throughout = false;
+
+  // False when neither queues built up nor requests failed, or when the run was in trouble
+  // throughout: the timeline has nothing to say.
   [[nodiscard]] bool has_news() const {
-    return queues_build_at_s.has_value() || errors_start_at_s.has_value();
+    return !in_trouble_throughout &&
+           (queues_build_at_s.has_value() || errors_start_at_s.has_value());
   }
 };
 

@@ -200,6 +200,23 @@ TEST(Timeline, AQueueInTheFirstRowAboveTheFloorIsTrouble) {
   EXPECT_FALSE(t.baseline_queue_length);
   EXPECT_EQ(t.queues_build_at_s, 0.0);
   EXPECT_FALSE(t.recovered_at_s);
+  EXPECT_FALSE(t.in_trouble_throughout);  // the queue went down in the second row
+  EXPECT_TRUE(t.has_news());
+}
+
+TEST(Timeline, TroubleFromFirstToLastRowIsASteadyStateNotNews) {
+  // A box near saturation: a queue of 3 to 5 in every row, never a failure.
+  std::vector<models::IntervalRow> busy = {row(0, 100, 0, 0.2, 3), row(1, 100, 0, 0.2, 5),
+                                           row(2, 100, 0, 0.2, 0.5), row(3, 100, 0, 0.2, 4)};
+  const Timeline steady = compute_timeline(busy);
+  EXPECT_EQ(steady.queues_build_at_s, 0.0);
+  EXPECT_TRUE(steady.in_trouble_throughout);
+  EXPECT_FALSE(steady.has_news());
+  EXPECT_EQ(timeline_text(steady), "");
+
+  // Failing from the first row to the last: the same.
+  std::vector<models::IntervalRow> failing = {row(0, 80, 20, 0.2, 0.1), row(1, 80, 20, 0.2, 0.1)};
+  EXPECT_FALSE(compute_timeline(failing).has_news());
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // The limits of one box and what the remedies buy, through the shipped scenario files and the
-// real `stacksim run` command: a traffic spike, memory pressure, and the distributed design's
-// behaviour when a backend or the database primary fails. Seeds are fixed; bounds are stated
+// real `stacksim run` command: a small listen backlog, a slow database, a box near saturation,
+// a traffic spike, memory pressure, and the distributed design's behaviour when a backend or the
+// database primary fails. Seeds are fixed; bounds are stated
 // beside each check with where they come from.
 #include <gtest/gtest.h>
 
@@ -8,6 +9,45 @@
 
 namespace stacksim::testing {
 namespace {
+
+TEST(ScenarioLimits, SmallBacklogGivesTheSynRetransmitSteps) {
+  // Dropped SYNs are retransmitted after 1 s, 3 s and 7 s in all: about 7% of connection
+  // attempts are dropped, so the p99 sits on the first step and the slowest requests on the
+  // third, while hardly any request fails.
+  const auto report = run_report("scenarios/syn-backlog.json");
+  const auto& latency = report["summary"]["latency_s"];
+  EXPECT_GT(report["components"]["web"]["rejected"].get<double>(), 0.03 * 739000);
+  EXPECT_LT(latency["p90"].get<double>(), 1.0);
+  EXPECT_GE(latency["p99"].get<double>(), 1.0);
+  EXPECT_LT(latency["p99"].get<double>(), 3.0);
+  EXPECT_GE(latency["p999"].get<double>(), 3.0);
+  EXPECT_GE(latency["max"].get<double>(), 7.0);
+  EXPECT_LT(report["summary"]["failed"].get<double>(), 1e-4 * 739000);
+}
+
+TEST(ScenarioLimits, SlowDatabaseStarvesAppWorkersAndMoreCoresDoNotHelp) {
+  const auto report = run_report("scenarios/slow-database.json");
+  EXPECT_EQ(report["bottleneck"]["name"], "app");
+  EXPECT_GT(report["components"]["app"]["utilization"].get<double>(), 0.99);
+  EXPECT_LT(report["components"]["db"]["utilization"].get<double>(), 0.1);
+  EXPECT_LT(report["hosts"]["server1"]["cpu_utilization"].get<double>(), 0.5);
+  const double availability = report["summary"]["availability"];
+  EXPECT_LT(availability, 0.9);  // the listen backlog overflows: requests are rejected
+  // Four times the cores: the workers still wait on the disk, nothing changes.
+  const auto bigger =
+      run_report("scenarios/slow-database.json", {"--set", "/hosts/server1/cores=16"});
+  EXPECT_NEAR(bigger["summary"]["availability"].get<double>(), availability, 0.01);
+  EXPECT_EQ(bigger["bottleneck"]["name"], "app");
+}
+
+TEST(ScenarioLimits, NearSaturationTheHostCpuIsTheBottleneck) {
+  // 360 requests/s of single-server.json's mix need 0.9 x 4 cores (see the scenario's comment).
+  const auto report = run_report("scenarios/near-saturation.json");
+  EXPECT_EQ(report["bottleneck"]["name"], "host server1 cpu");
+  EXPECT_NEAR(report["hosts"]["server1"]["cpu_utilization"].get<double>(), 0.9, 0.02);
+  EXPECT_EQ(report["summary"]["failed"], 0);
+  EXPECT_FALSE(report.contains("timeline"));  // busy throughout: a steady state, not an event
+}
 
 TEST(ScenarioLimits, TrafficSpikeTimelineShowsBuildUpErrorsAndRecovery) {
   // The 5x spike runs from 25m to 27m, that is 1200 s to 1320 s of measured time (5m warm-up);
