@@ -162,6 +162,32 @@ TEST(SweepCli, VerticalScalingFitsTheUniversalScalabilityLaw) {
   EXPECT_TRUE(report["capacity"]["points"][3].contains("usl_throughput_rps"));
 }
 
+TEST(SweepCli, HorizontalScalingCountsInstancesAndFitsTheUsl) {
+  // The same 2-core box repeated 1, 2, 4 and 8 times: about 50 requests/s per box (40 ms of CPU
+  // per request on 2 cores) until the 3 ms serial section caps the stack at 333/s.
+  const auto report = sweep_report(
+      {"scenarios/vertical-vs-horizontal.json", "--set", "/hosts/server1/cores=2", "--vary",
+       "/components/app/hosts=[\"server1\"],[\"server1\",\"server2\"],[\"server1\",\"server2\","
+       "\"server3\",\"server4\"],[\"server1\",\"server2\",\"server3\",\"server4\",\"server5\","
+       "\"server6\",\"server7\",\"server8\"]",
+       "--duration", "3m", "--threads", "2"});
+  ASSERT_EQ(report["points"].size(), 4u);
+  const double instances[] = {1, 2, 4, 8};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_NEAR(report["points"][i]["summary"]["throughput_rps"].get<double>(), 50.0 * instances[i],
+                0.05 * 50.0 * instances[i]);
+  }
+  EXPECT_NEAR(report["points"][3]["summary"]["throughput_rps"].get<double>(), 333.0, 15.0);
+  EXPECT_EQ(report["points"][3]["bottleneck"]["name"], "db");  // the serial section binds
+  const auto& scaling = report["capacity"]["scaling"];
+  EXPECT_EQ(scaling["pointer"], "/components/app/hosts");
+  const auto& usl = scaling["lines"][0]["usl"];
+  ASSERT_TRUE(usl.is_object()) << scaling.dump(2);
+  EXPECT_GT(usl["r_squared"].get<double>(), 0.98);
+  EXPECT_NEAR(usl["lambda"].get<double>(), 50.0, 5.0);  // one instance's throughput
+  EXPECT_GT(usl["kappa"].get<double>(), 0.0);           // past the cap, more boxes stop paying
+}
+
 TEST(SweepCli, BadVaryExits64) {
   const std::string mm1 = "scenarios/mm1.json";
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
