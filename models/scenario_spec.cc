@@ -20,18 +20,57 @@ const char* to_string(ComponentKind kind) {
   return "?";
 }
 
-const ComponentSpec* ScenarioSpec::find_component(const std::string& name) const {
-  for (const auto& c : components) {
-    if (c.name == name) return &c;
+const char* to_string(FaultSpec::Kind kind) {
+  switch (kind) {
+    case FaultSpec::Kind::kCrash:
+      return "crash";
+    case FaultSpec::Kind::kProcessCrash:
+      return "process_crash";
+    case FaultSpec::Kind::kMaintenance:
+      return "maintenance";
+    case FaultSpec::Kind::kDnsOutage:
+      return "dns_outage";
+    case FaultSpec::Kind::kNetwork:
+      return "network";
+    case FaultSpec::Kind::kSlowdown:
+      return "slowdown";
+    case FaultSpec::Kind::kColdRestart:
+      return "cold_restart";
   }
-  return nullptr;
+  return "fault";
+}
+
+int ScenarioSpec::component_index(const std::string& name) const {
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    if (components[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int ScenarioSpec::host_index(const std::string& name) const {
+  for (std::size_t i = 0; i < hosts.size(); ++i) {
+    if (hosts[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const ComponentSpec* ScenarioSpec::find_component(const std::string& name) const {
+  const int i = component_index(name);
+  return i < 0 ? nullptr : &components[i];
 }
 
 const HostSpec* ScenarioSpec::find_host(const std::string& name) const {
-  for (const auto& h : hosts) {
-    if (h.name == name) return &h;
+  const int i = host_index(name);
+  return i < 0 ? nullptr : &hosts[i];
+}
+
+const ComponentSpec* ScenarioSpec::resolver() const {
+  if (workload.hostname.empty()) return nullptr;
+  const ComponentSpec* dns = nullptr;
+  for (const auto& c : components) {
+    if (c.kind == ComponentKind::kDns) dns = &c;
   }
-  return nullptr;
+  return dns;
 }
 
 }  // namespace stacksim::models

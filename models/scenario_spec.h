@@ -255,6 +255,9 @@ struct SloSpec {
   std::optional<sim::Time> latency_p50_ns;
 };
 
+// The fault kind as scenarios write it: "crash", "process_crash", "maintenance", ...
+[[nodiscard]] const char* to_string(FaultSpec::Kind kind);
+
 struct ScenarioSpec {
   std::string name;
   std::string description;
@@ -272,6 +275,12 @@ struct ScenarioSpec {
 
   [[nodiscard]] const ComponentSpec* find_component(const std::string& name) const;
   [[nodiscard]] const HostSpec* find_host(const std::string& name) const;
+  // Positions in `components` and `hosts`; -1 when there is none of that name.
+  [[nodiscard]] int component_index(const std::string& name) const;
+  [[nodiscard]] int host_index(const std::string& name) const;
+  // The dns component the workload's hostname is resolved through (the last of kind dns; the
+  // loader allows one), or null when the workload resolves no name or there is none.
+  [[nodiscard]] const ComponentSpec* resolver() const;
 };
 
 }  // namespace stacksim::models

@@ -13,20 +13,6 @@ namespace {
 constexpr sim::Time kDataRtoNs = 200'000'000;
 constexpr int kDataRetries = 15;
 
-int index_of_component(const ScenarioSpec& spec, const std::string& name) {
-  for (std::size_t i = 0; i < spec.components.size(); ++i) {
-    if (spec.components[i].name == name) return static_cast<int>(i);
-  }
-  return -1;
-}
-
-int index_of_host(const ScenarioSpec& spec, const std::string& name) {
-  for (std::size_t i = 0; i < spec.hosts.size(); ++i) {
-    if (spec.hosts[i].name == name) return static_cast<int>(i);
-  }
-  return -1;
-}
-
 }  // namespace
 
 StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
@@ -47,10 +33,8 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
   hosts_.reserve(spec.hosts.size());
   for (const auto& host : spec.hosts) hosts_.emplace_back(host);
   build_groups();
-  // Instances keep the streams of their own names: adding a web server leaves the others' draws.
-  for (std::size_t g = 0; g < spec.components.size(); ++g) {
-    const ComponentSpec& c = spec.components[g];
-    if (c.kind == ComponentKind::kDns) dns_index_ = groups_[g].instances.front();
+  if (const ComponentSpec* dns = spec.resolver()) {
+    dns_index_ = groups_[dns - spec.components.data()].instances.front();
   }
   host_health_.resize(hosts_.size());
   component_health_.resize(components_.size());
@@ -58,7 +42,7 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
   for (auto& h : component_health_) h.up.set(0, 1.0);
   for (const auto& fault : spec.faults) {
     std::vector<int> targets;
-    const int group = index_of_component(spec, fault.target);
+    const int group = spec.component_index(fault.target);
     if (group >= 0) {
       targets = groups_[group].instances;
     } else {
@@ -67,10 +51,10 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
       }
     }
     fault_components_.push_back(std::move(targets));
-    fault_host_.push_back(index_of_host(spec, fault.target));
+    fault_host_.push_back(spec.host_index(fault.target));
   }
 
-  resolves_names_ = !spec.workload.hostname.empty() && dns_index_ >= 0;
+  resolves_names_ = dns_index_ >= 0;
   if (resolves_names_) {
     dns_answer_ = resolve_name(components_[dns_index_].spec().records, spec.workload.hostname);
     for (const auto& address : dns_answer_.addresses) {
@@ -104,7 +88,7 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
     ClassPlan plan;
     if (resolves_names_) plan.path.push_back(group_of_component_[dns_index_]);
     plan.entry = static_cast<int>(plan.path.size());
-    for (const auto& name : cls.path) plan.path.push_back(index_of_component(spec, name));
+    for (const auto& name : cls.path) plan.path.push_back(spec.component_index(name));
     assert(static_cast<int>(plan.path.size()) <= kMaxPathLength);
     plan.caller.assign(plan.path.size(), -1);
     int holder = -1;

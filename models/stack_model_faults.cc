@@ -6,30 +6,6 @@
 
 namespace stacksim::models {
 
-namespace {
-
-const char* fault_name(FaultSpec::Kind kind) {
-  switch (kind) {
-    case FaultSpec::Kind::kCrash:
-      return "crash";
-    case FaultSpec::Kind::kProcessCrash:
-      return "process_crash";
-    case FaultSpec::Kind::kMaintenance:
-      return "maintenance";
-    case FaultSpec::Kind::kDnsOutage:
-      return "dns_outage";
-    case FaultSpec::Kind::kNetwork:
-      return "network";
-    case FaultSpec::Kind::kSlowdown:
-      return "slowdown";
-    case FaultSpec::Kind::kColdRestart:
-      return "cold_restart";
-  }
-  return "fault";
-}
-
-}  // namespace
-
 bool StackModel::component_available(int component_index) const {
   if (!component_health_[component_index].self_available()) return false;
   const int host = components_[component_index].host_index();
@@ -119,7 +95,7 @@ void StackModel::apply_fault(int fault_index, int sign) {
   if (targets.empty()) targets.push_back(&host_health_[fault_host_[fault_index]]);
   bool hard = false;
   for (TargetHealth* health : targets) {
-    if (sign > 0) health->origin = fault_name(fault.kind);
+    if (sign > 0) health->origin = to_string(fault.kind);
     switch (fault.kind) {
       case FaultSpec::Kind::kCrash:
       case FaultSpec::Kind::kProcessCrash:

@@ -7,23 +7,12 @@
 
 namespace stacksim::models {
 
-namespace {
-
-int host_index_of(const ScenarioSpec& spec, const std::string& name) {
-  for (std::size_t i = 0; i < spec.hosts.size(); ++i) {
-    if (spec.hosts[i].name == name) return static_cast<int>(i);
-  }
-  return -1;
-}
-
-}  // namespace
-
 void StackModel::build_groups() {
   groups_.resize(spec_.components.size());
   for (std::size_t g = 0; g < spec_.components.size(); ++g) {
     const ComponentSpec& c = spec_.components[g];
     if (c.instance_hosts.empty()) {
-      const int host = c.host.empty() ? -1 : host_index_of(spec_, c.host);
+      const int host = c.host.empty() ? -1 : spec_.host_index(c.host);
       components_.emplace_back(c, host, spec_.seed, replication_);
       groups_[g].instances.push_back(static_cast<int>(components_.size()) - 1);
       group_of_component_.push_back(static_cast<int>(g));
@@ -34,7 +23,7 @@ void StackModel::build_groups() {
       instance.name = c.name + "@" + host_name;  // also the name of its random streams
       instance.host = host_name;
       instance.instance_hosts.clear();
-      components_.emplace_back(instance, host_index_of(spec_, host_name), spec_.seed, replication_);
+      components_.emplace_back(instance, spec_.host_index(host_name), spec_.seed, replication_);
       if (host_name == c.primary_host) {
         groups_[g].primary = static_cast<int>(groups_[g].instances.size());
       }

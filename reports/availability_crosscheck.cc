@@ -37,20 +37,6 @@ std::vector<RandomFault> random_faults(const models::ScenarioSpec& spec) {
   return found;
 }
 
-const char* kind_name(FaultSpec::Kind kind) {
-  return kind == FaultSpec::Kind::kProcessCrash ? "process_crash" : "crash";
-}
-
-// The dns component the stack model resolves names through, or null when it resolves none.
-const models::ComponentSpec* resolver(const models::ScenarioSpec& spec) {
-  if (spec.workload.hostname.empty()) return nullptr;
-  const models::ComponentSpec* dns = nullptr;
-  for (const auto& c : spec.components) {
-    if (c.kind == models::ComponentKind::kDns) dns = &c;  // the last one, as the model takes
-  }
-  return dns;
-}
-
 // What the chain leaves out: scheduled faults, named by what they are.
 std::string scheduled_note(const models::ScenarioSpec& spec) {
   bool maintenance = false;
@@ -80,9 +66,9 @@ std::optional<analysis::AvailabilityModel> availability_model(const models::Scen
   analysis::AvailabilityModel model;
   for (const RandomFault& f : faults) {
     model.units.push_back(
-        {f.fault->target + " " + kind_name(f.fault->kind), 1.0 / f.mtbf_s, 1.0 / f.mttr_s});
+        {f.fault->target + " " + models::to_string(f.fault->kind), 1.0 / f.mtbf_s, 1.0 / f.mttr_s});
   }
-  const models::ComponentSpec* dns = resolver(spec);
+  const models::ComponentSpec* dns = spec.resolver();
   for (const models::RequestClassSpec& request_class : spec.workload.mix) {
     // The targets the class needs, each once, in path order: a component, then its host.
     std::vector<std::string> targets;

@@ -30,17 +30,6 @@ std::set<std::string> resolved_addresses(const std::vector<DnsRecordSpec>& recor
   return addresses;
 }
 
-// The dns component names are resolved through, as the model picks it (the last of kind dns;
-// the loader allows one), or null when the workload resolves no name.
-const ComponentSpec* resolver_of(const ScenarioSpec& spec) {
-  if (spec.workload.hostname.empty()) return nullptr;
-  const ComponentSpec* dns = nullptr;
-  for (const ComponentSpec& c : spec.components) {
-    if (c.kind == ComponentKind::kDns) dns = &c;
-  }
-  return dns;
-}
-
 class GraphBuilder {
  public:
   GraphBuilder(const ScenarioSpec& spec, DependencyGraphData& graph) : spec_(spec), g_(graph) {}
@@ -210,7 +199,7 @@ DependencyGraph DependencyGraph::build(const ScenarioSpec& spec) {
   result.scenario_name_ = spec.name;
   GraphBuilder builder(spec, result.graph_);
   result.targets_ = builder.add_vertices();
-  const ComponentSpec* dns = resolver_of(spec);
+  const ComponentSpec* dns = spec.resolver();
   for (const auto& cls : spec.workload.mix) {
     result.classes_.push_back(builder.route_of(cls, dns));
     builder.add_route_edges(result.classes_.back());

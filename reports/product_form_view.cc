@@ -168,27 +168,6 @@ double mmck_blocking(int c, std::int64_t room, double offered) {
   return b / (std::pow(rho, -static_cast<double>(room)) + b * tail);
 }
 
-const char* fault_name(models::FaultSpec::Kind kind) {
-  using Kind = models::FaultSpec::Kind;
-  switch (kind) {
-    case Kind::kCrash:
-      return "crash";
-    case Kind::kProcessCrash:
-      return "process_crash";
-    case Kind::kMaintenance:
-      return "maintenance";
-    case Kind::kDnsOutage:
-      return "dns_outage";
-    case Kind::kNetwork:
-      return "network";
-    case Kind::kSlowdown:
-      return "slowdown";
-    case Kind::kColdRestart:
-      return "cold_restart";
-  }
-  return "fault";
-}
-
 std::string signed_percent(double fraction) {
   std::string text(fraction >= 0.0 ? "+" : "");
   text += format_percent(fraction, 1);
@@ -556,10 +535,8 @@ class ViewBuilder {
     auto& out = view_.departures;
     const auto& w = spec_.workload;
     if (!w.hostname.empty()) {
-      std::string resolver = "the dns component";
-      for (const ComponentSpec& c : spec_.components) {
-        if (c.kind == ComponentKind::kDns) resolver = c.name;
-      }
+      const ComponentSpec* dns = spec_.resolver();
+      const std::string resolver = dns ? dns->name : "the dns component";
       view_.latency_extras.push_back("DNS lookups");
       out.push_back("DNS: browsers resolve " + w.hostname + " through " + resolver +
                     " and cache the answer for its TTL: lookups add latency to a share of the "
@@ -586,7 +563,7 @@ class ViewBuilder {
                     "as it takes; not in the product-form view");
     }
     for (const models::FaultSpec& f : spec_.faults) {
-      out.push_back(std::string("fault ") + fault_name(f.kind) + " on " + f.target +
+      out.push_back(std::string("fault ") + models::to_string(f.kind) + " on " + f.target +
                     ": the simulation takes it down or slows it, theory assumes everything is "
                     "always up at full speed; not in the product-form view");
     }
