@@ -43,16 +43,8 @@ void Component::release_without_handover(sim::Time now) {
 }
 
 bool Component::remove_waiting(sim::Time now, std::uint32_t request) {
-  const std::size_t n = queue_.size();
-  bool found = false;
-  for (std::size_t i = 0; i < n; ++i) {
-    const Waiting w = queue_.pop();
-    if (!found && w.request == request) {
-      found = true;
-    } else {
-      queue_.push(w);
-    }
-  }
+  const bool found =
+      queue_.remove_first_if([request](const Waiting& w) { return w.request == request; });
   if (found) waiting_.add(now, -1.0);
   return found;
 }

@@ -24,16 +24,8 @@ std::optional<CpuBurst> Host::finish(sim::Time now) {
 }
 
 bool Host::remove_queued(sim::Time now, std::uint32_t request) {
-  const std::size_t n = queue_.size();
-  bool found = false;
-  for (std::size_t i = 0; i < n; ++i) {
-    const CpuBurst b = queue_.pop();
-    if (!found && b.request == request) {
-      found = true;
-    } else {
-      queue_.push(b);
-    }
-  }
+  const bool found =
+      queue_.remove_first_if([request](const CpuBurst& b) { return b.request == request; });
   if (found) queued_.add(now, -1.0);
   return found;
 }

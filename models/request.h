@@ -66,7 +66,6 @@ class RequestPool {
   }
   void release(std::uint32_t id) { free_.push_back(id); }
   [[nodiscard]] Request& operator[](std::uint32_t id) { return requests_[id]; }
-  [[nodiscard]] std::size_t in_flight() const { return requests_.size() - free_.size(); }
   // Every slot ever handed out, live or free; callers check Request::ended themselves.
   [[nodiscard]] std::uint32_t capacity() const {
     return static_cast<std::uint32_t>(requests_.size());

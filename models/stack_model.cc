@@ -107,14 +107,15 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
   // Load balancers learn their backends from the paths: whatever follows them.
   for (const ClassPlan& plan : plans_) {
     for (std::size_t pos = plan.entry; pos + 1 < plan.path.size(); ++pos) {
-      Group& lb = groups_[plan.path[pos]];
       if (spec.components[plan.path[pos]].kind != ComponentKind::kLb) continue;
-      for (const int backend : groups_[plan.path[pos + 1]].instances) {
-        const bool known =
-            std::any_of(lb.backends.begin(), lb.backends.end(),
-                        [&](const Group::Backend& b) { return b.component == backend; });
-        if (!known) lb.backends.push_back(Group::Backend{backend});
-      }
+      auto& pools = groups_[plan.path[pos]].backend_pools;
+      const int backend_group = plan.path[pos + 1];
+      const bool known = std::any_of(pools.begin(), pools.end(), [&](const Group::BackendPool& p) {
+        return p.group == backend_group;
+      });
+      if (known) continue;
+      Group::BackendPool& pool = pools.emplace_back(Group::BackendPool{backend_group, {}, 0});
+      for (const int c : groups_[backend_group].instances) pool.members.push_back({c});
     }
   }
   if (!spec.workload.profile.points.empty()) {
@@ -130,7 +131,6 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
     // With a profile, candidates come at the peak rate and are thinned (Lewis and Shedler).
     mean_interarrival_ns_ = 1e9 / (spec.workload.rate_per_s * max_rate_factor_);
   }
-  half_rtt_ns_ = spec.network.rtt_ns / 2;
   measure_start_ns_ = spec.warmup_ns;
   measure_end_ns_ = spec.warmup_ns + spec.duration_ns;
   interval_ns_ = spec.report_interval_ns > 0 ? spec.report_interval_ns
@@ -155,7 +155,7 @@ void StackModel::start() {
   }
   faults_.start();
   for (std::size_t g = 0; g < groups_.size(); ++g) {
-    if (spec_.components[g].kind == ComponentKind::kLb && !groups_[g].backends.empty()) {
+    if (spec_.components[g].kind == ComponentKind::kLb && !groups_[g].backend_pools.empty()) {
       sim_.schedule_in(spec_.components[g].health_check_interval_ns, this, kHealthCheck,
                        static_cast<std::uint32_t>(g));
     }
@@ -199,6 +199,9 @@ void StackModel::handle(std::uint32_t type, std::uint32_t arg) {
       break;
     case kRollingStep:
       rolling_step(arg);
+      break;
+    case kOomKill:
+      oom_kill(static_cast<int>(arg));
       break;
     case kOomRestart:
       oom_restart(static_cast<int>(arg));
@@ -553,7 +556,7 @@ void StackModel::leave(std::uint32_t r, int pos) {
   if (plan.writes && component.spec().kind == ComponentKind::kDb) note_write(req.at[pos]);
   release_slot(req.at[pos]);
 
-  if (component.spec().kind == ComponentKind::kDns && pos < plan.entry) {
+  if (pos < plan.entry) {  // only the DNS lookup comes before the entry
     dns_answered(r);
   } else if (!component.holds_during_calls() && pos + 1 < static_cast<int>(plan.path.size())) {
     arrive(r, pos + 1);
@@ -637,8 +640,7 @@ void StackModel::complete(std::uint32_t r) {
     const sim::Time latency = sim_.now() - req.start_ns;
     ++completed_;
     if (req.attempt == 0 && req.measured) ++first_attempt_completed_;
-    latency_ns_.record(latency);
-    row_latency_ns_.record(latency);
+    row_latency_ns_.record(latency);  // merged into latency_ns_ when its interval closes
     ClassStats& stats = class_stats_[req.class_index];
     ++stats.completed;
     stats.latency_s.add(sim::to_seconds(latency));

@@ -72,6 +72,7 @@ class StackModel final : public sim::EventHandler, public FaultListener {
     kHealthCheck = 64,  // an lb group probes its backends
     kFailover,          // a db group promotes a replica if its primary is still down
     kRollingStep,       // arg = fault index << 12 | instance step
+    kOomKill,           // arg = host index: the OOM killer picks a process if still short
     kOomRestart,        // an instance killed by the OOM killer comes back
     kTraceArrival,      // arg = index into the trace
   };
@@ -86,14 +87,20 @@ class StackModel final : public sim::EventHandler, public FaultListener {
     sim::RingQueue<sim::Time> recent_writes;
     std::uint64_t writes_at_risk = 0;
     std::uint32_t next = 0;  // round-robin position
-    // lb: every backend instance it may send to, as its health checks see them.
+    // lb: the instances it may send to, one pool per group that follows it on some path, as its
+    // health checks see them.
     struct Backend {
       int component = 0;
       bool healthy = true;
       int failed_checks = 0;
       int passed_checks = 0;
     };
-    std::vector<Backend> backends;
+    struct BackendPool {
+      int group = 0;
+      std::vector<Backend> members;
+      std::uint32_t next = 0;  // round-robin position
+    };
+    std::vector<BackendPool> backend_pools;
   };
 
   // A request class as the model walks it: group indices, DNS first when names resolve.
@@ -172,15 +179,18 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   // stack_model_routing.cc: instances, load balancing, failover, rolling work, memory.
   void build_groups();
   [[nodiscard]] int route(std::uint32_t r, int pos);
-  [[nodiscard]] int pick_backend(Group& lb, int backend_group);
+  [[nodiscard]] int pick_backend(int lb_group, int backend_group);
   [[nodiscard]] int entry_host(const Request& req) const;
   void run_health_checks(int lb_group);
   void check_failover();
   void promote_replica(int db_group);
   void note_write(int component_index);
+  // Drops the writes older than `lag`: the replicas have them.
+  void forget_replicated_writes(Group& group, sim::Time lag);
   void rolling_step(std::uint32_t arg);
   void start_rolling(int fault_index);
   void update_memory(int host_index);
+  void oom_kill(int host_index);
   void oom_restart(int component_index);
 
   [[nodiscard]] Component& component_at(const Request& req) { return components_[req.at[req.pos]]; }
@@ -201,18 +211,20 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   // Per fault: the component instances or the host it targets.
   std::vector<std::vector<int>> fault_components_;
   std::vector<int> fault_host_;
-  // Memory: per host, whether any component on it uses memory, and its demand over time.
+  // Memory, per host: the instances on it that use memory (none when the host's memory is not
+  // modelled, and then nothing else here changes), and their demand over time.
   struct HostMemory {
+    std::vector<int> components;
     sim::TimeWeighted demand_bytes;
     sim::TimeWeighted over;       // 1 while the demand exceeds the host's memory
     std::int64_t peak_bytes = 0;  // since the warm-up ended
     std::uint64_t oom_kills = 0;  // since the warm-up ended
+    double slowdown = 1.0;        // swapping: multiplies CPU work on the host
+    bool kill_pending = false;    // an OOM kill is scheduled
   };
-  std::vector<bool> host_tracks_memory_;
   std::vector<HostMemory> host_memory_;
-  std::vector<double> host_memory_slowdown_;  // swap: multiplies CPU work on the host
   [[nodiscard]] double host_memory_slowdown(int host_index) const {
-    return host_index < 0 ? 1.0 : host_memory_slowdown_[host_index];
+    return host_index < 0 ? 1.0 : host_memory_[host_index].slowdown;
   }
 
   sim::RandomStream arrivals_rng_;
@@ -233,7 +245,6 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   sim::RandomStream lb_rng_;
   sim::RandomStream thinning_rng_;
   double max_rate_factor_ = 1.0;
-  sim::Time half_rtt_ns_ = 0;
 
   // Measured-period statistics.
   bool measuring_ = false;
@@ -246,7 +257,7 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   std::map<std::string, std::uint64_t> failures_by_origin_;
   sim::TimeWeighted in_system_;
   sim::TimeWeighted service_up_;  // weighted share of classes whose path is available
-  sim::LogHistogram latency_ns_;
+  sim::LogHistogram latency_ns_;  // of the closed intervals; row_latency_ns_ holds the open one
   std::vector<ClassStats> class_stats_;
   std::vector<DowntimeWindow> downtime_;
 

@@ -48,15 +48,22 @@ double StackModel::hit_ratio(int component_index) const {
 
 const char* StackModel::failure_origin(const Request& req, ErrorCause cause) const {
   const ClassPlan& plan = plans_[req.class_index];
-  for (int pos = 0; pos <= req.pos && pos < static_cast<int>(plan.path.size()); ++pos) {
+  // The positions this attempt visited: the DNS lookup, or the path from the entry on (a cached
+  // answer skips the lookup, and `at` keeps older attempts' choices elsewhere).
+  const bool past_dns = req.pos >= plan.entry;
+  const int first = past_dns ? plan.entry : 0;
+  const int last = std::min<int>(req.pos, static_cast<int>(plan.path.size()) - 1);
+  for (int pos = first; pos <= last; ++pos) {
     const int index = req.at[pos];
     if (component_available(index)) continue;
     if (!component_health_[index].self_available()) return component_health_[index].origin;
     return host_health_[components_[index].host_index()].origin;
   }
-  const int host = entry_host(req);
-  if (!network_is_clear(host) || added_latency(host) > 0) return "network";
-  for (int pos = 0; pos <= req.pos && pos < static_cast<int>(plan.path.size()); ++pos) {
+  if (past_dns) {
+    const int host = entry_host(req);
+    if (!network_is_clear(host) || added_latency(host) > 0) return "network";
+  }
+  for (int pos = first; pos <= last; ++pos) {
     const int index = req.at[pos];
     if (component_health_[index].slowdown != 1.0) return "slowdown";
     if (host_memory_slowdown(components_[index].host_index()) != 1.0) return "memory";
@@ -94,8 +101,11 @@ void StackModel::apply_fault(int fault_index, int sign) {
   for (const int c : fault_components_[fault_index]) targets.push_back(&component_health_[c]);
   if (targets.empty()) targets.push_back(&host_health_[fault_host_[fault_index]]);
   bool hard = false;
+  // Network faults and slowdowns leave their targets up: they do not rename why one is down.
+  const bool takes_down =
+      fault.kind != FaultSpec::Kind::kNetwork && fault.kind != FaultSpec::Kind::kSlowdown;
   for (TargetHealth* health : targets) {
-    if (sign > 0) health->origin = to_string(fault.kind);
+    if (sign > 0 && takes_down) health->origin = to_string(fault.kind);
     switch (fault.kind) {
       case FaultSpec::Kind::kCrash:
       case FaultSpec::Kind::kProcessCrash:

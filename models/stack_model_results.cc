@@ -67,6 +67,7 @@ void StackModel::close_interval() {
   row_offered_ = offered_;
   row_completed_ = completed_;
   row_failed_ = failed_;
+  latency_ns_.merge(row_latency_ns_);
   row_latency_ns_.reset();
 }
 
@@ -91,6 +92,7 @@ RunResult StackModel::finish(bool interrupted) const {
   result.mean_in_system = in_system_.mean(now);
   result.availability_by_time = service_up_.mean(now);
   result.latency_ns = latency_ns_;
+  result.latency_ns.merge(row_latency_ns_);  // the interval still open
   const double measured_s = result.measured_s > 0 ? result.measured_s : 1.0;
   for (std::size_t i = 0; i < components_.size(); ++i) {
     const Component& c = components_[i];
@@ -117,7 +119,7 @@ RunResult StackModel::finish(bool interrupted) const {
     out.cpu_utilization = h.busy_cores().mean(now) / h.cores();
     out.mean_cpu_queue_length = h.queued_bursts().mean(now);
     out.availability = host_health_[i].up.mean(now);
-    if (host_tracks_memory_[i]) {
+    if (!host_memory_[i].components.empty()) {
       const HostMemory& memory = host_memory_[i];
       out.memory_bytes = spec_.hosts[i].memory_bytes;
       out.mean_memory_demand_bytes = memory.demand_bytes.mean(now);

@@ -31,13 +31,13 @@ void StackModel::build_groups() {
       group_of_component_.push_back(static_cast<int>(g));
     }
   }
-  host_tracks_memory_.assign(hosts_.size(), false);
   host_memory_.assign(hosts_.size(), HostMemory{});
-  host_memory_slowdown_.assign(hosts_.size(), 1.0);
-  for (const Component& c : components_) {
-    const bool uses = c.spec().memory_base_bytes > 0 || c.spec().memory_per_busy_slot_bytes > 0;
-    if (uses && c.host_index() >= 0 && spec_.hosts[c.host_index()].memory_bytes > 0) {
-      host_tracks_memory_[c.host_index()] = true;
+  for (std::size_t c = 0; c < components_.size(); ++c) {
+    const ComponentSpec& spec = components_[c].spec();
+    const int host = components_[c].host_index();
+    const bool uses = spec.memory_base_bytes > 0 || spec.memory_per_busy_slot_bytes > 0;
+    if (uses && host >= 0 && spec_.hosts[host].memory_bytes > 0) {
+      host_memory_[host].components.push_back(static_cast<int>(c));
     }
   }
 }
@@ -53,7 +53,7 @@ int StackModel::route(std::uint32_t r, int pos) {
   if (group.instances.size() == 1) return group.instances.front();
   const ComponentSpec& spec = spec_.components[plan.path[pos]];
 
-  if (spec.kind == ComponentKind::kDb && group.instances.size() > 1) {
+  if (spec.kind == ComponentKind::kDb) {
     if (plan.writes) return group.instances[group.primary];
     // Reads spread over the replicas in turn; with none in service, the primary serves them.
     for (std::size_t tries = 0; tries < group.instances.size(); ++tries) {
@@ -69,7 +69,7 @@ int StackModel::route(std::uint32_t r, int pos) {
   if (caller >= 0) {
     const int caller_index = req.at[caller];
     if (components_[caller_index].spec().kind == ComponentKind::kLb) {
-      return pick_backend(groups_[group_of_component_[caller_index]], plan.path[pos]);
+      return pick_backend(group_of_component_[caller_index], plan.path[pos]);
     }
     // Without a balancer in between, a caller uses the instance on its own host.
     const int host = components_[caller_index].host_index();
@@ -87,28 +87,39 @@ int StackModel::route(std::uint32_t r, int pos) {
   return group.instances[group.next++ % group.instances.size()];
 }
 
-int StackModel::pick_backend(Group& lb, int backend_group) {
-  // Only backends of the group the path names, and only those the health checks pass.
-  int candidates[64];
-  int count = 0;
-  for (const Group::Backend& b : lb.backends) {
-    if (b.healthy && group_of_component_[b.component] == backend_group && count < 64) {
-      candidates[count++] = b.component;
-    }
-  }
-  if (count == 0) return -1;
-  switch (spec_.components[group_of_component_[lb.instances.front()]].policy) {
+int StackModel::pick_backend(int lb_group, int backend_group) {
+  auto& pools = groups_[lb_group].backend_pools;
+  Group::BackendPool& pool = *std::find_if(pools.begin(), pools.end(), [&](const auto& p) {
+    return p.group == backend_group;  // every path's balancer-backend pair has its pool
+  });
+  // Only the backends the health checks pass.
+  const std::vector<Group::Backend>& members = pool.members;
+  const auto n = static_cast<std::uint32_t>(members.size());
+  const auto healthy = static_cast<std::uint64_t>(std::count_if(
+      members.begin(), members.end(), [](const Group::Backend& b) { return b.healthy; }));
+  if (healthy == 0) return -1;
+  switch (spec_.components[lb_group].policy) {
     case BalancePolicy::kRoundRobin:
-      return candidates[lb.next++ % static_cast<std::uint32_t>(count)];
-    case BalancePolicy::kRandom:
-      return candidates[lb_rng_.below(static_cast<std::uint64_t>(count))];
+      for (;;) {
+        const Group::Backend& b = members[pool.next++ % n];
+        if (b.healthy) return b.component;
+      }
+    case BalancePolicy::kRandom: {
+      std::uint64_t k = lb_rng_.below(healthy);
+      for (const Group::Backend& b : members) {
+        if (b.healthy && k-- == 0) return b.component;
+      }
+      break;
+    }
     case BalancePolicy::kLeastConnections: {
       // Fewest connections; ties go round-robin, as HAProxy's leastconn does.
-      const std::uint32_t start = lb.next++;
+      const std::uint32_t start = pool.next++;
       int best = -1;
       double best_load = 0.0;
-      for (int i = 0; i < count; ++i) {
-        const int c = candidates[(start + static_cast<std::uint32_t>(i)) % count];
+      for (std::uint32_t i = 0; i < n; ++i) {
+        const Group::Backend& b = members[(start + i) % n];
+        if (!b.healthy) continue;
+        const int c = b.component;
         const double load = components_[c].busy_slots().level() + components_[c].waiting().level();
         if (best < 0 || load < best_load) {
           best = c;
@@ -118,20 +129,22 @@ int StackModel::pick_backend(Group& lb, int backend_group) {
       return best;
     }
   }
-  return candidates[0];
+  return -1;  // not reached: `healthy` backends exist
 }
 
 void StackModel::run_health_checks(int lb_group) {
   Group& lb = groups_[lb_group];
   const ComponentSpec& spec = spec_.components[lb_group];
-  for (Group::Backend& b : lb.backends) {
-    // A check passes when the backend answers: up, accepting, its host up.
-    if (component_available(b.component)) {
-      b.failed_checks = 0;
-      if (!b.healthy && ++b.passed_checks >= spec.health_check_rise) b.healthy = true;
-    } else {
-      b.passed_checks = 0;
-      if (b.healthy && ++b.failed_checks >= spec.health_check_fall) b.healthy = false;
+  for (Group::BackendPool& pool : lb.backend_pools) {
+    for (Group::Backend& b : pool.members) {
+      // A check passes when the backend answers: up, accepting, its host up.
+      if (component_available(b.component)) {
+        b.failed_checks = 0;
+        if (!b.healthy && ++b.passed_checks >= spec.health_check_rise) b.healthy = true;
+      } else {
+        b.passed_checks = 0;
+        if (b.healthy && ++b.failed_checks >= spec.health_check_fall) b.healthy = false;
+      }
     }
   }
   sim_.schedule_in(spec.health_check_interval_ns, this, kHealthCheck,
@@ -148,10 +161,7 @@ void StackModel::check_failover() {
     if (!group.failover_pending && !component_available(group.instances[group.primary])) {
       group.failover_pending = true;
       // Writes acknowledged within the lag have not reached the replicas yet.
-      while (!group.recent_writes.empty() &&
-             group.recent_writes.at(0) < sim_.now() - spec.replication_lag_ns) {
-        group.recent_writes.pop();
-      }
+      forget_replicated_writes(group, spec.replication_lag_ns);
       group.writes_at_risk = group.recent_writes.size();
       sim_.schedule_in(spec.failover_ns, this, kFailover, static_cast<std::uint32_t>(g));
     }
@@ -175,14 +185,20 @@ void StackModel::promote_replica(int db_group) {
 }
 
 void StackModel::note_write(int component_index) {
-  Group& group = groups_[group_of_component_[component_index]];
-  const sim::Time lag = spec_.components[group_of_component_[component_index]].replication_lag_ns;
-  if (lag <= 0 || group.instances[group.primary] != component_index) return;
-  const sim::Time now = sim_.now();
-  while (!group.recent_writes.empty() && group.recent_writes.at(0) < now - lag) {
+  const int g = group_of_component_[component_index];
+  Group& group = groups_[g];
+  const ComponentSpec& spec = spec_.components[g];
+  // Only a failover can lose writes, and only those within a replication lag.
+  if (spec.failover_ns <= 0 || spec.replication_lag_ns <= 0) return;
+  if (group.instances[group.primary] != component_index) return;
+  forget_replicated_writes(group, spec.replication_lag_ns);
+  group.recent_writes.push(sim_.now());
+}
+
+void StackModel::forget_replicated_writes(Group& group, sim::Time lag) {
+  while (!group.recent_writes.empty() && group.recent_writes.front() < sim_.now() - lag) {
     group.recent_writes.pop();
   }
-  group.recent_writes.push(now);
 }
 
 void StackModel::start_rolling(int fault_index) {
@@ -215,42 +231,58 @@ void StackModel::rolling_step(std::uint32_t arg) {
 }
 
 void StackModel::update_memory(int host_index) {
-  if (host_index < 0 || !host_tracks_memory_[host_index]) return;
+  if (host_index < 0 || host_memory_[host_index].components.empty()) return;
+  HostMemory& memory = host_memory_[host_index];
   std::int64_t demand = 0;
-  int largest = -1;
-  std::int64_t largest_bytes = 0;
-  for (std::size_t c = 0; c < components_.size(); ++c) {
-    const Component& component = components_[c];
-    if (component.host_index() != host_index || component_health_[c].hard_down > 0) continue;
-    const auto busy = static_cast<std::int64_t>(component.busy_slots().level());
-    const ComponentSpec& spec = component.spec();
-    const std::int64_t bytes = spec.memory_base_bytes + busy * spec.memory_per_busy_slot_bytes;
-    demand += bytes;
-    // The OOM killer looks at single processes: PHP-FPM's workers are processes of their own,
-    // while a web server's or MySQL's connections live inside one process.
-    const std::int64_t process =
-        spec.kind == ComponentKind::kApp
-            ? std::max(spec.memory_base_bytes, spec.memory_per_busy_slot_bytes)
-            : bytes;
-    if (process > largest_bytes) {
-      largest_bytes = process;
-      largest = static_cast<int>(c);
-    }
+  for (const int c : memory.components) {
+    if (component_health_[c].hard_down > 0) continue;
+    const ComponentSpec& spec = components_[c].spec();
+    const auto busy = static_cast<std::int64_t>(components_[c].busy_slots().level());
+    demand += spec.memory_base_bytes + busy * spec.memory_per_busy_slot_bytes;
   }
   const HostSpec& host = spec_.hosts[host_index];
   const bool over = demand > host.memory_bytes;
-  HostMemory& memory = host_memory_[host_index];
   memory.demand_bytes.set(sim_.now(), static_cast<double>(demand));
   memory.over.set(sim_.now(), over ? 1.0 : 0.0);
   memory.peak_bytes = std::max(memory.peak_bytes, demand);
   if (host.memory_pressure == HostSpec::MemoryPressure::kSwap) {
-    host_memory_slowdown_[host_index] = over ? host.swap_slowdown : 1.0;
-  } else if (over && largest >= 0) {
-    // The OOM killer picks the largest process; systemd restarts it after RestartSec.
-    set_hard_down(largest, +1, "oom_kill");
-    if (measuring_) ++memory.oom_kills;
-    sim_.schedule_in(host.oom_restart_ns, this, kOomRestart, static_cast<std::uint32_t>(largest));
+    memory.slowdown = over ? host.swap_slowdown : 1.0;
+  } else if (over && !memory.kill_pending) {
+    // The kill gets an event of its own: the requests it aborts free memory and come back here,
+    // which must not happen in the middle of this update.
+    memory.kill_pending = true;
+    sim_.schedule_in(0, this, kOomKill, static_cast<std::uint32_t>(host_index));
   }
+}
+
+void StackModel::oom_kill(int host_index) {
+  HostMemory& memory = host_memory_[host_index];
+  const HostSpec& host = spec_.hosts[host_index];
+  memory.kill_pending = false;
+  if (memory.demand_bytes.level() <= static_cast<double>(host.memory_bytes)) return;
+  // The OOM killer picks the largest single process: PHP-FPM's workers are processes of their
+  // own, while a web server's or MySQL's connections live inside one process.
+  int largest = -1;
+  std::int64_t largest_bytes = 0;
+  for (const int c : memory.components) {
+    if (component_health_[c].hard_down > 0) continue;
+    const ComponentSpec& spec = components_[c].spec();
+    const auto busy = static_cast<std::int64_t>(components_[c].busy_slots().level());
+    const std::int64_t process =
+        spec.kind == ComponentKind::kApp
+            ? std::max(spec.memory_base_bytes, spec.memory_per_busy_slot_bytes)
+            : spec.memory_base_bytes + busy * spec.memory_per_busy_slot_bytes;
+    if (process > largest_bytes) {
+      largest_bytes = process;
+      largest = c;
+    }
+  }
+  if (largest < 0) return;
+  set_hard_down(largest, +1, "oom_kill");
+  if (measuring_) ++memory.oom_kills;
+  // systemd restarts it after RestartSec.
+  sim_.schedule_in(host.oom_restart_ns, this, kOomRestart, static_cast<std::uint32_t>(largest));
+  update_memory(host_index);  // without it; kills again if that was not enough
 }
 
 void StackModel::oom_restart(int component_index) {

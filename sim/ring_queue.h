@@ -15,9 +15,10 @@ class RingQueue {
   [[nodiscard]] bool empty() const { return size_ == 0; }
   [[nodiscard]] std::size_t size() const { return size_; }
 
-  void push(const T& value) {
+  // By value: pushing an element of this queue stays safe when the buffer grows.
+  void push(T value) {
     if (size_ == buffer_.size()) grow();
-    buffer_[(head_ + size_) & (buffer_.size() - 1)] = value;
+    buffer_[(head_ + size_) & (buffer_.size() - 1)] = std::move(value);
     ++size_;
   }
   // Requires !empty().
@@ -28,9 +29,25 @@ class RingQueue {
     --size_;
     return value;
   }
-  // The i-th element from the front. Requires i < size().
-  [[nodiscard]] const T& at(std::size_t i) const {
-    return buffer_[(head_ + i) & (buffer_.size() - 1)];
+  // Requires !empty().
+  [[nodiscard]] const T& front() const {
+    assert(size_ > 0);
+    return buffer_[head_];
+  }
+  // Removes the element nearest the front for which `pred` holds, keeping the order of the
+  // others; false when there is none.
+  template <typename Pred>
+  bool remove_first_if(Pred pred) {
+    const std::size_t mask = buffer_.size() - 1;
+    for (std::size_t i = 0; i < size_; ++i) {
+      if (!pred(buffer_[(head_ + i) & mask])) continue;
+      for (std::size_t j = i; j + 1 < size_; ++j) {
+        buffer_[(head_ + j) & mask] = std::move(buffer_[(head_ + j + 1) & mask]);
+      }
+      --size_;
+      return true;
+    }
+    return false;
   }
   void clear() {
     head_ = 0;

@@ -42,6 +42,17 @@ TEST(Topology, RoundRobinSpreadsRequestsEvenly) {
   }
 }
 
+TEST(Topology, RoundRobinUsesEveryBackendHoweverMany) {
+  ScenarioSpec spec = balanced(700, 70);
+  spec.duration_ns = s(60);
+  const RunResult r = run_replication(spec, 0);
+  const double total = static_cast<double>(r.completed);
+  for (int i = 1; i <= 70; ++i) {
+    const std::string name = "web@w" + std::to_string(i);
+    EXPECT_NEAR(static_cast<double>(component(r, name).visits), total / 70, 2.0) << name;
+  }
+}
+
 TEST(Topology, LeastConnectionsAndRandomAlsoUseEveryBackend) {
   for (const auto policy : {BalancePolicy::kLeastConnections, BalancePolicy::kRandom}) {
     ScenarioSpec spec = balanced(300, 3);
