@@ -10,7 +10,7 @@
 #include "cli/interrupt.h"
 #include "cli/scenario_input.h"
 #include "cli/sweep_progress.h"
-#include "cli/sweep_runner.h"
+#include "models/experiment.h"
 #include "reports/capacity_report.h"
 #include "reports/capacity_text.h"
 #include "reports/sweep_csv.h"
@@ -162,7 +162,7 @@ int sweep_command(const SweepArgs& args) {
 
   const std::atomic<bool>& interrupted = install_interrupt_flag();
   SweepProgress progress(grid.size() * static_cast<std::size_t>(args.replications), !args.quiet);
-  SweepRunOptions options;
+  models::ExperimentOptions options;
   options.replications = args.replications;
   options.threads = args.threads;
   options.interrupt = &interrupted;
@@ -170,14 +170,15 @@ int sweep_command(const SweepArgs& args) {
     progress.update(task, fraction);
   };
   const auto wall_start = std::chrono::steady_clock::now();
-  std::vector<std::vector<models::RunResult>> results = run_sweep(*specs, options);
+  std::vector<std::vector<models::RunResult>> results = models::run_experiments(*specs, options);
   const double wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
 
   std::vector<reports::SweepPointRun> runs;
   std::vector<reports::PointMeasure> measures;
   for (std::size_t i = 0; i < grid.size(); ++i) {
-    if (results[i].empty()) continue;  // skipped by an interrupt
+    // A point an interrupt cut short of its replications is left out.
+    if (results[i].size() < static_cast<std::size_t>(args.replications)) continue;
     measures.push_back(reports::measure_point(grid[i], results[i]));
     runs.push_back({grid[i], std::move(results[i])});
   }

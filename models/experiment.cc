@@ -1,7 +1,10 @@
 #include "models/experiment.h"
 
 #include <algorithm>
+#include <exception>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include "models/stack_model.h"
@@ -28,26 +31,51 @@ RunResult run_replication(const ScenarioSpec& spec, std::uint64_t replication,
   return result;
 }
 
-std::vector<RunResult> run_experiment(const ScenarioSpec& spec, const ExperimentOptions& options) {
-  const int count = std::max(1, options.replications);
-  std::vector<RunResult> results(static_cast<std::size_t>(count));
-  std::atomic<int> next{0};
+std::vector<std::vector<RunResult>> run_experiments(const std::vector<ScenarioSpec>& specs,
+                                                    const ExperimentOptions& options) {
+  const auto replications = static_cast<std::size_t>(std::max(1, options.replications));
+  const std::size_t tasks = specs.size() * replications;
+  std::vector<std::optional<RunResult>> results(tasks);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+
+  auto stop = [&] {
+    return failed.load() || (options.interrupt != nullptr && options.interrupt->load());
+  };
   auto worker = [&] {
-    for (int rep = next++; rep < count; rep = next++) {
+    for (std::size_t task = next++; task < tasks && !stop(); task = next++) {
       std::function<void(double)> progress;
       if (options.progress) {
-        progress = [&options, rep](double fraction) { options.progress(rep, fraction); };
+        progress = [&options, task](double fraction) { options.progress(task, fraction); };
       }
-      results[static_cast<std::size_t>(rep)] =
-          run_replication(spec, static_cast<std::uint64_t>(rep), options.interrupt, progress);
+      try {
+        results[task] = run_replication(specs[task / replications], task % replications,
+                                        options.interrupt, progress);
+      } catch (...) {
+        const std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        failed = true;
+      }
     }
   };
-  const int threads = std::clamp(options.threads, 1, count);
+  const auto threads = static_cast<std::size_t>(std::max(1, options.threads));
   std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  for (std::size_t t = 1; t < std::min(threads, tasks); ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
-  return results;
+  if (failure) std::rethrow_exception(failure);
+
+  std::vector<std::vector<RunResult>> by_spec(specs.size());
+  for (std::size_t task = 0; task < tasks; ++task) {
+    if (results[task]) by_spec[task / replications].push_back(std::move(*results[task]));
+  }
+  return by_spec;
+}
+
+std::vector<RunResult> run_experiment(const ScenarioSpec& spec, const ExperimentOptions& options) {
+  return std::move(run_experiments({spec}, options).front());
 }
 
 }  // namespace stacksim::models

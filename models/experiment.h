@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -11,12 +12,14 @@
 namespace stacksim::models {
 
 struct ExperimentOptions {
-  int replications = 1;
+  int replications = 1;  // per scenario
   int threads = 1;
-  // When set and true, every replication stops early and reports what it measured so far.
+  // When set and true, running replications stop early and report what they measured so far,
+  // and replications not yet started are skipped.
   const std::atomic<bool>* interrupt = nullptr;
-  // Called from worker threads with a replication's progress in [0, 1]; must be thread-safe.
-  std::function<void(int replication, double fraction)> progress;
+  // Called from worker threads with a task's progress in [0, 1], task = scenario x replications
+  // + replication (the replication itself with one scenario); must be thread-safe.
+  std::function<void(std::size_t task, double fraction)> progress;
 };
 
 // Runs one replication of a valid scenario to its end (warm-up + duration).
@@ -24,8 +27,16 @@ struct ExperimentOptions {
                                         const std::atomic<bool>* interrupt = nullptr,
                                         const std::function<void(double)>& progress = {});
 
-// Runs replications 0..R-1 on up to `threads` threads. Each replication draws only from its own
-// streams, so the results, returned in replication order, are identical for every thread count.
+// Runs replications 0..R-1 of every scenario, all scenario x replication tasks sharing one pool
+// of `threads` threads (the calling thread included), started in that order. Each replication
+// draws only from its own streams, so the results do not depend on the number of threads.
+// Returns, for each scenario in order, the replications that ran, in order: all R unless an
+// interrupt skipped the later ones. An exception thrown by a replication stops the other
+// threads from starting more and is rethrown once they are done.
+[[nodiscard]] std::vector<std::vector<RunResult>> run_experiments(
+    const std::vector<ScenarioSpec>& specs, const ExperimentOptions& options);
+
+// run_experiments for one scenario.
 [[nodiscard]] std::vector<RunResult> run_experiment(const ScenarioSpec& spec,
                                                     const ExperimentOptions& options);
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "models/experiment.h"
 #include "tests/models/spec_builder.h"
 
@@ -204,6 +206,35 @@ TEST(Experiment, ResultsDoNotDependOnTheNumberOfThreads) {
     EXPECT_EQ(a[i].latency_ns.quantile(0.99), b[i].latency_ns.quantile(0.99));
   }
   EXPECT_NE(a[0].completed, a[1].completed);  // replications are independent
+}
+
+TEST(Experiment, SeveralScenariosShareOnePoolAndEachGetsItsOwnReplications) {
+  auto slow = testing::open_scenario(
+      80, {testing::station("server", 1, Distribution::exponential(ms(10)))}, {"server"}, s(100));
+  auto fast = slow;
+  fast.components[0].cpu = Distribution::exponential(ms(2));
+  ExperimentOptions options;
+  options.replications = 3;
+  options.threads = 2;
+  const auto both = run_experiments({slow, fast}, options);
+  ASSERT_EQ(both.size(), 2u);
+  const auto fast_alone = run_experiment(fast, options);
+  ASSERT_EQ(both[1].size(), 3u);
+  for (std::size_t r = 0; r < 3; ++r) {
+    EXPECT_EQ(both[1][r].events, fast_alone[r].events);
+    EXPECT_EQ(both[1][r].latency_ns.mean(), fast_alone[r].latency_ns.mean());
+  }
+  EXPECT_GT(both[0][0].latency_ns.mean(), both[1][0].latency_ns.mean());
+}
+
+TEST(Experiment, AnInterruptSkipsReplicationsNotYetStarted) {
+  auto spec = testing::open_scenario(
+      80, {testing::station("server", 1, Distribution::exponential(ms(10)))}, {"server"}, s(100));
+  const std::atomic<bool> interrupted{true};
+  ExperimentOptions options;
+  options.replications = 3;
+  options.interrupt = &interrupted;
+  EXPECT_TRUE(run_experiment(spec, options).empty());
 }
 
 TEST(Experiment, AddingAComponentDoesNotShiftTheDrawsOfAnother) {
