@@ -214,6 +214,7 @@ void StackModel::handle(std::uint32_t type, std::uint32_t arg) {
       break;
     case kIntervalEnd:
       close_interval();
+      schedule_interval_end();
       break;
     default:
       assert(false && "unknown event type");

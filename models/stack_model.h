@@ -175,6 +175,7 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   // stack_model_results.cc: statistics.
   void begin_measuring();
   void close_interval();
+  void schedule_interval_end();  // the end of the interval that starts now
 
   // stack_model_routing.cc: instances, load balancing, failover, rolling work, memory.
   void build_groups();

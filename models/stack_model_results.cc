@@ -25,10 +25,13 @@ void StackModel::begin_measuring() {
   row_component_up_area_.assign(components_.size(), 0.0);
   row_host_area_.assign(hosts_.size(), 0.0);
   row_host_up_area_.assign(hosts_.size(), 0.0);
-  for (sim::Time t = now + interval_ns_;; t += interval_ns_) {
-    sim_.schedule_at(std::min(t, measure_end_ns_), this, kIntervalEnd, 0);
-    if (t >= measure_end_ns_) break;
-  }
+  schedule_interval_end();
+}
+
+void StackModel::schedule_interval_end() {
+  // One pending at a time: a short interval over a long run would otherwise fill the queue.
+  if (sim_.now() >= measure_end_ns_) return;
+  sim_.schedule_at(std::min(sim_.now() + interval_ns_, measure_end_ns_), this, kIntervalEnd, 0);
 }
 
 void StackModel::close_interval() {
