@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstring>
 
 namespace stacksim::models {
 
@@ -757,9 +758,19 @@ void StackModel::fail_request(std::uint32_t r, ErrorCause cause) {
     ++failed_;
     ++errors_[static_cast<int>(cause)];
     ++class_stats_[req.class_index].failed;
-    ++failures_by_origin_[req.failure_origin];
+    count_failure_origin(req.failure_origin);
   }
   end_request(r);
+}
+
+void StackModel::count_failure_origin(const char* origin) {
+  for (auto& [name, count] : failures_by_origin_) {
+    if (name == origin || std::strcmp(name, origin) == 0) {
+      ++count;
+      return;
+    }
+  }
+  failures_by_origin_.emplace_back(origin, 1);
 }
 
 void StackModel::end_request(std::uint32_t r) {

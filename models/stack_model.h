@@ -150,6 +150,7 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   void time_out(std::uint32_t r);
   void drop_orphan(std::uint32_t r);
   void end_request(std::uint32_t r);
+  void count_failure_origin(const char* origin);
   void free_if_unreferenced(std::uint32_t r);
   [[nodiscard]] sim::Time backoff_before_retry(int retry);
   // A draw of `d`, stretched by the component's slowdown and its host's swapping.
@@ -255,7 +256,8 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   std::uint64_t attempts_ = 0, first_attempt_completed_ = 0, lost_writes_ = 0;
   std::array<std::uint64_t, kErrorCauseCount> errors_{};
   std::array<std::uint64_t, kErrorCauseCount> attempt_errors_{};
-  std::map<std::string, std::uint64_t> failures_by_origin_;
+  // Failed requests by origin: a handful of fixed names, counted without building strings.
+  std::vector<std::pair<const char*, std::uint64_t>> failures_by_origin_;
   sim::TimeWeighted in_system_;
   sim::TimeWeighted service_up_;  // weighted share of classes whose path is available
   sim::LogHistogram latency_ns_;  // of the closed intervals; row_latency_ns_ holds the open one

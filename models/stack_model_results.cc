@@ -91,7 +91,8 @@ RunResult StackModel::finish(bool interrupted) const {
     if (errors_[cause] > 0) result.errors[name] = errors_[cause];
     if (attempt_errors_[cause] > 0) result.attempt_errors[name] = attempt_errors_[cause];
   }
-  result.failures_by_origin = failures_by_origin_;
+  for (const auto& [origin, count] : failures_by_origin_)
+    result.failures_by_origin[origin] += count;
   result.mean_in_system = in_system_.mean(now);
   result.availability_by_time = service_up_.mean(now);
   result.latency_ns = latency_ns_;
