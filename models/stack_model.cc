@@ -138,12 +138,15 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
                                              : std::max<sim::Time>(1, spec.duration_ns / 60);
 }
 
+void StackModel::schedule_next_arrival() {
+  // Poisson at the peak rate (a profile thins it), exponential gaps rounded to the nanosecond.
+  const double gap = -mean_interarrival_ns_ * std::log(arrivals_rng_.uniform01());
+  sim_.schedule_in(static_cast<sim::Time>(gap + 0.5), this, kOpenArrival, 0);
+}
+
 void StackModel::start() {
   if (spec_.workload.process == WorkloadSpec::Process::kPoisson) {
-    if (mean_interarrival_ns_ > 0.0) {
-      const double gap = -mean_interarrival_ns_ * std::log(arrivals_rng_.uniform01());
-      sim_.schedule_in(static_cast<sim::Time>(gap + 0.5), this, kOpenArrival, 0);
-    }
+    if (mean_interarrival_ns_ > 0.0) schedule_next_arrival();
   } else if (spec_.workload.process == WorkloadSpec::Process::kTrace) {
     if (!spec_.workload.trace_ns.empty()) {
       sim_.schedule_at(spec_.workload.trace_ns.front(), this, kTraceArrival, 0);
@@ -177,8 +180,7 @@ void StackModel::handle(std::uint32_t type, std::uint32_t arg) {
   }
   switch (base) {
     case kOpenArrival: {
-      const double gap = -mean_interarrival_ns_ * std::log(arrivals_rng_.uniform01());
-      sim_.schedule_in(static_cast<sim::Time>(gap + 0.5), this, kOpenArrival, 0);
+      schedule_next_arrival();
       if (!spec_.workload.profile.points.empty() &&
           thinning_rng_.uniform01() * max_rate_factor_ >= rate_factor(sim_.now())) {
         break;  // thinned: the rate here is below the peak

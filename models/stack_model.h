@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "models/component.h"
@@ -150,6 +151,7 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   void time_out(std::uint32_t r);
   void drop_orphan(std::uint32_t r);
   void end_request(std::uint32_t r);
+  void schedule_next_arrival();
   void count_failure_origin(const char* origin);
   void free_if_unreferenced(std::uint32_t r);
   [[nodiscard]] sim::Time backoff_before_retry(int retry);
