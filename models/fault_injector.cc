@@ -50,7 +50,6 @@ void FaultInjector::handle(std::uint32_t type, std::uint32_t arg) {
   const int fault = static_cast<int>(arg);
   const FaultSpec& spec = faults_[fault];
   if (type == kBegin) {
-    listener_.fault_began(fault);
     sim::Time down_for;
     if (spec.kind == FaultSpec::Kind::kProcessCrash && spec.is_random()) {
       down_for = spec.restart_delay.sample(rngs_[fault]);
@@ -61,6 +60,7 @@ void FaultInjector::handle(std::uint32_t type, std::uint32_t arg) {
     } else {
       down_for = spec.duration_ns;
     }
+    listener_.fault_began(fault, down_for);
     // Always close a window that opened, even past the end, so the listener's counts balance.
     sim_.schedule_in(down_for, this, kEnd, arg);
   } else {

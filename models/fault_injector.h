@@ -13,7 +13,8 @@ namespace stacksim::models {
 // the listener keeps count.
 class FaultListener {
  public:
-  virtual void fault_began(int fault_index) = 0;
+  // `duration_ns`: how long this window stays open.
+  virtual void fault_began(int fault_index, sim::Time duration_ns) = 0;
   virtual void fault_ended(int fault_index) = 0;
 
  protected:

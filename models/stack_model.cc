@@ -53,6 +53,7 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
     }
     fault_components_.push_back(std::move(targets));
     fault_host_.push_back(spec.host_index(fault.target));
+    rolling_window_ns_.push_back(0);
   }
 
   resolves_names_ = dns_index_ >= 0;

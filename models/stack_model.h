@@ -44,7 +44,7 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   // Schedules the first arrivals, the faults, the end of the warm-up and the time series.
   void start();
   void handle(std::uint32_t type, std::uint32_t arg) override;
-  void fault_began(int fault_index) override;
+  void fault_began(int fault_index, sim::Time duration_ns) override;
   void fault_ended(int fault_index) override;
   // The results of the measured period up to now().
   [[nodiscard]] RunResult finish(bool interrupted) const;
@@ -192,7 +192,6 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   // Drops the writes older than `lag`: the replicas have them.
   void forget_replicated_writes(Group& group, sim::Time lag);
   void rolling_step(std::uint32_t arg);
-  void start_rolling(int fault_index);
   void update_memory(int host_index);
   void oom_kill(int host_index);
   void oom_restart(int component_index);
@@ -215,6 +214,7 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   // Per fault: the component instances or the host it targets.
   std::vector<std::vector<int>> fault_components_;
   std::vector<int> fault_host_;
+  std::vector<sim::Time> rolling_window_ns_;  // per rolling fault: its current window's length
   // Memory, per host: the instances on it that use memory (none when the host's memory is not
   // modelled, and then nothing else here changes), and their demand over time.
   struct HostMemory {

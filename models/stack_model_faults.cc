@@ -86,16 +86,30 @@ void StackModel::note_fault_seen(std::uint32_t r, int component_index) {
   }
 }
 
-void StackModel::fault_began(int fault_index) { apply_fault(fault_index, +1); }
+namespace {
 
-void StackModel::fault_ended(int fault_index) { apply_fault(fault_index, -1); }
+bool is_rolling(const FaultSpec& fault) {
+  return fault.kind == FaultSpec::Kind::kMaintenance && fault.mode == FaultSpec::Mode::kRolling;
+}
+
+}  // namespace
+
+void StackModel::fault_began(int fault_index, sim::Time duration_ns) {
+  if (is_rolling(spec_.faults[fault_index])) {
+    // Its own steps take each instance down for the window's duration and bring it back.
+    rolling_window_ns_[fault_index] = duration_ns;
+    rolling_step(static_cast<std::uint32_t>(fault_index) << 12);
+    return;
+  }
+  apply_fault(fault_index, +1);
+}
+
+void StackModel::fault_ended(int fault_index) {
+  if (!is_rolling(spec_.faults[fault_index])) apply_fault(fault_index, -1);
+}
 
 void StackModel::apply_fault(int fault_index, int sign) {
   const FaultSpec& fault = spec_.faults[fault_index];
-  if (fault.kind == FaultSpec::Kind::kMaintenance && fault.mode == FaultSpec::Mode::kRolling) {
-    if (sign > 0) start_rolling(fault_index);  // its own steps bring each instance back
-    return;
-  }
   // A fault on a component applies to each of its instances; a fault on a host to the host.
   std::vector<TargetHealth*> targets;
   for (const int c : fault_components_[fault_index]) targets.push_back(&component_health_[c]);

@@ -201,30 +201,18 @@ void StackModel::forget_replicated_writes(Group& group, sim::Time lag) {
   }
 }
 
-void StackModel::start_rolling(int fault_index) {
-  rolling_step(static_cast<std::uint32_t>(fault_index) << 12);
-}
-
 void StackModel::rolling_step(std::uint32_t arg) {
   // Instance k of the target drains and stops for the window's duration, then k + 1.
   const int fault_index = static_cast<int>(arg >> 12);
   const int step = static_cast<int>(arg & 0xfff);
-  const FaultSpec& fault = spec_.faults[fault_index];
   const std::vector<int>& instances = fault_components_[fault_index];
   if (step > 0) component_health_[instances[step - 1]].refusing -= 1;
   if (step < static_cast<int>(instances.size())) {
     TargetHealth& health = component_health_[instances[step]];
     health.origin = "maintenance";
     health.refusing += 1;
-    const sim::Time duration = fault.windows.empty() ? fault.duration_ns : [&] {
-      sim::Time d = 0;
-      for (const auto& w : fault.windows) {
-        if (w.start_ns <= sim_.now()) d = w.duration_ns;
-      }
-      return d;
-    }();
     sim_.schedule_in(
-        duration, this, kRollingStep,
+        rolling_window_ns_[fault_index], this, kRollingStep,
         (static_cast<std::uint32_t>(fault_index) << 12) | static_cast<std::uint32_t>(step + 1));
   }
   refresh_availability();
