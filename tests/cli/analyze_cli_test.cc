@@ -10,16 +10,6 @@
 namespace stacksim::testing {
 namespace {
 
-nlohmann::json analyze_json(const std::vector<std::string>& args) {
-  std::vector<std::string> all = {"analyze"};
-  all.insert(all.end(), args.begin(), args.end());
-  all.insert(all.end(), {"--json", "-"});
-  const ProcessResult result = run_stacksim(all);
-  EXPECT_EQ(result.exit_code, 0) << result.err;
-  if (result.exit_code != 0) return nlohmann::json::object();
-  return nlohmann::json::parse(result.out);  // throws if anything else is on stdout
-}
-
 bool any_departure(const nlohmann::json& report, const std::string& text) {
   for (const auto& d : report["departures"]) {
     if (d.get<std::string>().find(text) != std::string::npos) return true;
@@ -28,7 +18,7 @@ bool any_departure(const nlohmann::json& report, const std::string& text) {
 }
 
 TEST(AnalyzeCli, MmcTheoryIsErlangCAndTheSimulationAgrees) {
-  const auto report = analyze_json({"scenarios/mmc.json", "--duration", "2000d"});
+  const auto report = run_json({"analyze", "scenarios/mmc.json", "--duration", "2000d"});
   ASSERT_TRUE(report.contains("stations")) << report.dump();
   EXPECT_EQ(report["schema_version"], 1);
   EXPECT_EQ(report["scenario"]["name"], "mmc");
@@ -50,7 +40,7 @@ TEST(AnalyzeCli, MmcTheoryIsErlangCAndTheSimulationAgrees) {
 }
 
 TEST(AnalyzeCli, NoSimulateGivesTheoryOnly) {
-  const auto report = analyze_json({"scenarios/mmc.json", "--no-simulate"});
+  const auto report = run_json({"analyze", "scenarios/mmc.json", "--no-simulate"});
   ASSERT_TRUE(report.contains("stations")) << report.dump();
   EXPECT_NEAR(report["stations"][0]["response_s"].get<double>() / 60.0, 24.7572, 24.7572 * 1e-3);
   EXPECT_TRUE(report["stations"][0]["simulated"].is_null());
@@ -59,7 +49,7 @@ TEST(AnalyzeCli, NoSimulateGivesTheoryOnly) {
 }
 
 TEST(AnalyzeCli, ClosedScenarioIsSolvedByMva) {
-  const auto report = analyze_json({"scenarios/closed-think.json", "--no-simulate"});
+  const auto report = run_json({"analyze", "scenarios/closed-think.json", "--no-simulate"});
   ASSERT_TRUE(report.contains("system")) << report.dump();
   EXPECT_EQ(report["model"], "mva");
   EXPECT_NEAR(report["system"]["throughput_rps"].get<double>(), 18.0027, 1e-3);
@@ -67,7 +57,7 @@ TEST(AnalyzeCli, ClosedScenarioIsSolvedByMva) {
 }
 
 TEST(AnalyzeCli, SingleServerListsTheHeldSlotAndTheOtherDepartures) {
-  const auto report = analyze_json({"scenarios/single-server.json"});
+  const auto report = run_json({"analyze", "scenarios/single-server.json"});
   ASSERT_TRUE(report.contains("departures")) << report.dump();
   EXPECT_TRUE(any_departure(report,
                             "web holds its slot while calling app, db: product-form "
@@ -113,8 +103,8 @@ TEST(AnalyzeCli, JsonGoesToAFile) {
 
 TEST(AnalyzeCli, ReplicationsAndThreadsDoNotChangeTheReport) {
   auto with_threads = [](const std::string& threads) {
-    return analyze_json({"scenarios/tandem.json", "--duration", "5m", "--warmup", "30s",
-                         "--replications", "3", "--threads", threads})
+    return run_json({"analyze", "scenarios/tandem.json", "--duration", "5m", "--warmup", "30s",
+                     "--replications", "3", "--threads", threads})
         .dump();
   };
   EXPECT_EQ(with_threads("1"), with_threads("3"));

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "tests/support/stacksim_process.h"
 
@@ -61,11 +62,9 @@ TEST(GraphCli, SetOverridesApply) {
 
 TEST(GraphCli, DistributedDesignLeavesOnlyTheBalancerAndTheDatabasePrimary) {
   const auto spofs_of = [](std::vector<std::string> extra) {
-    std::vector<std::string> args = {"graph", "scenarios/distributed.json", "--json", "-"};
+    std::vector<std::string> args = {"graph", "scenarios/distributed.json"};
     args.insert(args.end(), extra.begin(), extra.end());
-    const auto result = run_stacksim(args);
-    EXPECT_EQ(result.exit_code, 0) << result.err;
-    return nlohmann::json::parse(result.out)["spofs"].get<std::set<std::string>>();
+    return run_json(std::move(args))["spofs"].get<std::set<std::string>>();
   };
   const auto spofs = spofs_of({});
   for (const char* spof : {"lb", "lb1", "db@db1", "db1"}) EXPECT_EQ(spofs.count(spof), 1u) << spof;

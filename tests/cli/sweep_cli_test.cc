@@ -15,23 +15,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Runs `stacksim sweep ARGS... --json -`, requires exit code 0 and returns the report.
-nlohmann::json sweep_report(std::vector<std::string> args) {
-  args.insert(args.begin(), "sweep");
-  args.insert(args.end(), {"--json", "-"});
-  const ProcessResult result = run_stacksim(args);
-  EXPECT_EQ(result.exit_code, 0) << result.err;
-  if (result.exit_code != 0) return nlohmann::json::object();
-  return nlohmann::json::parse(result.out);  // throws if anything else is on stdout
-}
-
 TEST(SweepCli, FindsTheSaturationPointOfMm1ThatTheoryPredicts) {
   // M/M/1 with S = 1 ms: mean response 1 / (1000 - rate) s, at most 6 ms while rate <= 833, so
   // the largest rate of the grid within a 6 ms mean is 800 (a 5 ms target would put 800 exactly
   // on the boundary, where the noise of a finite run decides).
-  const auto report = sweep_report(
-      {"scenarios/mm1.json", "--vary", "/workload/arrivals/rate=100:900:9", "--duration", "600s",
-       "--latency-target", "6ms", "--latency-percentile", "mean", "--threads", "4"});
+  const auto report = run_json(
+      {"sweep", "scenarios/mm1.json", "--vary", "/workload/arrivals/rate=100:900:9", "--duration",
+       "600s", "--latency-target", "6ms", "--latency-percentile", "mean", "--threads", "4"});
   ASSERT_EQ(report["points"].size(), 9u);
   EXPECT_EQ(report["vary"][0]["pointer"], "/workload/arrivals/rate");
   EXPECT_EQ(report["vary"][0]["values"].dump(), "[100,200,300,400,500,600,700,800,900]");
@@ -60,9 +50,9 @@ TEST(SweepCli, FindsTheSaturationPointOfMmcThatErlangCPredicts) {
   // 13.57 ms at 280/s and 15.09 ms at 300/s, so with a 14 ms target the saturation point of the
   // grid is 280/s. Each point's mean response is within 4% of Erlang C (over seeds 1-3 the
   // largest deviation was 1.5%, at 340/s where utilization is 85%).
-  const auto report = sweep_report(
-      {"scenarios/mmc.json", "--set", "/components/servers/service/mean=\"10ms\"", "--vary",
-       "/workload/arrivals/rate=200:340:8", "--duration", "1200s", "--warmup", "10s",
+  const auto report = run_json(
+      {"sweep", "scenarios/mmc.json", "--set", "/components/servers/service/mean=\"10ms\"",
+       "--vary", "/workload/arrivals/rate=200:340:8", "--duration", "1200s", "--warmup", "10s",
        "--latency-target", "14ms", "--latency-percentile", "mean", "--threads", "2"});
   ASSERT_EQ(report["points"].size(), 8u);
   for (int i = 0; i < 8; ++i) {
@@ -101,10 +91,10 @@ TEST(SweepCli, APointIsTheRunOfThatPoint) {
   const std::vector<std::string> common = {
       "--duration",     "60s", "--warmup", "5s",
       "--replications", "2",   "--set",    "/components/server/service/mean=\"1.1ms\""};
-  std::vector<std::string> sweep = {"scenarios/mm1.json", "--vary",
-                                    "/workload/arrivals/rate=300,700", "--threads", "3"};
+  std::vector<std::string> sweep = {
+      "sweep", "scenarios/mm1.json", "--vary", "/workload/arrivals/rate=300,700", "--threads", "3"};
   sweep.insert(sweep.end(), common.begin(), common.end());
-  const auto swept = sweep_report(sweep);
+  const auto swept = run_json(sweep);
   ASSERT_EQ(swept["points"].size(), 2u);
 
   std::vector<std::string> run = common;
@@ -141,8 +131,8 @@ TEST(SweepCli, PrintsTheCapacityTableAndWritesTheCsv) {
 
 TEST(SweepCli, VerticalScalingFitsTheUniversalScalabilityLaw) {
   const auto report =
-      sweep_report({"scenarios/vertical-vs-horizontal.json", "--vary",
-                    "/hosts/server1/cores=2,4,8,16", "--duration", "3m", "--threads", "4"});
+      run_json({"sweep", "scenarios/vertical-vs-horizontal.json", "--vary",
+                "/hosts/server1/cores=2,4,8,16", "--duration", "3m", "--threads", "4"});
   ASSERT_EQ(report["points"].size(), 4u);
   double previous = 0;
   for (const auto& point : report["points"]) {
@@ -165,8 +155,9 @@ TEST(SweepCli, VerticalScalingFitsTheUniversalScalabilityLaw) {
 TEST(SweepCli, HorizontalScalingCountsInstancesAndFitsTheUsl) {
   // The same 2-core box repeated 1, 2, 4 and 8 times: about 50 requests/s per box (40 ms of CPU
   // per request on 2 cores) until the 3 ms serial section caps the stack at 333/s.
-  const auto report = sweep_report(
-      {"scenarios/vertical-vs-horizontal.json", "--set", "/hosts/server1/cores=2", "--vary",
+  const auto report = run_json(
+      {"sweep", "scenarios/vertical-vs-horizontal.json", "--set", "/hosts/server1/cores=2",
+       "--vary",
        "/components/app/hosts=[\"server1\"],[\"server1\",\"server2\"],[\"server1\",\"server2\","
        "\"server3\",\"server4\"],[\"server1\",\"server2\",\"server3\",\"server4\",\"server5\","
        "\"server6\",\"server7\",\"server8\"]",

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace stacksim::testing {
 
@@ -53,13 +54,18 @@ ProcessResult run_stacksim(const std::vector<std::string>& args) {
   return result;
 }
 
-nlohmann::json run_report(const std::string& scenario, const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {"run", scenario, "--json", "-", "--quiet"};
-  args.insert(args.end(), extra.begin(), extra.end());
+nlohmann::json run_json(std::vector<std::string> args) {
+  args.insert(args.end(), {"--json", "-"});
   const ProcessResult result = run_stacksim(args);
   EXPECT_EQ(result.exit_code, 0) << result.err;
   if (result.exit_code != 0) return nlohmann::json::object();
   return nlohmann::json::parse(result.out);
+}
+
+nlohmann::json run_report(const std::string& scenario, const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"run", scenario, "--quiet"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return run_json(std::move(args));
 }
 
 }  // namespace stacksim::testing

@@ -16,8 +16,12 @@ struct ProcessResult {
 // Runs `stacksim ARGS...` from the source directory (so scenarios/... paths work) and waits.
 [[nodiscard]] ProcessResult run_stacksim(const std::vector<std::string>& args);
 
-// Runs `stacksim run SCENARIO --json - --quiet EXTRA...`, requires exit code 0 and returns the
-// parsed report (an empty object, with a test failure recorded, otherwise).
+// Runs `stacksim ARGS... --json -`, requires exit code 0 and returns the parsed standard output
+// (an empty object, with a test failure showing the standard error recorded, otherwise). Throws
+// if anything but the JSON is on standard output.
+[[nodiscard]] nlohmann::json run_json(std::vector<std::string> args);
+
+// run_json of `run SCENARIO --quiet EXTRA...`: the parsed report of a run.
 [[nodiscard]] nlohmann::json run_report(const std::string& scenario,
                                         const std::vector<std::string>& extra = {});
 
