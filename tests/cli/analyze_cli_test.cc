@@ -5,6 +5,7 @@
 #include <fstream>
 #include <string>
 
+#include "tests/support/files.h"
 #include "tests/support/stacksim_process.h"
 
 namespace stacksim::testing {
@@ -89,8 +90,8 @@ TEST(AnalyzeCli, TextReportSetsTheoryBesideTheSimulation) {
 }
 
 TEST(AnalyzeCli, JsonGoesToAFile) {
-  const std::string dir = make_temp_dir();
-  const std::string path = dir + "/analysis.json";
+  const TempDir dir;
+  const std::string path = (dir / "analysis.json").string();
   const auto result =
       run_stacksim({"analyze", "scenarios/mm1.json", "--no-simulate", "--json", path});
   ASSERT_EQ(result.exit_code, 0) << result.err;

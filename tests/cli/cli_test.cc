@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/support/files.h"
 #include "tests/support/stacksim_process.h"
 
 namespace stacksim::testing {
@@ -78,7 +79,8 @@ TEST(Cli, SetOverridesAScenarioValueByJsonPointer) {
 }
 
 TEST(Cli, OutWritesReportAndTimeSeries) {
-  const std::string dir = make_temp_dir() + "/results";
+  const TempDir temp;
+  const std::string dir = (temp / "results").string();
   const auto result = run_stacksim({"run", "scenarios/mm1.json", "--duration", "600s", "--quiet",
                                     "--out", dir, "--set", "/report={\"interval\": \"60s\"}"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
@@ -88,7 +90,6 @@ TEST(Cli, OutWritesReportAndTimeSeries) {
   const std::string csv = read_file((fs::path(dir) / "timeseries.csv").string());
   EXPECT_EQ(csv.rfind("start_s,end_s,offered,completed,failed", 0), 0u);
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 11);  // header + 10 one-minute rows
-  fs::remove_all(fs::path(dir).parent_path());
 }
 
 TEST(Cli, BadCommandLineExits64) {
@@ -106,8 +107,8 @@ TEST(Cli, MissingScenarioExits66AndNamesTheFile) {
 }
 
 TEST(Cli, InvalidScenarioExits65WithAPointerAndNoReport) {
-  const std::string dir = make_temp_dir();
-  const std::string json = dir + "/report.json";
+  const TempDir dir;
+  const std::string json = (dir / "report.json").string();
   const auto result = run_stacksim(
       {"run", "scenarios/mm1.json", "--json", json, "--set", "/workload/arrivals/rate=-5"});
   EXPECT_EQ(result.exit_code, 65);
@@ -119,7 +120,6 @@ TEST(Cli, InvalidScenarioExits65WithAPointerAndNoReport) {
       run_stacksim({"validate", "scenarios/mm1.json", "--set", "/components/server/servers=0"});
   EXPECT_EQ(validate.exit_code, 65);
   EXPECT_NE(validate.err.find("/components/server/servers"), std::string::npos);
-  fs::remove_all(dir);
 }
 
 TEST(Cli, UnwritableOutputExits73AndLeavesNothingBehind) {
@@ -131,8 +131,8 @@ TEST(Cli, UnwritableOutputExits73AndLeavesNothingBehind) {
 }
 
 TEST(Cli, InterruptWritesWhatWasMeasuredAndExits130) {
-  const std::string dir = make_temp_dir();
-  const std::string json = dir + "/report.json";
+  const TempDir dir;
+  const std::string json = (dir / "report.json").string();
   const pid_t pid = fork();
   if (pid == 0) {
     if (chdir(STACKSIM_SOURCE_DIR) != 0) _exit(127);
@@ -149,7 +149,6 @@ TEST(Cli, InterruptWritesWhatWasMeasuredAndExits130) {
   const auto report = nlohmann::json::parse(read_file(json));
   EXPECT_EQ(report["interrupted"], true);
   EXPECT_GT(report["summary"]["completed"].get<double>(), 0.0);
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -2,18 +2,16 @@
 // codes.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <utility>
 
+#include "tests/support/files.h"
 #include "tests/support/stacksim_process.h"
 
 namespace stacksim::testing {
 namespace {
-
-namespace fs = std::filesystem;
 
 TEST(GraphCli, JsonToStdoutListsTheSingleServersSpofs) {
   const auto result = run_stacksim({"graph", "scenarios/single-server.json", "--json", "-"});
@@ -32,15 +30,14 @@ TEST(GraphCli, JsonToStdoutListsTheSingleServersSpofs) {
 }
 
 TEST(GraphCli, DotWritesADigraphFile) {
-  const std::string dir = make_temp_dir();
-  const std::string dot = dir + "/graph.dot";
+  const TempDir dir;
+  const std::string dot = (dir / "graph.dot").string();
   const auto result = run_stacksim({"graph", "scenarios/single-server.json", "--dot", dot});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(result.out.empty());
   const std::string text = read_file(dot);
   EXPECT_EQ(text.rfind("digraph", 0), 0u);
   EXPECT_NE(text.find("subgraph \"cluster_server1\""), std::string::npos);
-  fs::remove_all(dir);
 }
 
 TEST(GraphCli, WithoutOutputsPrintsTheTable) {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/files.h"
 #include "tests/support/stacksim_process.h"
 #include "tests/validation/queueing_formulas.h"
 
@@ -108,8 +109,8 @@ TEST(SweepCli, APointIsTheRunOfThatPoint) {
 }
 
 TEST(SweepCli, PrintsTheCapacityTableAndWritesTheCsv) {
-  const std::string dir = make_temp_dir();
-  const std::string csv = dir + "/sweep.csv";
+  const TempDir dir;
+  const std::string csv = (dir / "sweep.csv").string();
   const auto result =
       run_stacksim({"sweep", "scenarios/mm1.json", "--vary", "/workload/arrivals/rate=200,400,600",
                     "--duration", "60s", "--latency-target", "20ms", "--csv", csv});
@@ -126,7 +127,6 @@ TEST(SweepCli, PrintsTheCapacityTableAndWritesTheCsv) {
                                    "/workload/arrivals/rate=200", "--duration", "10s", "--quiet"});
   EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
   EXPECT_TRUE(quiet.out.empty());
-  fs::remove_all(dir);
 }
 
 TEST(SweepCli, VerticalScalingFitsTheUniversalScalabilityLaw) {
@@ -203,8 +203,8 @@ TEST(SweepCli, BadVaryExits64) {
 }
 
 TEST(SweepCli, InvalidPointExits65NamingThePointerAndWritesNothing) {
-  const std::string dir = make_temp_dir();
-  const std::string json = dir + "/sweep.json";
+  const TempDir dir;
+  const std::string json = (dir / "sweep.json").string();
   const auto result = run_stacksim(
       {"sweep", "scenarios/mm1.json", "--vary", "/workload/arrivals/rate=100,-5", "--json", json});
   EXPECT_EQ(result.exit_code, 65);
@@ -217,7 +217,6 @@ TEST(SweepCli, InvalidPointExits65NamingThePointerAndWritesNothing) {
 
   EXPECT_EQ(run_stacksim({"sweep", "scenarios/no-such-file.json", "--vary", "/seed=1"}).exit_code,
             66);
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "reports/graph_json.h"
 #include "reports/graph_text.h"
 #include "reports/spof_analysis.h"
+#include "tests/support/files.h"
 
 namespace stacksim::reports {
 namespace {
@@ -419,13 +420,11 @@ TEST(GraphDot, EscapesNamesAndKeepsEmptyHostsVisible) {
 TEST(GraphDot, GraphvizAcceptsIt) {
   if (std::system("command -v dot >/dev/null 2>&1") != 0) GTEST_SKIP() << "Graphviz not installed";
   const auto graph = DependencyGraph::build(redundant_web());
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("stacksim_graph_test_" +
-                     std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".dot");
+  const stacksim::testing::TempDir dir;
+  const auto path = dir / "graph.dot";
   std::ofstream(path) << graph_dot(graph, analyse_spofs(graph));
   const std::string command = "dot -Tsvg -o /dev/null " + path.string();
   EXPECT_EQ(std::system(command.c_str()), 0);
-  std::filesystem::remove(path);
 }
 
 TEST(GraphText, PrintsSpofsAndTheWhatIfTable) {

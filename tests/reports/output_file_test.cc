@@ -4,29 +4,25 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "tests/support/files.h"
 
 namespace stacksim::reports {
 namespace {
 
 namespace fs = std::filesystem;
+using stacksim::testing::read_file;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
 // A fresh empty directory per test, removed afterwards.
 class OutputFileTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string pattern = (fs::path(::testing::TempDir()) / "reports-output-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  void SetUp() override { ASSERT_TRUE(fs::is_directory(dir_)); }
 
   [[nodiscard]] std::vector<std::string> entries() const {
     std::vector<std::string> names;
@@ -36,15 +32,9 @@ class OutputFileTest : public ::testing::Test {
     return names;
   }
 
-  fs::path dir_;
+  const stacksim::testing::TempDir temp_{"reports-output"};
+  const fs::path dir_ = temp_.path();
 };
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 TEST_F(OutputFileTest, CreatesTheFileWithExactContent) {
   const fs::path path = dir_ / "report.json";

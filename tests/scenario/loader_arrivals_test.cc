@@ -12,6 +12,7 @@
 
 #include "scenario/loader.h"
 #include "test_support.h"
+#include "tests/support/files.h"
 
 namespace stacksim::scenario {
 namespace {
@@ -135,13 +136,6 @@ TEST(RequestClassWrites, DefaultsToFalse) {
 // A trace file in a fresh temporary directory.
 class TraceFile : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("stacksim_trace_" + std::to_string(std::random_device()()));
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // Writes `text` to `name` in the directory and returns its path.
   std::string write(const std::string& name, const std::string& text) {
     const fs::path path = dir_ / name;
@@ -153,7 +147,8 @@ class TraceFile : public ::testing::Test {
     return with_arrivals({{"process", "trace"}, {"file", file}});
   }
 
-  fs::path dir_;
+  const stacksim::testing::TempDir temp_{"stacksim_trace"};
+  const fs::path dir_ = temp_.path();
 };
 
 TEST(Trace, ReadsTheFileNextToTheScenario) {

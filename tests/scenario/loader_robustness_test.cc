@@ -1,25 +1,18 @@
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
-#include <sstream>
 
 #include "scenario/loader.h"
 #include "test_support.h"
+#include "tests/support/files.h"
 
 namespace stacksim::scenario {
 namespace {
 
 using Json = nlohmann::ordered_json;
+using stacksim::testing::read_file;
 using testing::data_path;
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Pointers of every value in `value`, the root excluded.
 void collect_pointers(const Json& value, const std::string& pointer,

@@ -5,31 +5,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <utility>
+
+#include "tests/support/files.h"
 
 namespace stacksim::testing {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string make_temp_dir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "stacksim-test-XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) return {};
-  return pattern;
-}
-
 ProcessResult run_stacksim(const std::vector<std::string>& args) {
-  const std::string dir = make_temp_dir();
-  const std::string out_path = dir + "/stdout";
-  const std::string err_path = dir + "/stderr";
+  const TempDir dir;  // the child's standard output and error, removed on return
+  const std::string out_path = (dir / "stdout").string();
+  const std::string err_path = (dir / "stderr").string();
   ProcessResult result;
   const pid_t pid = fork();
   if (pid == 0) {
@@ -50,7 +35,6 @@ ProcessResult run_stacksim(const std::vector<std::string>& args) {
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.out = read_file(out_path);
   result.err = read_file(err_path);
-  std::filesystem::remove_all(dir);
   return result;
 }
 

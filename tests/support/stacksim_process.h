@@ -25,10 +25,4 @@ struct ProcessResult {
 [[nodiscard]] nlohmann::json run_report(const std::string& scenario,
                                         const std::vector<std::string>& extra = {});
 
-// The whole content of a file ("" when it cannot be read).
-[[nodiscard]] std::string read_file(const std::string& path);
-
-// A fresh empty directory under the build tree's temporary area.
-[[nodiscard]] std::string make_temp_dir();
-
 }  // namespace stacksim::testing
