@@ -10,22 +10,10 @@ namespace stacksim::models {
 namespace {
 
 using sim::Distribution;
+using testing::error_count;
 using testing::ms;
 using testing::s;
-
-FaultSpec window_fault(FaultSpec::Kind kind, const std::string& target, sim::Time at,
-                       sim::Time duration) {
-  FaultSpec f;
-  f.kind = kind;
-  f.target = target;
-  f.windows.push_back(FaultWindow{at, duration});
-  return f;
-}
-
-std::uint64_t error_count(const RunResult& r, const std::string& cause) {
-  const auto it = r.errors.find(cause);
-  return it == r.errors.end() ? 0 : it->second;
-}
+using testing::window_fault;
 
 // One user, 3 s requests, 0.5 s think: requests run [0,3), [3.5,6.5), [7,10), ...
 ScenarioSpec one_slow_user() {
@@ -87,12 +75,8 @@ TEST(Faults, HostCrashTakesDownEveryComponentOnIt) {
 TEST(Faults, ExponentialCrashesGiveMtbfOverMtbfPlusMttr) {
   ScenarioSpec spec = testing::open_scenario(
       5, {testing::station("svc", 10, Distribution::exponential(ms(10)))}, {"svc"}, s(2'000'000));
-  FaultSpec f;
-  f.kind = FaultSpec::Kind::kCrash;
-  f.target = "svc";
-  f.mtbf = Distribution::exponential(s(900));
-  f.mttr = Distribution::exponential(s(100));
-  spec.faults.push_back(f);
+  spec.faults.push_back(
+      testing::crash("svc", Distribution::exponential(s(900)), Distribution::exponential(s(100))));
   const RunResult r = run_replication(spec, 0);
   // 2000 failure cycles; the sd of the estimate is about 0.002 (alternating renewal process).
   EXPECT_NEAR(r.components[0].availability, 0.9, 0.008);

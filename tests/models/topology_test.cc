@@ -10,13 +10,10 @@ namespace {
 
 using sim::Distribution;
 using testing::component;
+using testing::error_count;
 using testing::ms;
 using testing::s;
-
-std::uint64_t errors(const RunResult& r, const std::string& cause) {
-  const auto it = r.errors.find(cause);
-  return it == r.errors.end() ? 0 : it->second;
-}
+using testing::window_fault;
 
 // clients -> lb (host lb) -> web on w1, w2, w3.
 ScenarioSpec balanced(double rate, int web_instances) {
@@ -67,18 +64,14 @@ TEST(Topology, LeastConnectionsAndRandomAlsoUseEveryBackend) {
 
 TEST(Topology, AFailedBackendCostsOnlyTheHealthCheckDetectionWindow) {
   ScenarioSpec spec = balanced(300, 2);
-  FaultSpec crash;
-  crash.kind = FaultSpec::Kind::kCrash;
-  crash.target = "web@w2";
-  crash.windows.push_back(FaultWindow{s(101), s(100)});
-  spec.faults.push_back(crash);
+  spec.faults.push_back(window_fault(FaultSpec::Kind::kCrash, "web@w2", s(101), s(100)));
   const RunResult r = run_replication(spec, 0);
   // Checks every 2 s; three failed checks take the backend out 4 to 6 s after the crash. Until
   // then half the requests (150/s) still go to it.
-  const double lost = static_cast<double>(errors(r, "component_down"));
+  const double lost = static_cast<double>(error_count(r, "component_down"));
   EXPECT_GE(lost, 150.0 * 4.0 * 0.85);
   EXPECT_LE(lost, 150.0 * 6.0 * 1.15);
-  EXPECT_EQ(r.failed, errors(r, "component_down"));
+  EXPECT_EQ(r.failed, error_count(r, "component_down"));
   // The service as a whole never went down: the other instance was up all along.
   EXPECT_DOUBLE_EQ(r.availability_by_time, 1.0);
   // Two passed checks after recovery and w2 takes traffic again.
@@ -113,11 +106,7 @@ TEST(Topology, FailoverPromotesAReplicaAfterTheConfiguredTime) {
   ScenarioSpec spec = testing::open_scenario(100, {db}, {"db"}, s(600));
   for (const char* h : {"d1", "d2"}) spec.hosts.push_back(HostSpec{h, 4, 0, ""});
   spec.workload.mix = {RequestClassSpec{"write", 1, {"db"}, true}};
-  FaultSpec crash;
-  crash.kind = FaultSpec::Kind::kCrash;
-  crash.target = "d1";
-  crash.windows.push_back(FaultWindow{s(100), s(400)});
-  spec.faults.push_back(crash);
+  spec.faults.push_back(window_fault(FaultSpec::Kind::kCrash, "d1", s(100), s(400)));
   const RunResult with_failover = run_replication(spec, 0);
   // Writes fail for the 30 s it takes to promote d2, not for the 400 s d1 is down.
   EXPECT_NEAR(static_cast<double>(with_failover.failed), 100.0 * 30, 4 * std::sqrt(3000.0));
@@ -153,18 +142,14 @@ TEST(Topology, DnsRoundRobinSpreadsBrowsersAndStaleAnswersKeepPointingAtADeadHos
   EXPECT_NEAR(static_cast<double>(component(healthy, "web@w1").visits) / healthy.completed, 0.5,
               0.03);
 
-  FaultSpec crash;
-  crash.kind = FaultSpec::Kind::kCrash;
-  crash.target = "w2";
-  crash.windows.push_back(FaultWindow{s(1000), s(2000)});
-  spec.faults.push_back(crash);
+  spec.faults.push_back(window_fault(FaultSpec::Kind::kCrash, "w2", s(1000), s(2000)));
   const RunResult stale = run_replication(spec, 0);
   // The dead host's record is withdrawn, but the half of the browsers that cached w2 keep
   // timing out until their TTL runs out: 150 s on average, so about 100/s x 0.5 x 150 s.
   const double failed = static_cast<double>(stale.failed);
   EXPECT_GT(failed, 5000);
   EXPECT_LT(failed, 10000);
-  EXPECT_EQ(errors(stale, "timeout"), stale.failed);
+  EXPECT_EQ(error_count(stale, "timeout"), stale.failed);
 }
 
 TEST(Topology, RollingMaintenanceKeepsTheServiceUpWhereARestartTakesItDown) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/models/spec_builder.h"
 #include "tests/reports/run_result_builder.h"
 
 namespace stacksim::reports {
@@ -13,29 +14,13 @@ namespace {
 
 using models::ComponentKind;
 using models::FaultSpec;
+using models::testing::component;
+using models::testing::crash;
 using sim::Distribution;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
 constexpr sim::Time kSecond = sim::kNanosPerSecond;
-
-models::ComponentSpec component(const std::string& name, ComponentKind kind,
-                                const std::string& host) {
-  models::ComponentSpec c;
-  c.name = name;
-  c.kind = kind;
-  c.host = host;
-  return c;
-}
-
-FaultSpec crash(const std::string& target, Distribution mtbf, Distribution mttr) {
-  FaultSpec f;
-  f.kind = FaultSpec::Kind::kCrash;
-  f.target = target;
-  f.mtbf = mtbf;
-  f.mttr = mttr;
-  return f;
-}
 
 FaultSpec maintenance(const std::string& target) {
   FaultSpec f;

@@ -17,6 +17,7 @@
 #include "reports/graph_json.h"
 #include "reports/graph_text.h"
 #include "reports/spof_analysis.h"
+#include "tests/models/spec_builder.h"
 #include "tests/support/files.h"
 
 namespace stacksim::reports {
@@ -28,6 +29,7 @@ using models::DnsRecordSpec;
 using models::HostSpec;
 using models::RequestClassSpec;
 using models::ScenarioSpec;
+using models::testing::component;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
@@ -37,14 +39,6 @@ HostSpec host(const std::string& name, const std::string& ip = "") {
   h.name = name;
   h.ip = ip;
   return h;
-}
-
-ComponentSpec component(const std::string& name, ComponentKind kind, const std::string& on = "") {
-  ComponentSpec c;
-  c.name = name;
-  c.kind = kind;
-  c.host = on;
-  return c;
 }
 
 ComponentSpec instanced(const std::string& name, ComponentKind kind,
