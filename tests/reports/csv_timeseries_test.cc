@@ -2,15 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "tests/reports/report_reading.h"
 #include "tests/reports/run_result_builder.h"
 
 namespace stacksim::reports {
 namespace {
 
+using testing::lines_of;
 using testing::sample_run;
 
 constexpr const char* kFixedHeader =
@@ -31,13 +32,6 @@ models::IntervalRow row(double start, double end, std::uint64_t offered, std::ui
   r.component_queue_length = {0.0, 1.5, 0.25};
   r.host_cpu_utilization = {0.6};
   return r;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
 }
 
 TEST(CsvTimeseriesTest, HeaderNamesEveryComponentAndHost) {

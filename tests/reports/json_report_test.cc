@@ -6,38 +6,21 @@
 #include <string>
 #include <vector>
 
+#include "tests/reports/report_reading.h"
 #include "tests/reports/run_result_builder.h"
 
 namespace stacksim::reports {
 namespace {
 
 using nlohmann::ordered_json;
+using testing::keys_of;
+using testing::sample_context;
 using testing::sample_run;
 
 constexpr double kT975Df2 = 4.302653;  // Student t, 0.975 quantile, 2 degrees of freedom
 
-ReportContext sample_context() {
-  ReportContext c;
-  c.tool_version = "0.1.0";
-  c.scenario_name = "foobar-single-server";
-  c.scenario_file = "scenarios/single-server.json";
-  c.scenario_sha256 = std::string(64, 'a');
-  c.seed = 42;
-  c.duration_s = 100.0;
-  c.warmup_s = 300.0;
-  c.replications = 1;
-  c.wall_seconds = 12.3;
-  return c;
-}
-
-std::vector<std::string> keys_of(const ordered_json& object) {
-  std::vector<std::string> keys;
-  for (const auto& item : object.items()) keys.push_back(item.key());
-  return keys;
-}
-
 TEST(JsonReportTest, OneReplicationHasEveryContractKey) {
-  const ordered_json j = json_report(sample_context(), {sample_run()});
+  const ordered_json j = json_report(sample_context(100.0), {sample_run()});
 
   EXPECT_EQ(keys_of(j), (std::vector<std::string>{
                             "schema_version", "tool_version", "scenario", "seed", "duration_s",
@@ -180,7 +163,7 @@ TEST(JsonReportTest, ReplicationsAverageTheAvailabilityMetrics) {
   runs[1].attempts = 2020;  // amplification 1 and 2
   runs[0].failures_by_origin = {{"crash", 3}};
   runs[1].failures_by_origin = {{"crash", 4}, {"overload", 1}};
-  const ordered_json j = json_report(sample_context(), runs);
+  const ordered_json j = json_report(sample_context(100.0), runs);
   const ordered_json& s = j["summary"];
   EXPECT_DOUBLE_EQ(s["availability_by_time"].get<double>(), 0.98);
   EXPECT_DOUBLE_EQ(s["retry_amplification"].get<double>(), 1.5);
@@ -199,7 +182,7 @@ TEST(JsonReportTest, DowntimeWindowsOfTheFirstReplicationAndMeanTotals) {
   runs[0].downtime = {window("server1", "crash", 10.0, 40.0), window("web", "crash", 10.0, 40.0),
                       window("web", "maintenance", 60.0, 70.0)};
   runs[1].downtime = {window("server1", "crash", 5.0, 15.0), window("web", "crash", 5.0, 15.0)};
-  const ordered_json j = json_report(sample_context(), runs);
+  const ordered_json j = json_report(sample_context(100.0), runs);
   ASSERT_EQ(j["downtime"].size(), 3u);
   EXPECT_EQ(j["downtime"][0], (ordered_json{{"target", "server1"},
                                             {"cause", "crash"},
@@ -218,7 +201,7 @@ TEST(JsonReportTest, DowntimeWindowsOfTheFirstReplicationAndMeanTotals) {
 TEST(JsonReportTest, TruncatedDowntimeIsFlagged) {
   auto run = sample_run();
   run.downtime.assign(models::kMaxDowntimeWindows, testing::window("web", "crash", 1.0, 2.0));
-  const ordered_json j = json_report(sample_context(), {run});
+  const ordered_json j = json_report(sample_context(100.0), {run});
   EXPECT_EQ(j["downtime_truncated"], true);
   EXPECT_EQ(j["downtime"].size(), models::kMaxDowntimeWindows);
 }
@@ -227,7 +210,7 @@ TEST(JsonReportTest, SloVerdictsAndErrorBudget) {
   auto run = sample_run();  // 1010 offered, 1000 completed, 10 failed, p99 about 0.99 s
   run.failures_by_origin = {
       {"crash", 3}, {"dns_outage", 1}, {"maintenance", 2}, {"overload", 3}, {"slowdown", 1}};
-  ReportContext context = sample_context();
+  ReportContext context = sample_context(100.0);
   context.slo = models::SloSpec{};
   context.slo->availability = 0.99;             // 1000/1010 = 0.990099: met
   context.slo->latency_p99_ns = 500'000'000;    // 0.5 s: not met
@@ -269,7 +252,7 @@ TEST(JsonReportTest, AvailabilityCheckWithOneAndThreeReplications) {
   prediction.exact = true;
   prediction.predicted = 0.99;
   prediction.note = "exact: exponential times to failure and to repair";
-  ReportContext context = sample_context();
+  ReportContext context = sample_context(100.0);
   context.availability_prediction = prediction;
 
   auto run = sample_run();
@@ -315,7 +298,7 @@ TEST(JsonReportTest, SummaryAndComponentsAreTheReportsOwn) {
   std::vector<models::RunResult> runs(2, sample_run());
   runs[1].completed = 990;
   runs[1].components[1].utilization = 0.5;
-  const ordered_json j = json_report(sample_context(), runs);
+  const ordered_json j = json_report(sample_context(100.0), runs);
   EXPECT_EQ(summary_json(runs), j["summary"]);
   EXPECT_EQ(components_json(runs), j["components"]);
   EXPECT_EQ(summary_json(runs).dump(), j["summary"].dump());
@@ -338,7 +321,7 @@ TEST(JsonReportTest, ThreeReplicationsReportMeansAndConfidence) {
   runs[2].components[1].utilization = 0.95;
   runs[1].hosts[0].cpu_utilization = 0.70;
 
-  const ordered_json j = json_report(sample_context(), runs);
+  const ordered_json j = json_report(sample_context(100.0), runs);
   EXPECT_EQ(j["replications"], 3);
   const ordered_json& s = j["summary"];
   EXPECT_EQ(s["offered"], 1010);
@@ -396,16 +379,16 @@ TEST(JsonReportTest, ThreeReplicationsReportMeansAndConfidence) {
 
 TEST(JsonReportTest, InterruptedOnlyWhenARunWas) {
   std::vector<models::RunResult> runs(2, sample_run());
-  EXPECT_FALSE(json_report(sample_context(), runs).contains("interrupted"));
+  EXPECT_FALSE(json_report(sample_context(100.0), runs).contains("interrupted"));
   runs[1].interrupted = true;
   runs[1].measured_s = 50.0;
-  const ordered_json j = json_report(sample_context(), runs);
+  const ordered_json j = json_report(sample_context(100.0), runs);
   EXPECT_EQ(j["interrupted"], true);
   EXPECT_DOUBLE_EQ(j["measured_s"].get<double>(), 75.0);
 }
 
 TEST(JsonReportTest, NoReplicationsStillWellFormed) {
-  const ordered_json j = json_report(sample_context(), {});
+  const ordered_json j = json_report(sample_context(100.0), {});
   EXPECT_EQ(j["replications"], 0);
   EXPECT_EQ(j["summary"]["offered"], 0);
   EXPECT_TRUE(j["components"].is_object());

@@ -5,8 +5,9 @@
 #include <vector>
 
 #include "models/run_result.h"
+#include "reports/report_context.h"
 
-// Hand-made RunResult values for the reports tests.
+// Hand-made RunResult values, and the context of their report, for the reports tests.
 namespace stacksim::reports::testing {
 
 // A component with the given name and utilization; the other fields are set from `seed` so that
@@ -79,6 +80,23 @@ inline models::RunResult sample_run() {
   r.classes = {{"page", 1010, 1000, 10, 0.5005}};
   r.events = 123456;
   return r;
+}
+
+// The context of a report on sample_run(): tool 0.1.0, scenario foobar-single-server from
+// scenarios/single-server.json (digest 64 'a's), seed 42, `duration_s` after a 300 s warm-up, one
+// replication, 12.34 s of wall time.
+inline ReportContext sample_context(double duration_s) {
+  ReportContext c;
+  c.tool_version = "0.1.0";
+  c.scenario_name = "foobar-single-server";
+  c.scenario_file = "scenarios/single-server.json";
+  c.scenario_sha256 = std::string(64, 'a');
+  c.seed = 42;
+  c.duration_s = duration_s;
+  c.warmup_s = 300.0;
+  c.replications = 1;
+  c.wall_seconds = 12.34;
+  return c;
 }
 
 }  // namespace stacksim::reports::testing

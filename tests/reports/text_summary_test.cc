@@ -4,37 +4,20 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "tests/reports/report_reading.h"
 #include "tests/reports/run_result_builder.h"
 
 namespace stacksim::reports {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::lines_of;
 using ::testing::Not;
+using testing::sample_context;
 using testing::sample_run;
-
-ReportContext sample_context() {
-  ReportContext c;
-  c.tool_version = "0.1.0";
-  c.scenario_name = "foobar-single-server";
-  c.scenario_file = "scenarios/single-server.json";
-  c.seed = 42;
-  c.duration_s = 7200.0;
-  c.warmup_s = 300.0;
-  c.wall_seconds = 12.34;
-  return c;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
 
 // The line that starts with `prefix`, or "" when there is none.
 std::string line_starting(const std::string& text, const std::string& prefix) {
@@ -47,7 +30,7 @@ std::string line_starting(const std::string& text, const std::string& prefix) {
 TEST(TextSummaryTest, OneReplication) {
   auto run = sample_run();
   run.measured_s = 7200.0;
-  const std::string text = text_summary(sample_context(), {run});
+  const std::string text = text_summary(sample_context(7200.0), {run});
   SCOPED_TRACE(text);
 
   EXPECT_EQ(lines_of(text)[0],
@@ -89,7 +72,7 @@ TEST(TextSummaryTest, OneReplication) {
 }
 
 TEST(TextSummaryTest, TablesAreAligned) {
-  const std::string text = text_summary(sample_context(), {sample_run()});
+  const std::string text = text_summary(sample_context(7200.0), {sample_run()});
   SCOPED_TRACE(text);
   const std::string header = line_starting(text, "Component");
   ASSERT_FALSE(header.empty());
@@ -113,7 +96,7 @@ TEST(TextSummaryTest, SeveralReplicationsShowHalfWidths) {
   std::vector<models::RunResult> runs(3, sample_run());
   runs[0].completed = 900;
   runs[2].completed = 1100;
-  const std::string text = text_summary(sample_context(), runs);
+  const std::string text = text_summary(sample_context(7200.0), runs);
   SCOPED_TRACE(text);
   EXPECT_THAT(lines_of(text)[1], HasSubstr("3 replications"));
   // Throughput 9, 10, 11 req/s: half-width 4.302653 / sqrt(3).
@@ -125,7 +108,7 @@ TEST(TextSummaryTest, SeveralReplicationsShowHalfWidths) {
 TEST(TextSummaryTest, ClassTableWithSeveralClasses) {
   auto run = sample_run();
   run.classes = {{"page", 1000, 990, 10, 0.5}, {"api", 10, 10, 0, 0.002}};
-  const std::string text = text_summary(sample_context(), {run});
+  const std::string text = text_summary(sample_context(7200.0), {run});
   SCOPED_TRACE(text);
   EXPECT_THAT(line_starting(text, "Class"), HasSubstr("mean latency"));
   EXPECT_THAT(line_starting(text, "page"), HasSubstr("99.000%"));
@@ -137,7 +120,7 @@ TEST(TextSummaryTest, NoErrorsNoCompletions) {
   run.offered = 3;
   run.failed = 3;
   run.measured_s = 10;
-  const std::string text = text_summary(sample_context(), {run});
+  const std::string text = text_summary(sample_context(7200.0), {run});
   EXPECT_EQ(line_starting(text, "Errors"), "Errors     none");
   EXPECT_EQ(line_starting(text, "Latency"), "Latency    no completed requests");
   EXPECT_THAT(line_starting(text, "Requests"), HasSubstr("availability 0.000%"));
@@ -148,7 +131,7 @@ TEST(TextSummaryTest, InterruptedRunSaysHowFarItGot) {
   auto run = sample_run();
   run.interrupted = true;
   run.measured_s = 1800.0;
-  const std::string text = text_summary(sample_context(), {run});
+  const std::string text = text_summary(sample_context(7200.0), {run});
   EXPECT_THAT(lines_of(text)[1], HasSubstr("interrupted: measured 30m of 2h"));
 }
 
@@ -157,7 +140,7 @@ TEST(TextSummaryTest, UptimeWithReplicationsAndAllRequestsServed) {
   for (auto& run : runs) run.failed = 0;
   runs[0].availability_by_time = 0.999;
   runs[1].availability_by_time = 0.997;  // mean 99.8%, half-width 12.7062 x 0.001
-  const std::string text = text_summary(sample_context(), runs);
+  const std::string text = text_summary(sample_context(7200.0), runs);
   // 0.2% of a year is 17.5 h; no nines for a request availability of 100%.
   EXPECT_EQ(line_starting(text, "Uptime"),
             "Uptime     99.800% \u00b1 1.271% of the time \u00b7 17.5h down per year at that "
@@ -169,7 +152,7 @@ TEST(TextSummaryTest, RetriesWhenClientsRetried) {
   run.attempts = 1515;
   run.first_attempt_completed = 909;
   run.attempt_errors = {{"timeout", 500}, {"rejected", 8}, {"dns_failure", 2}};
-  const std::string text = text_summary(sample_context(), {run});
+  const std::string text = text_summary(sample_context(7200.0), {run});
   SCOPED_TRACE(text);
   EXPECT_EQ(line_starting(text, "Retries"),
             "Retries    1,515 attempts (1.50 per request) \u00b7 first-attempt success 90.000% "
@@ -180,29 +163,29 @@ TEST(TextSummaryTest, RetriesWhenClientsRetried) {
 
 TEST(TextSummaryTest, DataLossOnlyWhenWritesWereLost) {
   auto run = sample_run();
-  EXPECT_EQ(line_starting(text_summary(sample_context(), {run}), "Data loss"), "");
+  EXPECT_EQ(line_starting(text_summary(sample_context(7200.0), {run}), "Data loss"), "");
   run.lost_writes = 88;
-  EXPECT_EQ(line_starting(text_summary(sample_context(), {run}), "Data loss"),
+  EXPECT_EQ(line_starting(text_summary(sample_context(7200.0), {run}), "Data loss"),
             "Data loss  88 writes acknowledged by a failed primary, never replicated");
 }
 
 TEST(TextSummaryTest, HostMemoryColumnsOnlyWhereMemoryIsModelled) {
   auto run = sample_run();
-  EXPECT_THAT(line_starting(text_summary(sample_context(), {run}), "Host"),
+  EXPECT_THAT(line_starting(text_summary(sample_context(7200.0), {run}), "Host"),
               Not(HasSubstr("memory")));
   models::HostResult& host = run.hosts[0];
   host.memory_bytes = 8LL << 30;
   host.mean_memory_demand_bytes = 7.5 * (1LL << 30);
   host.peak_memory_demand_bytes = 10LL << 30;
   host.memory_over_share = 0.25;
-  const std::string text = text_summary(sample_context(), {run});
+  const std::string text = text_summary(sample_context(7200.0), {run});
   SCOPED_TRACE(text);
   EXPECT_EQ(line_starting(text, "Host"),
             "Host     cores  cpu util  cpu queue  memory   mean use  peak use  over");
   EXPECT_EQ(line_starting(text, "server1"),
             "server1  4      61.0%     0.41       8.00GiB  7.50GiB   10.0GiB   25.0%");
   host.oom_kills = 3;
-  EXPECT_THAT(line_starting(text_summary(sample_context(), {run}), "Host"),
+  EXPECT_THAT(line_starting(text_summary(sample_context(7200.0), {run}), "Host"),
               HasSubstr("over   oom kills"));
 }
 
@@ -216,7 +199,7 @@ TEST(TextSummaryTest, DowntimeSectionListsTenWindowsAndTotals) {
     run.downtime.push_back(window(i % 2 == 0 ? "db" : "web", "process_crash", start, start + 0.1));
   }
   run.downtime.insert(run.downtime.begin(), window("server1", "crash", 125.0, 245.0));
-  const std::string text = text_summary(sample_context(), {run});
+  const std::string text = text_summary(sample_context(7200.0), {run});
   SCOPED_TRACE(text);
   const auto lines = lines_of(text);
   const auto header =
@@ -238,7 +221,7 @@ TEST(TextSummaryTest, DowntimeSectionListsTenWindowsAndTotals) {
 TEST(TextSummaryTest, DowntimeWithReplicationsSaysWhichWindowsAreListed) {
   std::vector<models::RunResult> runs(2, sample_run());
   runs[0].downtime = {testing::window("web", "maintenance", 60.0, 150.0)};
-  const std::string text = text_summary(sample_context(), runs);
+  const std::string text = text_summary(sample_context(7200.0), runs);
   SCOPED_TRACE(text);
   EXPECT_EQ(line_starting(text, "web       maintenance"), "web       maintenance  0:01:00  90s");
   EXPECT_EQ(line_starting(text, "(windows"),
@@ -250,7 +233,7 @@ TEST(TextSummaryTest, DowntimeWithReplicationsSaysWhichWindowsAreListed) {
 TEST(TextSummaryTest, DowntimeSaysWhenRecordingStopped) {
   auto run = sample_run();
   run.downtime.assign(models::kMaxDowntimeWindows, testing::window("db", "crash", 1.0, 1.5));
-  const std::string text = text_summary(sample_context(), {run});
+  const std::string text = text_summary(sample_context(7200.0), {run});
   EXPECT_EQ(line_starting(text, "... and"), "... and 9,990 more (recording stopped there)");
   EXPECT_EQ(line_starting(text, "(windows past"),
             "(windows past 10,000 per replication were not recorded: the totals are lower "
@@ -261,7 +244,7 @@ TEST(TextSummaryTest, DowntimeSaysWhenRecordingStopped) {
 TEST(TextSummaryTest, SloSection) {
   auto run = sample_run();
   run.failures_by_origin = {{"crash", 6}, {"overload", 4}};
-  ReportContext context = sample_context();
+  ReportContext context = sample_context(7200.0);
   context.slo = models::SloSpec{};
   context.slo->availability = 0.999;
   context.slo->latency_p99_ns = 500'000'000;
@@ -286,7 +269,7 @@ TEST(TextSummaryTest, AvailabilityCheckLine) {
   prediction.exact = true;
   prediction.predicted = 0.998612;
   prediction.note = "exact: exponential times to failure and to repair";
-  ReportContext context = sample_context();
+  ReportContext context = sample_context(7200.0);
   context.availability_prediction = prediction;
   std::vector<models::RunResult> runs(3, sample_run());
   runs[0].availability_by_time = 0.9983;
@@ -311,7 +294,7 @@ TEST(TextSummaryTest, AvailabilityCheckLine) {
 
 TEST(TextSummaryTest, DownComponentsShowAvailability) {
   auto run = sample_run();
-  const std::string text = text_summary(sample_context(), {run});
+  const std::string text = text_summary(sample_context(7200.0), {run});
   // sample components are up 99.9%, 99.8%, 99.7% of the time; the host always.
   EXPECT_THAT(line_starting(text, "Component"), HasSubstr("  up"));
   EXPECT_THAT(line_starting(text, "db "), HasSubstr("99.700%"));

@@ -10,6 +10,7 @@
 
 #include "reports/json_report.h"
 #include "reports/text_summary.h"
+#include "tests/reports/report_reading.h"
 #include "tests/reports/run_result_builder.h"
 
 namespace stacksim::reports {
@@ -114,8 +115,7 @@ TEST(Timeline, ReportsCarryItFromTheFirstReplication) {
   ASSERT_TRUE(j.contains("timeline"));
   EXPECT_EQ(j["timeline"], timeline_json(compute_timeline(spike())));
   // Right after downtime_by_target.
-  std::vector<std::string> keys;
-  for (const auto& item : j.items()) keys.push_back(item.key());
+  const std::vector<std::string> keys = testing::keys_of(j);
   const auto at = std::find(keys.begin(), keys.end(), "downtime_by_target");
   ASSERT_NE(at, keys.end());
   ASSERT_NE(at + 1, keys.end());
