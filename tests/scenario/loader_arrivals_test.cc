@@ -23,16 +23,13 @@ using models::WorkloadSpec;
 using testing::data_path;
 using testing::dump;
 using testing::HasError;
-
-constexpr sim::Time kMs = 1'000'000;
-constexpr sim::Time kS = sim::kNanosPerSecond;
-constexpr sim::Time kH = 3600 * kS;
+using testing::kH;
+using testing::kMs;
+using testing::kS;
 
 // The minimal scenario with `arrivals`.
 LoadResult with_arrivals(const Json& arrivals) {
-  Json doc = Json::parse(testing::kMinimalScenario);
-  doc["workload"]["arrivals"] = arrivals;
-  return load_scenario_text(doc.dump(2), "t.json");
+  return testing::load_with("/workload/arrivals", arrivals);
 }
 
 LoadResult with_profile(const Json& profile) {

@@ -14,15 +14,9 @@ using Json = nlohmann::ordered_json;
 using models::ClientSpec;
 using testing::dump;
 using testing::HasError;
-
-constexpr sim::Time kMs = 1'000'000;
-constexpr sim::Time kS = sim::kNanosPerSecond;
-
-LoadResult load_with(const std::string& pointer, const Json& value) {
-  Json doc = Json::parse(testing::kMinimalScenario);
-  doc[Json::json_pointer(pointer)] = value;
-  return load_scenario_text(doc.dump(2), "t.json");
-}
+using testing::kMs;
+using testing::kS;
+using testing::load_with;
 
 TEST(ClientSpec, ConvertsEveryKey) {
   const auto result = load_with(

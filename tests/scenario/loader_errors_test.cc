@@ -12,21 +12,8 @@ using Json = nlohmann::ordered_json;
 using testing::data_path;
 using testing::dump;
 using testing::HasError;
-
-// The minimal scenario with the value at `pointer` set (or added) to `value`.
-LoadResult load_with(const std::string& pointer, const Json& value) {
-  Json doc = Json::parse(testing::kMinimalScenario);
-  doc[Json::json_pointer(pointer)] = value;
-  return load_scenario_text(doc.dump(2), "t.json");
-}
-
-// The minimal scenario without the key at `pointer`.
-LoadResult load_without(const std::string& pointer) {
-  Json doc = Json::parse(testing::kMinimalScenario);
-  const Json::json_pointer p(pointer);
-  doc[p.parent_pointer()].erase(p.back());
-  return load_scenario_text(doc.dump(2), "t.json");
-}
+using testing::load_with;
+using testing::load_without;
 
 LoadResult load_text(const std::string& text) { return load_scenario_text(text, "t.json"); }
 

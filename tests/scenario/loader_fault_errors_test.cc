@@ -16,16 +16,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 using testing::dump;
 using testing::HasError;
-
-// The minimal scenario (server1 hosting web, app and db) plus a dns component, with `faults`.
-LoadResult load_faults(const Json& faults) {
-  Json doc = Json::parse(testing::kMinimalScenario);
-  doc["components"]["resolver"] = {{"kind", "dns"}, {"records", Json::array()}};
-  doc["faults"] = faults;
-  return load_scenario_text(doc.dump(2), "t.json");
-}
-
-LoadResult load_fault(const Json& fault) { return load_faults(Json::array({fault})); }
+using testing::load_fault;
+using testing::load_faults;
 
 // --- Mistakes -----------------------------------------------------------------------------------
 

@@ -17,22 +17,13 @@ using Json = nlohmann::ordered_json;
 using models::FaultSpec;
 using testing::dump;
 using testing::HasError;
+using testing::kH;
+using testing::kMin;
+using testing::kMs;
+using testing::kS;
+using testing::load_fault;
+using testing::load_faults;
 using Window = std::pair<sim::Time, sim::Time>;
-
-constexpr sim::Time kMs = 1'000'000;
-constexpr sim::Time kS = sim::kNanosPerSecond;
-constexpr sim::Time kMin = 60 * kS;
-constexpr sim::Time kH = 3600 * kS;
-
-// The minimal scenario (server1 hosting web, app and db) plus a dns component, with `faults`.
-LoadResult load_faults(const Json& faults) {
-  Json doc = Json::parse(testing::kMinimalScenario);
-  doc["components"]["resolver"] = {{"kind", "dns"}, {"records", Json::array()}};
-  doc["faults"] = faults;
-  return load_scenario_text(doc.dump(2), "t.json");
-}
-
-LoadResult load_fault(const Json& fault) { return load_faults(Json::array({fault})); }
 
 // The one fault of a scenario that must load.
 FaultSpec only_fault(const Json& fault) {

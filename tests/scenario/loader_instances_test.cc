@@ -17,9 +17,8 @@ using models::ComponentKind;
 using testing::dump;
 using testing::FullStackScenario;
 using testing::HasError;
-
-constexpr sim::Time kMs = 1'000'000;
-constexpr sim::Time kS = sim::kNanosPerSecond;
+using testing::kMs;
+using testing::kS;
 
 // A load balancer on h3 in front of web on h1 and h2; app on h1; db on h1 (primary) and h2.
 const char* kCluster = R"({
@@ -40,17 +39,12 @@ const char* kCluster = R"({
 
 // The cluster with the value at `pointer` set (or added) to `value`.
 LoadResult cluster_with(const std::string& pointer, const Json& value) {
-  Json doc = Json::parse(kCluster);
-  doc[Json::json_pointer(pointer)] = value;
-  return load_scenario_text(doc.dump(2), "t.json");
+  return testing::load_with(pointer, value, kCluster);
 }
 
 // The cluster without the key at `pointer`.
 LoadResult cluster_without(const std::string& pointer) {
-  Json doc = Json::parse(kCluster);
-  const Json::json_pointer p(pointer);
-  doc[p.parent_pointer()].erase(p.back());
-  return load_scenario_text(doc.dump(2), "t.json");
+  return testing::load_without(pointer, kCluster);
 }
 
 // The component `name` of a scenario that must load.

@@ -9,11 +9,9 @@ namespace {
 using models::ComponentKind;
 using testing::data_path;
 using testing::dump;
-
-constexpr sim::Time kMs = 1'000'000;
-constexpr sim::Time kS = sim::kNanosPerSecond;
-
 using testing::FullStackScenario;
+using testing::kMs;
+using testing::kS;
 
 TEST_F(FullStackScenario, KeepsTheFileBytes) {
   EXPECT_NE(result_.text.find("foobar-single-server"), std::string::npos);

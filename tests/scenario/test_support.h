@@ -4,11 +4,19 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "scenario/loader.h"
+#include "sim/time.h"
 
 namespace stacksim::scenario::testing {
+
+// Simulated time units, in nanoseconds.
+constexpr sim::Time kMs = 1'000'000;
+constexpr sim::Time kS = sim::kNanosPerSecond;
+constexpr sim::Time kMin = 60 * kS;
+constexpr sim::Time kH = 3600 * kS;
 
 inline std::string data_path(const std::string& relative) {
   return std::string(STACKSIM_SOURCE_DIR) + "/tests/scenario/data/" + relative;
@@ -48,6 +56,35 @@ inline const char* kMinimalScenario = R"({
     "mix": [{ "name": "page", "path": ["web", "app", "db"] }]
   }
 })";
+
+// The scenario `base` with the value at `pointer` set (or added) to `value`, loaded as "t.json".
+inline LoadResult load_with(const std::string& pointer, const nlohmann::ordered_json& value,
+                            const char* base = kMinimalScenario) {
+  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(base);
+  doc[nlohmann::ordered_json::json_pointer(pointer)] = value;
+  return load_scenario_text(doc.dump(2), "t.json");
+}
+
+// The scenario `base` without the key at `pointer`, loaded as "t.json".
+inline LoadResult load_without(const std::string& pointer, const char* base = kMinimalScenario) {
+  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(base);
+  const nlohmann::ordered_json::json_pointer p(pointer);
+  doc[p.parent_pointer()].erase(p.back());
+  return load_scenario_text(doc.dump(2), "t.json");
+}
+
+// The minimal scenario (server1 hosting web, app and db) plus a dns component, with `faults`.
+inline LoadResult load_faults(const nlohmann::ordered_json& faults) {
+  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(kMinimalScenario);
+  doc["components"]["resolver"] = {{"kind", "dns"}, {"records", nlohmann::ordered_json::array()}};
+  doc["faults"] = faults;
+  return load_scenario_text(doc.dump(2), "t.json");
+}
+
+// load_faults with the one fault `fault`.
+inline LoadResult load_fault(const nlohmann::ordered_json& fault) {
+  return load_faults(nlohmann::ordered_json::array({fault}));
+}
 
 // Loads tests/scenario/data/good/full_stack.json, which must be valid.
 class FullStackScenario : public ::testing::Test {

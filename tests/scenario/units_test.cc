@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.h"
+
 namespace stacksim::scenario {
 namespace {
 
-constexpr sim::Time kMs = 1'000'000;
-constexpr sim::Time kS = sim::kNanosPerSecond;
+using testing::kMs;
+using testing::kS;
 
 TEST(ParseDuration, AcceptsEveryUnit) {
   EXPECT_EQ(parse_duration("7ns"), 7);
