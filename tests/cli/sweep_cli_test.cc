@@ -147,6 +147,10 @@ TEST(SweepCli, VerticalScalingFitsTheUniversalScalabilityLaw) {
   EXPECT_GT(usl["r_squared"].get<double>(), 0.98);
   EXPECT_GE(usl["sigma"].get<double>(), 0.0);
   EXPECT_GE(usl["kappa"].get<double>(), 0.0);
+  // 40 ms of CPU per request: 25 requests/s per core. Past 333/s more cores stop paying, so the
+  // crosstalk term is positive (over seeds 1-8: lambda 25.8 to 26.4, kappa 0.00098 to 0.00114).
+  EXPECT_NEAR(usl["lambda"].get<double>(), 25.0, 2.5);
+  EXPECT_GT(usl["kappa"].get<double>(), 0.0);
   // The 3 ms lock caps the throughput at 333/s; 16 cores (400/s of CPU) reach it.
   EXPECT_NEAR(previous, 333.0, 15.0);
   EXPECT_TRUE(report["capacity"]["points"][3].contains("usl_throughput_rps"));
