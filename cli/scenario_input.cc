@@ -6,7 +6,8 @@
 
 namespace stacksim::cli {
 
-std::optional<scenario::LoadResult> load_scenario(const ScenarioArgs& args, int& exit_code) {
+std::optional<std::vector<scenario::Override>> scenario_overrides(
+    const ScenarioArgs& args, const std::vector<scenario::Override>& extra) {
   std::vector<scenario::Override> overrides;
   for (const auto& assignment : args.sets) {
     auto parsed = scenario::parse_override(assignment);
@@ -14,16 +15,24 @@ std::optional<scenario::LoadResult> load_scenario(const ScenarioArgs& args, int&
       std::cerr << "stacksim: --set " << assignment
                 << ": expected PATH=VALUE with PATH a JSON pointer such as "
                    "/workload/arrivals/rate\n";
-      exit_code = kExitUsage;
       return std::nullopt;
     }
     overrides.push_back(std::move(*parsed));
   }
+  overrides.insert(overrides.end(), extra.begin(), extra.end());
   if (args.seed) overrides.push_back({"/seed", std::to_string(*args.seed)});
   if (args.duration) overrides.push_back({"/duration", *args.duration});
   if (args.warmup) overrides.push_back({"/warmup", *args.warmup});
+  return overrides;
+}
 
-  scenario::LoadResult loaded = scenario::load_scenario_file(args.path, overrides);
+std::optional<scenario::LoadResult> load_scenario(const ScenarioArgs& args, int& exit_code) {
+  const auto overrides = scenario_overrides(args);
+  if (!overrides) {
+    exit_code = kExitUsage;
+    return std::nullopt;
+  }
+  scenario::LoadResult loaded = scenario::load_scenario_file(args.path, *overrides);
   if (loaded.status == scenario::LoadStatus::kOk) return loaded;
   for (const auto& error : loaded.errors) std::cerr << error.to_string() << '\n';
   exit_code = loaded.status == scenario::LoadStatus::kUnreadable ? kExitNoInput : kExitDataError;

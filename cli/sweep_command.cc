@@ -87,33 +87,26 @@ std::optional<SweepPlan> plan_sweep(const SweepArgs& args) {
   return plan;
 }
 
-// The overrides of one point, in the order `stacksim run` applies them: --set, then the point's
-// values, then --seed, --duration and --warmup. The --set texts were checked when the scenario
-// was loaded.
-std::vector<scenario::Override> point_overrides(const ScenarioArgs& args,
-                                                const reports::GridPoint& point) {
-  std::vector<scenario::Override> overrides;
-  for (const auto& assignment : args.sets) {
-    if (auto parsed = scenario::parse_override(assignment)) overrides.push_back(std::move(*parsed));
-  }
-  for (const auto& [pointer, value] : point) overrides.push_back({pointer, value.dump()});
-  if (args.seed) overrides.push_back({"/seed", std::to_string(*args.seed)});
-  if (args.duration) overrides.push_back({"/duration", *args.duration});
-  if (args.warmup) overrides.push_back({"/warmup", *args.warmup});
-  return overrides;
-}
-
-// Loads every point from the scenario's text; prints the invalid points with their errors and
-// returns nullopt when there is one.
+// Loads every point as `stacksim run --set ...` would load it: the text of the scenario as loaded
+// in `base`, with the overrides of scenario_overrides (the point's values after --set) and
+// relative file names found where `base` found them. Prints the invalid points with their
+// errors, stores the exit code in `exit_code` and returns nullopt when there is one.
 std::optional<std::vector<models::ScenarioSpec>> load_points(
-    const ScenarioArgs& args, const std::string& text,
-    const std::vector<reports::GridPoint>& grid) {
+    const ScenarioArgs& args, const scenario::LoadResult& base,
+    const std::vector<reports::GridPoint>& grid, int& exit_code) {
   std::vector<models::ScenarioSpec> specs;
   specs.reserve(grid.size());
   int invalid = 0;
   for (const reports::GridPoint& point : grid) {
+    std::vector<scenario::Override> values;
+    for (const auto& [pointer, value] : point) values.push_back({pointer, value.dump()});
+    const auto overrides = scenario_overrides(args, values);
+    if (!overrides) {
+      exit_code = kExitUsage;
+      return std::nullopt;
+    }
     scenario::LoadResult loaded =
-        scenario::load_scenario_text(text, args.path, point_overrides(args, point));
+        scenario::load_scenario_text(base.text, args.path, *overrides, base.base_directory);
     if (loaded.status == scenario::LoadStatus::kOk) {
       specs.push_back(std::move(*loaded.spec));
       continue;
@@ -126,8 +119,9 @@ std::optional<std::vector<models::ScenarioSpec>> load_points(
   if (invalid > kMaxInvalidPointsShown) {
     std::cerr << "stacksim: and " << invalid - kMaxInvalidPointsShown << " more invalid points\n";
   }
-  if (invalid > 0) return std::nullopt;
-  return specs;
+  if (invalid == 0) return specs;
+  exit_code = kExitDataError;
+  return std::nullopt;
 }
 
 // The arrival rate of the scenario itself, when the sweep's rate axis is the workload's rate.
@@ -154,8 +148,8 @@ int sweep_command(const SweepArgs& args) {
   const models::ScenarioSpec& base = *loaded->spec;
 
   const std::vector<reports::GridPoint> grid = reports::expand_grid(plan->axes);
-  auto specs = load_points(args.scenario, loaded->text, grid);
-  if (!specs) return kExitDataError;
+  auto specs = load_points(args.scenario, *loaded, grid, exit_code);
+  if (!specs) return exit_code;
   if (!output_directory_exists(args.json_path) || !output_directory_exists(args.csv_path)) {
     return kExitCantCreate;
   }

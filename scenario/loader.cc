@@ -230,6 +230,7 @@ LoadResult load(std::string_view text, const std::string& file,
                 const std::filesystem::path& base_directory) {
   LoadResult result;
   result.text = std::string(text);
+  result.base_directory = base_directory;
   result.status = LoadStatus::kInvalid;
   ParsedJson parsed = parse_json_text(text, file);
   if (!parsed.document) {
@@ -257,23 +258,6 @@ LoadResult load(std::string_view text, const std::string& file,
   return result;
 }
 
-// As load_scenario_text; relative file names in the scenario are resolved from
-// `base_directory` (empty = the current directory).
-LoadResult load_text_from(std::string_view text, const std::string& file,
-                          const std::vector<Override>& overrides,
-                          const std::filesystem::path& base_directory) {
-  try {
-    return load(text, file, overrides, base_directory);
-  } catch (const std::exception& e) {
-    // Not expected on any input; kept so that no exception escapes the loader.
-    LoadResult result;
-    result.status = LoadStatus::kInvalid;
-    result.text = std::string(text);
-    result.errors.push_back({file, "", 0, 0, std::string("internal error: ") + e.what()});
-    return result;
-  }
-}
-
 }  // namespace
 
 std::string Diagnostic::to_string() const {
@@ -285,8 +269,19 @@ std::string Diagnostic::to_string() const {
 }
 
 LoadResult load_scenario_text(std::string_view text, const std::string& file,
-                              const std::vector<Override>& overrides) {
-  return load_text_from(text, file, overrides, {});
+                              const std::vector<Override>& overrides,
+                              const std::filesystem::path& base_directory) {
+  try {
+    return load(text, file, overrides, base_directory);
+  } catch (const std::exception& e) {
+    // Not expected on any input; kept so that no exception escapes the loader.
+    LoadResult result;
+    result.status = LoadStatus::kInvalid;
+    result.text = std::string(text);
+    result.base_directory = base_directory;
+    result.errors.push_back({file, "", 0, 0, std::string("internal error: ") + e.what()});
+    return result;
+  }
 }
 
 LoadResult load_scenario_file(const std::string& path, const std::vector<Override>& overrides) {
@@ -308,7 +303,7 @@ LoadResult load_scenario_file(const std::string& path, const std::vector<Overrid
   const int error_number = errno != 0 ? errno : EIO;
   std::fclose(stream);
   if (failed) return unreadable(error_number);
-  return load_text_from(text, path, overrides, std::filesystem::path(path).parent_path());
+  return load_scenario_text(text, path, overrides, std::filesystem::path(path).parent_path());
 }
 
 }  // namespace stacksim::scenario

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,7 @@ struct LoadResult {
   std::optional<models::ScenarioSpec> spec;  // set only when status == kOk
   std::vector<Diagnostic> errors;            // every problem found, in document order
   std::string text;                          // the file's bytes as read (for its sha256)
+  std::filesystem::path base_directory;      // where relative file names were looked for
 };
 
 // Reads, parses (with // and /* */ comments), applies the overrides in order, validates and
@@ -49,9 +51,11 @@ struct LoadResult {
                                             const std::vector<Override>& overrides = {});
 
 // As load_scenario_file, for text already in memory; `file` names it in diagnostics. Files the
-// scenario names are found relative to the current directory.
+// scenario names are found relative to `base_directory` (empty = the current directory); pass
+// the base_directory of an earlier load of the same file to load it again as it was.
 [[nodiscard]] LoadResult load_scenario_text(std::string_view text, const std::string& file,
-                                            const std::vector<Override>& overrides = {});
+                                            const std::vector<Override>& overrides = {},
+                                            const std::filesystem::path& base_directory = {});
 
 // Parses "PATH=VALUE" as given to --set. Returns nullopt when there is no '=' or PATH does not
 // start with '/'.

@@ -183,6 +183,29 @@ TEST(SweepCli, HorizontalScalingCountsInstancesAndFitsTheUsl) {
   EXPECT_GT(usl["kappa"].get<double>(), 0.0);           // past the cap, more boxes stop paying
 }
 
+TEST(SweepCli, ReadsATraceFromTheScenarioDirectoryAsRunDoes) {
+  // The scenario names its trace relative to itself; stacksim runs from the source directory.
+  const TempDir temp;
+  const std::string dir = temp.path().string();
+  fs::create_directories(dir + "/sub");
+  std::ofstream(dir + "/sub/arrivals.csv") << "arrival_s\n0.1\n0.2\n0.5\n1.0\n1.5\n";
+  std::ofstream(dir + "/sub/trace.json") << R"({
+    "name": "trace",
+    "duration": "2s",
+    "components": { "server": { "kind": "station", "service": "1ms" } },
+    "workload": {
+      "arrivals": { "process": "trace", "file": "arrivals.csv" },
+      "mix": [ { "name": "job", "path": ["server"] } ]
+    }
+  })";
+  const std::string scenario = dir + "/sub/trace.json";
+  EXPECT_EQ(run_stacksim({"validate", scenario}).exit_code, 0);
+  const auto report = run_json({"sweep", scenario, "--vary", "/seed=1,2"});
+  ASSERT_EQ(report["points"].size(), 2u);
+  for (const auto& point : report["points"]) EXPECT_EQ(point["summary"]["offered"], 5);
+  EXPECT_EQ(run_report(scenario)["summary"]["offered"], 5);
+}
+
 TEST(SweepCli, BadVaryExits64) {
   const std::string mm1 = "scenarios/mm1.json";
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
