@@ -2,27 +2,29 @@
 
 #include <unistd.h>
 
-#include <numeric>
+#include <cstdio>
+#include <utility>
 
 namespace stacksim::cli {
 
-ProgressMeter::ProgressMeter(int replications, bool enabled)
-    : fractions_(static_cast<std::size_t>(replications), 0.0),
-      enabled_(enabled && isatty(STDERR_FILENO) == 1) {}
+ProgressMeter::ProgressMeter(std::size_t tasks, bool enabled, std::string label)
+    : fractions_(tasks, 0.0),
+      enabled_(enabled && tasks > 0 && isatty(STDERR_FILENO) == 1),
+      label_(std::move(label)) {}
 
 ProgressMeter::~ProgressMeter() {
   if (enabled_ && shown_percent_ >= 0) std::fputs("\r\033[K", stderr);
 }
 
-void ProgressMeter::update(int replication, double fraction) {
+void ProgressMeter::update(std::size_t task, double fraction) {
   if (!enabled_) return;
   std::lock_guard lock(mutex_);
-  fractions_[static_cast<std::size_t>(replication)] = fraction;
-  const double total = std::accumulate(fractions_.begin(), fractions_.end(), 0.0);
-  const int percent = static_cast<int>(100.0 * total / static_cast<double>(fractions_.size()));
+  total_ += fraction - fractions_[task];
+  fractions_[task] = fraction;
+  const int percent = static_cast<int>(100.0 * total_ / static_cast<double>(fractions_.size()));
   if (percent == shown_percent_) return;
   shown_percent_ = percent;
-  std::fprintf(stderr, "\rsimulating… %3d%%", percent);
+  std::fprintf(stderr, "\r%s\u2026 %3d%%", label_.c_str(), percent);
   std::fflush(stderr);
 }
 

@@ -35,7 +35,7 @@ int run_command(const RunArgs& args) {
   }
 
   const std::atomic<bool>& interrupted = install_interrupt_flag();
-  ProgressMeter meter(args.replications, !args.quiet);
+  ProgressMeter meter(static_cast<std::size_t>(args.replications), !args.quiet);
   models::ExperimentOptions options;
   options.replications = args.replications;
   options.threads = args.threads;

@@ -8,8 +8,8 @@
 #include "cli/command_output.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
+#include "cli/progress_meter.h"
 #include "cli/scenario_input.h"
-#include "cli/sweep_progress.h"
 #include "models/experiment.h"
 #include "reports/capacity_report.h"
 #include "reports/capacity_text.h"
@@ -155,7 +155,8 @@ int sweep_command(const SweepArgs& args) {
   }
 
   const std::atomic<bool>& interrupted = install_interrupt_flag();
-  SweepProgress progress(grid.size() * static_cast<std::size_t>(args.replications), !args.quiet);
+  ProgressMeter progress(grid.size() * static_cast<std::size_t>(args.replications), !args.quiet,
+                         "sweeping");
   models::ExperimentOptions options;
   options.replications = args.replications;
   options.threads = args.threads;
