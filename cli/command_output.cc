@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <utility>
 
 #include "cli/exit_codes.h"
 #include "reports/output_file.h"
@@ -40,6 +41,29 @@ int print_to_stdout(const std::string& text) {
   if (!std::cout) {
     std::cerr << "stacksim: cannot write to standard output\n";
     return kExitCantCreate;
+  }
+  return kExitOk;
+}
+
+void CommandOutput::add(const std::string& path, std::string content) {
+  if (path == "-") {
+    terminal = std::move(content);
+    to_stdout = true;
+  } else {
+    add_file(path, std::move(content));
+  }
+}
+
+void CommandOutput::add_file(const std::string& path, std::string content) {
+  if (!path.empty()) files.push_back({path, std::move(content)});
+}
+
+int write_command_output(const CommandOutput& output, bool interrupted, std::string_view what) {
+  if (const int written = write_output_files(output.files); written != kExitOk) return written;
+  if (const int printed = print_to_stdout(output.terminal); printed != kExitOk) return printed;
+  if (interrupted) {
+    std::cerr << "stacksim: interrupted; reported " << what << " so far\n";
+    return kExitInterrupted;
   }
   return kExitOk;
 }

@@ -26,23 +26,15 @@ int graph_command(const GraphArgs& args) {
   const auto graph = reports::DependencyGraph::build(*loaded->spec);
   const reports::SpofAnalysis analysis = reports::analyse_spofs(graph);
 
-  std::vector<OutputFile> outputs;
-  std::string terminal;
-  const auto add = [&](const std::string& path, std::string content) {
-    if (path == "-") {
-      terminal = std::move(content);
-    } else if (!path.empty()) {
-      outputs.push_back({path, std::move(content)});
-    }
-  };
-  if (!args.json_path.empty())
-    add(args.json_path, reports::graph_json(graph, analysis).dump(2) + "\n");
-  if (!args.dot_path.empty()) add(args.dot_path, reports::graph_dot(graph, analysis));
-  if (args.json_path.empty() && args.dot_path.empty())
-    terminal = reports::graph_text(graph, analysis);
-  if (const int written = write_output_files(outputs); written != kExitOk) return written;
-  if (const int printed = print_to_stdout(terminal); printed != kExitOk) return printed;
-  return kExitOk;
+  CommandOutput output;
+  if (!args.json_path.empty()) {
+    output.add(args.json_path, reports::graph_json(graph, analysis).dump(2) + "\n");
+  }
+  if (!args.dot_path.empty()) output.add(args.dot_path, reports::graph_dot(graph, analysis));
+  if (args.json_path.empty() && args.dot_path.empty()) {
+    output.terminal = reports::graph_text(graph, analysis);
+  }
+  return write_command_output(output);
 }
 
 }  // namespace stacksim::cli

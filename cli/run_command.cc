@@ -51,35 +51,22 @@ int run_command(const RunArgs& args) {
       make_report_context(args.scenario, *loaded, args.replications, args.threads, wall_seconds);
   context.availability_prediction = reports::predict_availability(spec);
 
-  const bool json_to_stdout = args.json_path == "-";
-  std::vector<OutputFile> outputs;
   std::string json_text;
   if (!args.json_path.empty() || !args.out_dir.empty()) {
     json_text = reports::json_report(context, results).dump(2) + "\n";
   }
-  if (!args.json_path.empty() && !json_to_stdout) outputs.push_back({args.json_path, json_text});
   std::string csv_text;
   if (!args.csv_path.empty() || !args.out_dir.empty()) csv_text = reports::csv_timeseries(results);
-  if (!args.csv_path.empty()) outputs.push_back({args.csv_path, csv_text});
+  CommandOutput output;
+  output.add(args.json_path, json_text);
+  output.add_file(args.csv_path, csv_text);
   if (!args.out_dir.empty()) {
     const std::filesystem::path dir(args.out_dir);
-    outputs.push_back({(dir / "report.json").string(), json_text});
-    outputs.push_back({(dir / "timeseries.csv").string(), csv_text});
+    output.add_file((dir / "report.json").string(), json_text);
+    output.add_file((dir / "timeseries.csv").string(), csv_text);
   }
-
-  if (const int written = write_output_files(outputs); written != kExitOk) return written;
-  std::string terminal;
-  if (json_to_stdout) {
-    terminal = json_text;
-  } else if (!args.quiet) {
-    terminal = reports::text_summary(context, results);
-  }
-  if (const int printed = print_to_stdout(terminal); printed != kExitOk) return printed;
-  if (interrupted.load()) {
-    std::cerr << "stacksim: interrupted; reported what was measured so far\n";
-    return kExitInterrupted;
-  }
-  return kExitOk;
+  if (!output.to_stdout && !args.quiet) output.terminal = reports::text_summary(context, results);
+  return write_command_output(output, interrupted.load());
 }
 
 }  // namespace stacksim::cli

@@ -189,29 +189,18 @@ int sweep_command(const SweepArgs& args) {
   const reports::ReportContext context =
       make_report_context(args.scenario, *loaded, args.replications, args.threads, wall_seconds);
 
-  const bool json_to_stdout = args.json_path == "-";
-  std::string json_text;
+  CommandOutput output;
   if (!args.json_path.empty()) {
-    json_text = reports::sweep_json(context, plan->axes, runs, capacity, cut_short).dump(2) + "\n";
+    output.add(args.json_path,
+               reports::sweep_json(context, plan->axes, runs, capacity, cut_short).dump(2) + "\n");
   }
-  std::vector<OutputFile> outputs;
-  if (!args.json_path.empty() && !json_to_stdout) outputs.push_back({args.json_path, json_text});
   if (!args.csv_path.empty()) {
-    outputs.push_back({args.csv_path, reports::sweep_csv(plan->axes, capacity.points)});
+    output.add_file(args.csv_path, reports::sweep_csv(plan->axes, capacity.points));
   }
-  if (const int written = write_output_files(outputs); written != kExitOk) return written;
-  std::string terminal;
-  if (json_to_stdout) {
-    terminal = json_text;
-  } else if (!args.quiet) {
-    terminal = reports::capacity_text(context, plan->axes, grid.size(), capacity, cut_short);
+  if (!output.to_stdout && !args.quiet) {
+    output.terminal = reports::capacity_text(context, plan->axes, grid.size(), capacity, cut_short);
   }
-  if (const int printed = print_to_stdout(terminal); printed != kExitOk) return printed;
-  if (cut_short) {
-    std::cerr << "stacksim: interrupted; reported the points measured so far\n";
-    return kExitInterrupted;
-  }
-  return kExitOk;
+  return write_command_output(output, cut_short, "the points measured");
 }
 
 }  // namespace stacksim::cli
