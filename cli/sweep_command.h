@@ -25,7 +25,9 @@ struct SweepArgs {
 // then --seed/--duration/--warmup applied, exactly as `stacksim run --set ...` would load it),
 // points x replications on a pool of --threads threads, and reports the capacity report on
 // stdout (unless --quiet or --json -), the JSON report to --json and one CSV row per point to
-// --csv. Exit codes: 64 for a bad --vary, --latency-target or --latency-percentile; 65 when the
+// --csv. `args` is as main.cc's CLI11 checks leave it: at least one --vary, and a
+// --latency-percentile of p99, p95, p50 or mean. Exit codes: 64 for a bad --vary or
+// --latency-target (main.cc: a missing --vary or a bad --latency-percentile); 65 when the
 // scenario or any point is invalid (every invalid point is printed with its errors; nothing is
 // run or written); 66 for an unreadable scenario; 73 when an output cannot be written; 130
 // after a SIGINT, having reported the points that ran.
