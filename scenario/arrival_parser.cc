@@ -1,6 +1,5 @@
 #include "scenario/arrival_parser.h"
 
-#include <algorithm>
 #include <array>
 #include <cmath>
 #include <optional>
@@ -9,7 +8,6 @@
 
 #include "scenario/distribution_parser.h"
 #include "scenario/json_pointer.h"
-#include "scenario/key_suggestion.h"
 #include "scenario/trace_file.h"
 
 namespace stacksim::scenario {
@@ -32,20 +30,6 @@ const std::array<ProcessInfo, 3>& processes() {
       {WorkloadSpec::Process::kTrace, "trace", {"process", "file"}},
   }};
   return kProcesses;
-}
-
-// " (a key of process poisson, not closed)" when `key` belongs to other processes.
-std::string other_process_hint(const ProcessInfo& process, std::string_view key) {
-  std::string owners;
-  for (const auto& p : processes()) {
-    if (p.process == process.process ||
-        std::find(p.keys.begin(), p.keys.end(), key) == p.keys.end()) {
-      continue;
-    }
-    owners += (owners.empty() ? "" : ", ") + std::string(p.name);
-  }
-  if (owners.empty()) return "";
-  return " (a key of process " + owners + ", not " + std::string(process.name) + ")";
 }
 
 const std::string kProfileForms =
@@ -145,27 +129,11 @@ void read_arrivals(Validator& validator, const Json& value, const std::string& p
                         describe_json(value));
     return;
   }
-  const auto process_it = value.find("process");
-  if (process_it == value.end()) {
-    validator.error(pointer, "missing required key \"process\"");
-    return;
-  }
-  const std::string process_pointer = child_pointer(pointer, "process");
-  const auto process = validator.read_string(*process_it, process_pointer);
-  if (!process) return;
-  const ProcessInfo* info = nullptr;
-  std::vector<std::string> names;
-  for (const auto& candidate : processes()) {
-    names.emplace_back(candidate.name);
-    if (candidate.name == *process) info = &candidate;
-  }
-  if (info == nullptr) {
-    validator.error(process_pointer, unknown_name_message("unknown arrival process", *process,
-                                                          names, "expected one of"));
-    return;
-  }
+  const ProcessInfo* info =
+      read_tagged(validator, value, pointer, "process", "unknown arrival process", processes());
+  if (info == nullptr) return;
   ObjectFields fields(validator, value, pointer, info->keys,
-                      [info](std::string_view key) { return other_process_hint(*info, key); });
+                      other_entries_hint(processes(), *info, "process"));
   spec.process = info->process;
   switch (info->process) {
     case WorkloadSpec::Process::kPoisson: {

@@ -61,24 +61,6 @@ const std::array<KindInfo, 6>& kinds() {
   return kKinds;
 }
 
-const KindInfo& info(ComponentKind kind) {
-  for (const auto& k : kinds()) {
-    if (k.kind == kind) return k;
-  }
-  return kinds()[0];
-}
-
-// " (a key of kind app)" when `key` is valid for other kinds than `kind`.
-std::string other_kind_hint(ComponentKind kind, std::string_view key) {
-  std::string owners;
-  for (const auto& k : kinds()) {
-    if (k.kind == kind || std::find(k.keys.begin(), k.keys.end(), key) == k.keys.end()) continue;
-    owners += (owners.empty() ? "" : ", ") + std::string(k.name);
-  }
-  if (owners.empty()) return "";
-  return " (a key of kind " + owners + ", not " + std::string(info(kind).name) + ")";
-}
-
 // Reads one component; `fields` has already checked the keys of its kind.
 class ComponentReader {
  public:
@@ -286,12 +268,6 @@ class ComponentReader {
   ComponentSpec& spec_;
 };
 
-std::vector<std::string> kind_names() {
-  std::vector<std::string> names;
-  for (const auto& k : kinds()) names.emplace_back(k.name);
-  return names;
-}
-
 }  // namespace
 
 std::optional<ComponentKind> component_kind_from_name(std::string_view name) {
@@ -319,21 +295,12 @@ std::vector<ComponentSpec> read_components(Validator& validator, const Json& val
       continue;
     }
     // The kind decides which keys are valid, so nothing else is judged without one.
-    const auto kind_it = body.find("kind");
-    if (kind_it == body.end()) {
-      validator.error(component_pointer, "missing required key \"kind\"");
-      continue;
-    }
+    const KindInfo* info =
+        read_tagged(validator, body, component_pointer, "kind", "unknown kind", kinds());
+    if (info == nullptr) continue;
+    const ComponentKind kind = info->kind;
     const std::string kind_pointer = child_pointer(component_pointer, "kind");
-    const auto kind_name = validator.read_string(*kind_it, kind_pointer);
-    if (!kind_name) continue;
-    const auto kind = component_kind_from_name(*kind_name);
-    if (!kind) {
-      validator.error(kind_pointer, unknown_name_message("unknown kind", *kind_name, kind_names(),
-                                                         "expected one of"));
-      continue;
-    }
-    if (*kind == ComponentKind::kDns) {
+    if (kind == ComponentKind::kDns) {
       if (first_dns.empty()) {
         first_dns = it.key();
       } else {
@@ -343,9 +310,9 @@ std::vector<ComponentSpec> read_components(Validator& validator, const Json& val
     }
     ComponentSpec spec;
     spec.name = it.key();
-    spec.kind = *kind;
-    ObjectFields fields(validator, body, component_pointer, info(*kind).keys,
-                        [kind](std::string_view key) { return other_kind_hint(*kind, key); });
+    spec.kind = kind;
+    ObjectFields fields(validator, body, component_pointer, info->keys,
+                        other_entries_hint(kinds(), *info, "kind"));
     ComponentReader(validator, fields, names, spec).read();
     specs.push_back(std::move(spec));
   }

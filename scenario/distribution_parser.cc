@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "scenario/json_pointer.h"
-#include "scenario/key_suggestion.h"
 
 namespace stacksim::scenario {
 
@@ -32,32 +31,11 @@ const std::array<DistSpec, 7>& dist_specs() {
   return kSpecs;
 }
 
-std::vector<std::string> dist_names() {
-  std::vector<std::string> names;
-  for (const auto& spec : dist_specs()) names.emplace_back(spec.name);
-  return names;
-}
-
 std::optional<sim::Distribution> read_object(Validator& validator, const Json& value,
                                              const std::string& pointer) {
-  const Json* name_value = nullptr;
-  if (const auto it = value.find("dist"); it != value.end()) name_value = &*it;
-  if (name_value == nullptr) {
-    validator.error(pointer, "missing required key \"dist\"");
-    return std::nullopt;
-  }
-  const auto name = validator.read_string(*name_value, child_pointer(pointer, "dist"));
-  if (!name) return std::nullopt;
-  const DistSpec* spec = nullptr;
-  for (const auto& candidate : dist_specs()) {
-    if (candidate.name == *name) spec = &candidate;
-  }
-  if (spec == nullptr) {
-    validator.error(
-        child_pointer(pointer, "dist"),
-        unknown_name_message("unknown distribution", *name, dist_names(), "expected one of"));
-    return std::nullopt;
-  }
+  const DistSpec* spec =
+      read_tagged(validator, value, pointer, "dist", "unknown distribution", dist_specs());
+  if (spec == nullptr) return std::nullopt;
 
   const std::size_t errors_before = validator.error_count();
   ObjectFields fields(validator, value, pointer, spec->keys);

@@ -1,6 +1,5 @@
 #include "scenario/fault_parser.h"
 
-#include <algorithm>
 #include <array>
 #include <initializer_list>
 #include <optional>
@@ -52,25 +51,6 @@ const std::array<FaultKindInfo, 7>& fault_kinds() {
        fault_keys({"initial_hit_ratio", "warm_up"})},
   }};
   return kKinds;
-}
-
-std::vector<std::string> fault_kind_names() {
-  std::vector<std::string> names;
-  for (const auto& k : fault_kinds()) names.emplace_back(k.name);
-  return names;
-}
-
-// " (a key of kind crash, not process_crash)" when `key` is valid for other fault kinds.
-std::string other_kind_hint(const FaultKindInfo& kind, std::string_view key) {
-  std::string owners;
-  for (const auto& k : fault_kinds()) {
-    if (k.kind == kind.kind || std::find(k.keys.begin(), k.keys.end(), key) == k.keys.end()) {
-      continue;
-    }
-    owners += (owners.empty() ? "" : ", ") + std::string(k.name);
-  }
-  if (owners.empty()) return "";
-  return " (a key of kind " + owners + ", not " + std::string(kind.name) + ")";
 }
 
 // Reads one fault; `fields` has already checked the keys of its kind.
@@ -286,27 +266,13 @@ std::vector<FaultSpec> read_faults(Validator& validator, const Json& value,
       continue;
     }
     // The kind decides which keys are valid, so nothing else is judged without one.
-    const auto kind_it = body.find("kind");
-    if (kind_it == body.end()) {
-      validator.error(fault_pointer, "missing required key \"kind\"");
-      continue;
-    }
-    const std::string kind_pointer = child_pointer(fault_pointer, "kind");
-    const auto kind = validator.read_string(*kind_it, kind_pointer);
-    if (!kind) continue;
-    const FaultKindInfo* info = nullptr;
-    for (const auto& candidate : fault_kinds()) {
-      if (candidate.name == *kind) info = &candidate;
-    }
-    if (info == nullptr) {
-      validator.error(kind_pointer, unknown_name_message("unknown fault kind", *kind,
-                                                         fault_kind_names(), "expected one of"));
-      continue;
-    }
+    const FaultKindInfo* info =
+        read_tagged(validator, body, fault_pointer, "kind", "unknown fault kind", fault_kinds());
+    if (info == nullptr) continue;
     FaultSpec spec;
     spec.kind = info->kind;
     ObjectFields fields(validator, body, fault_pointer, info->keys,
-                        [info](std::string_view key) { return other_kind_hint(*info, key); });
+                        other_entries_hint(fault_kinds(), *info, "kind"));
     FaultReader(validator, fields, names, *info, spec).read();
     faults.push_back(std::move(spec));
   }

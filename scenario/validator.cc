@@ -177,6 +177,17 @@ std::optional<bool> Validator::read_bool(const Json& value, const std::string& p
   return std::nullopt;
 }
 
+std::optional<std::size_t> Validator::read_choice(const Json& value, const std::string& pointer,
+                                                  std::string_view what,
+                                                  const std::vector<std::string>& choices) {
+  const auto word = read_string(value, pointer);
+  if (!word) return std::nullopt;
+  const auto it = std::find(choices.begin(), choices.end(), *word);
+  if (it != choices.end()) return static_cast<std::size_t>(it - choices.begin());
+  error(pointer, unknown_name_message(what, *word, choices, "expected one of"));
+  return std::nullopt;
+}
+
 std::vector<std::string> key_list(std::span<const std::string_view> keys) {
   return {keys.begin(), keys.end()};
 }
@@ -254,12 +265,27 @@ std::optional<bool> ObjectFields::boolean(std::string_view key, Need need) {
 std::optional<std::size_t> ObjectFields::choice(std::string_view key, std::string_view what,
                                                 const std::vector<std::string>& choices,
                                                 Need need) {
-  const auto word = string(key, need);
-  if (!word) return std::nullopt;
-  const auto it = std::find(choices.begin(), choices.end(), *word);
-  if (it != choices.end()) return static_cast<std::size_t>(it - choices.begin());
-  validator_.error(pointer(key), unknown_name_message(what, *word, choices, "expected one of"));
-  return std::nullopt;
+  const Json* v = get(key, need);
+  return v ? validator_.read_choice(*v, pointer(key), what, choices) : std::nullopt;
+}
+
+std::optional<std::size_t> read_tag(Validator& validator, const Json& object,
+                                    const std::string& pointer, std::string_view tag,
+                                    std::string_view what, const std::vector<std::string>& names) {
+  const auto it = object.find(tag);
+  if (it == object.end()) {
+    validator.error(pointer, "missing required key " + in_quotes(tag));
+    return std::nullopt;
+  }
+  return validator.read_choice(*it, child_pointer(pointer, tag), what, names);
+}
+
+std::string other_owners_hint(std::string_view label, const std::vector<std::string>& owners,
+                              std::string_view own) {
+  if (owners.empty()) return "";
+  std::string hint = " (a key of " + std::string(label) + " ";
+  for (std::size_t i = 0; i < owners.size(); ++i) hint += (i > 0 ? ", " : "") + owners[i];
+  return hint + ", not " + std::string(own) + ")";
 }
 
 }  // namespace stacksim::scenario

@@ -3,6 +3,8 @@
 // Private to the scenario layer: collecting diagnostics and reading typed values out of JSON.
 // Every reader reports what is wrong at the value's pointer and returns nullopt; none throws.
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -71,6 +73,12 @@ class Validator {
                                                       const std::string& pointer);
   // JSON true or false.
   [[nodiscard]] std::optional<bool> read_bool(const Json& value, const std::string& pointer);
+  // The index in `choices` of the string `value`; an unknown one is reported as
+  // `WHAT "word"; did you mean "x"?` (or with the list of choices).
+  [[nodiscard]] std::optional<std::size_t> read_choice(const Json& value,
+                                                       const std::string& pointer,
+                                                       std::string_view what,
+                                                       const std::vector<std::string>& choices);
 
  private:
   std::string file_;
@@ -125,5 +133,59 @@ class ObjectFields {
 
 // The valid keys as strings, in order (for suggestions and lists).
 [[nodiscard]] std::vector<std::string> key_list(std::span<const std::string_view> keys);
+
+// Tagged objects ({"kind": "web", ...}, {"dist": "gamma", ...}): the tag names one entry of a
+// table whose entries have a `name` (the tag's value) and `keys` (every key valid for that
+// entry, the tag included).
+
+// The names of a table's entries, in order (for suggestions and lists).
+template <typename Table>
+[[nodiscard]] std::vector<std::string> entry_names(const Table& table) {
+  std::vector<std::string> names;
+  for (const auto& entry : table) names.emplace_back(entry.name);
+  return names;
+}
+
+// The index in `names` of the entry the object at `pointer` names with its `tag` key. Reports a
+// missing tag (`missing required key "kind"`, at the object), and a tag that is not a string or
+// not one of `names` (read_choice, at the tag). `object` must be a JSON object.
+[[nodiscard]] std::optional<std::size_t> read_tag(Validator& validator, const Json& object,
+                                                  const std::string& pointer, std::string_view tag,
+                                                  std::string_view what,
+                                                  const std::vector<std::string>& names);
+
+// The entry of `table` that the object at `pointer` names with its `tag` (read_tag), or null.
+template <typename Table>
+[[nodiscard]] const typename Table::value_type* read_tagged(
+    Validator& validator, const Json& object, const std::string& pointer, std::string_view tag,
+    std::string_view what, const Table& table) {
+  const auto index = read_tag(validator, object, pointer, tag, what, entry_names(table));
+  return index ? &table[*index] : nullptr;
+}
+
+// `" (a key of LABEL a, b, not OWN)"`, naming the `owners` of a key that is not valid for `own`;
+// "" when there are none.
+[[nodiscard]] std::string other_owners_hint(std::string_view label,
+                                            const std::vector<std::string>& owners,
+                                            std::string_view own);
+
+// The hint for the unknown keys of a tagged object that is entry `own` of `table`: the other
+// entries the key is valid for, e.g. " (a key of kind app, not db)" (LABEL "kind"). `table` and
+// `own` must outlive the hint.
+template <typename Table>
+[[nodiscard]] KeyHint other_entries_hint(const Table& table, const typename Table::value_type& own,
+                                         std::string_view label) {
+  return [&table, &own, label](std::string_view key) {
+    std::vector<std::string> owners;
+    for (const auto& entry : table) {
+      if (&entry == &own ||
+          std::find(entry.keys.begin(), entry.keys.end(), key) == entry.keys.end()) {
+        continue;
+      }
+      owners.emplace_back(entry.name);
+    }
+    return other_owners_hint(label, owners, own.name);
+  };
+}
 
 }  // namespace stacksim::scenario
