@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <utility>
 
 #include "scenario/component_placement.h"
 #include "scenario/distribution_parser.h"
@@ -21,9 +22,12 @@ using Keys = std::vector<std::string_view>;
 constexpr std::int64_t kMaxCapacity = std::numeric_limits<std::int64_t>::max();
 
 struct KindInfo {
+  KindInfo(ComponentKind kind, Keys keys)
+      : kind(kind), name(models::to_string(kind)), keys(std::move(keys)) {}
+
   ComponentKind kind;
-  std::string_view name;
-  Keys keys;  // every key valid for this kind, in the order lists show them
+  std::string_view name;  // as scenarios write it
+  Keys keys;              // every key valid for this kind, in the order lists show them
 };
 
 // HAProxy's long-standing default maxconn of 2000 (HAProxy configuration manual, maxconn; the
@@ -34,27 +38,20 @@ constexpr int kHaproxyMaxconn = 2000;
 const std::array<KindInfo, 6>& kinds() {
   static const std::array<KindInfo, 6> kKinds = {{
       {ComponentKind::kStation,
-       "station",
        {"kind", "host", "hosts", "servers", "queue_capacity", "service", "memory",
         "memory_per_worker"}},
-      {ComponentKind::kDns,
-       "dns",
-       {"kind", "host", "servers", "queue_capacity", "lookup", "records"}},
+      {ComponentKind::kDns, {"kind", "host", "servers", "queue_capacity", "lookup", "records"}},
       {ComponentKind::kWeb,
-       "web",
        {"kind", "host", "hosts", "worker_processes", "worker_connections", "servers",
         "listen_backlog", "queue_capacity", "cpu", "latency", "memory", "memory_per_worker"}},
       {ComponentKind::kApp,
-       "app",
        {"kind", "host", "hosts", "workers", "servers", "listen_backlog", "queue_capacity", "cpu",
         "latency", "queries_per_request", "memory", "memory_per_worker"}},
       {ComponentKind::kDb,
-       "db",
        {"kind", "host", "hosts", "primary", "replication_lag", "failover", "max_connections",
         "servers", "queue_capacity", "cpu", "latency", "reads_per_query", "buffer_pool_hit_ratio",
         "disk_read", "memory", "memory_per_connection"}},
       {ComponentKind::kLb,
-       "lb",
        {"kind", "host", "hosts", "servers", "listen_backlog", "queue_capacity", "cpu", "latency",
         "policy", "health_check", "memory", "memory_per_worker"}},
   }};

@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "scenario/distribution_parser.h"
 #include "scenario/fault_schedule.h"
@@ -23,8 +24,11 @@ using Keys = std::vector<std::string_view>;
 constexpr double kMaxSlowdownFactor = 1e6;
 
 struct FaultKindInfo {
+  FaultKindInfo(FaultSpec::Kind kind, Targets targets, Keys keys)
+      : kind(kind), name(models::to_string(kind)), targets(targets), keys(std::move(keys)) {}
+
   FaultSpec::Kind kind;
-  std::string_view name;
+  std::string_view name;  // as scenarios write it
   Targets targets;
   Keys keys;  // every valid key: kind, target, the kind's own keys, then the schedule keys
 };
@@ -38,16 +42,15 @@ Keys fault_keys(std::initializer_list<std::string_view> own) {
 
 const std::array<FaultKindInfo, 7>& fault_kinds() {
   static const std::array<FaultKindInfo, 7> kKinds = {{
-      {FaultSpec::Kind::kCrash, "crash", Targets::kHostOrComponent, fault_keys({"mtbf", "mttr"})},
-      {FaultSpec::Kind::kProcessCrash, "process_crash", Targets::kComponentNotDns,
+      {FaultSpec::Kind::kCrash, Targets::kHostOrComponent, fault_keys({"mtbf", "mttr"})},
+      {FaultSpec::Kind::kProcessCrash, Targets::kComponentNotDns,
        fault_keys({"mtbf", "restart_delay"})},
-      {FaultSpec::Kind::kMaintenance, "maintenance", Targets::kHostOrComponent,
-       fault_keys({"mode"})},
-      {FaultSpec::Kind::kDnsOutage, "dns_outage", Targets::kDnsComponent, fault_keys({"mode"})},
-      {FaultSpec::Kind::kNetwork, "network", Targets::kHost,
+      {FaultSpec::Kind::kMaintenance, Targets::kHostOrComponent, fault_keys({"mode"})},
+      {FaultSpec::Kind::kDnsOutage, Targets::kDnsComponent, fault_keys({"mode"})},
+      {FaultSpec::Kind::kNetwork, Targets::kHost,
        fault_keys({"added_latency", "loss", "partition"})},
-      {FaultSpec::Kind::kSlowdown, "slowdown", Targets::kComponentNotDns, fault_keys({"factor"})},
-      {FaultSpec::Kind::kColdRestart, "cold_restart", Targets::kDbComponent,
+      {FaultSpec::Kind::kSlowdown, Targets::kComponentNotDns, fault_keys({"factor"})},
+      {FaultSpec::Kind::kColdRestart, Targets::kDbComponent,
        fault_keys({"initial_hit_ratio", "warm_up"})},
   }};
   return kKinds;
