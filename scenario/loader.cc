@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <exception>
 #include <filesystem>
 #include <limits>
@@ -12,6 +9,7 @@
 
 #include "scenario/component_parser.h"
 #include "scenario/fault_parser.h"
+#include "scenario/file_text.h"
 #include "scenario/ipv4_address.h"
 #include "scenario/json_pointer.h"
 #include "scenario/json_text.h"
@@ -285,25 +283,15 @@ LoadResult load_scenario_text(std::string_view text, const std::string& file,
 }
 
 LoadResult load_scenario_file(const std::string& path, const std::vector<Override>& overrides) {
-  const auto unreadable = [&](int error_number) {
+  std::string error;
+  const auto text = read_file(path, error);
+  if (!text) {
     LoadResult result;
     result.status = LoadStatus::kUnreadable;
-    result.errors.push_back(
-        {path, "", 0, 0, std::string("cannot read scenario file: ") + std::strerror(error_number)});
+    result.errors.push_back({path, "", 0, 0, "cannot read scenario file: " + error});
     return result;
-  };
-  errno = 0;
-  std::FILE* stream = std::fopen(path.c_str(), "rb");
-  if (stream == nullptr) return unreadable(errno != 0 ? errno : ENOENT);
-  std::string text;
-  char buffer[65536];
-  std::size_t n = 0;
-  while ((n = std::fread(buffer, 1, sizeof buffer, stream)) > 0) text.append(buffer, n);
-  const bool failed = std::ferror(stream) != 0;
-  const int error_number = errno != 0 ? errno : EIO;
-  std::fclose(stream);
-  if (failed) return unreadable(error_number);
-  return load_scenario_text(text, path, overrides, std::filesystem::path(path).parent_path());
+  }
+  return load_scenario_text(*text, path, overrides, std::filesystem::path(path).parent_path());
 }
 
 }  // namespace stacksim::scenario

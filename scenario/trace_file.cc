@@ -1,11 +1,9 @@
 #include "scenario/trace_file.h"
 
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
 
+#include "scenario/file_text.h"
 #include "scenario/key_suggestion.h"
 #include "scenario/units.h"
 
@@ -132,32 +130,13 @@ std::optional<std::vector<sim::Time>> read_trace_file(Validator& validator, cons
   std::filesystem::path path(file);
   if (path.is_relative() && !base_directory.empty()) path = base_directory / path;
   const std::string shown = path.string();
-  const auto unreadable = [&](const std::string& reason) {
-    validator.error(pointer, "cannot read trace file " + in_quotes(shown) + ": " + reason);
+  std::string error;
+  const auto text = read_file(shown, error, kMaxTraceBytes);
+  if (!text) {
+    validator.error(pointer, "cannot read trace file " + in_quotes(shown) + ": " + error);
     return std::nullopt;
-  };
-  errno = 0;
-  std::FILE* stream = std::fopen(shown.c_str(), "rb");
-  if (stream == nullptr) return unreadable(std::strerror(errno != 0 ? errno : ENOENT));
-  std::string text;
-  char buffer[65536];
-  std::size_t n = 0;
-  bool too_large = false;
-  while ((n = std::fread(buffer, 1, sizeof buffer, stream)) > 0) {
-    if (text.size() + n > kMaxTraceBytes) {
-      too_large = true;
-      break;
-    }
-    text.append(buffer, n);
   }
-  const bool failed = std::ferror(stream) != 0;
-  const int error_number = errno != 0 ? errno : EIO;
-  std::fclose(stream);
-  if (too_large) {
-    return unreadable("larger than " + std::to_string(kMaxTraceBytes >> 20) + " MiB");
-  }
-  if (failed) return unreadable(std::strerror(error_number));
-  return parse_trace(validator, text, pointer);
+  return parse_trace(validator, *text, pointer);
 }
 
 }  // namespace stacksim::scenario

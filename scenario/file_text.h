@@ -1,0 +1,19 @@
+#pragma once
+
+// Private to the scenario layer: reading a whole file (a scenario, an arrival trace).
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+
+namespace stacksim::scenario {
+
+// The bytes of the file at `path`, or nullopt with `error` set to why not: the system's message
+// ("No such file or directory"), or "larger than N MiB" when it holds more than `max_bytes`
+// (N = max_bytes in MiB, rounded down).
+[[nodiscard]] std::optional<std::string> read_file(
+    const std::string& path, std::string& error,
+    std::size_t max_bytes = std::numeric_limits<std::size_t>::max());
+
+}  // namespace stacksim::scenario
