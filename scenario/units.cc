@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <span>
 
 namespace stacksim::scenario {
 
@@ -57,36 +58,39 @@ std::optional<std::int64_t> scaled(double value, long double scale) {
   return static_cast<std::int64_t>(product);
 }
 
+// A unit and how many base units (nanoseconds, bytes) it stands for; "" is a plain number.
+struct Unit {
+  std::string_view name;
+  long double scale;
+};
+
+// A number with one of `units` after it, in base units, rounded to the nearest integer.
+std::optional<std::int64_t> parse_with_units(std::string_view text, std::span<const Unit> units) {
+  const auto parts = split_number(trim(text));
+  if (!parts) return std::nullopt;
+  for (const Unit& unit : units) {
+    if (parts->unit == unit.name) return scaled(parts->number, unit.scale);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<sim::Time> duration_from_seconds(double seconds) {
   return scaled(seconds, static_cast<long double>(sim::kNanosPerSecond));
 }
 
+std::optional<std::int64_t> size_from_bytes(double bytes) { return scaled(bytes, 1.0L); }
+
 std::optional<sim::Time> parse_duration(std::string_view text) {
-  const auto parts = split_number(trim(text));
-  if (!parts) return std::nullopt;
-  struct Unit {
-    std::string_view name;
-    long double nanos;
-  };
   static constexpr Unit kUnits[] = {
       {"", 1e9L},  {"ns", 1.0L}, {"us", 1e3L},   {"ms", 1e6L},
       {"s", 1e9L}, {"m", 60e9L}, {"h", 3600e9L}, {"d", 86400e9L},
   };
-  for (const Unit& unit : kUnits) {
-    if (parts->unit == unit.name) return scaled(parts->number, unit.nanos);
-  }
-  return std::nullopt;
+  return parse_with_units(text, kUnits);
 }
 
 std::optional<std::int64_t> parse_size(std::string_view text) {
-  const auto parts = split_number(trim(text));
-  if (!parts) return std::nullopt;
-  struct Unit {
-    std::string_view name;
-    long double bytes;
-  };
   constexpr long double kKi = 1024.0L;
   static constexpr Unit kUnits[] = {
       {"", 1.0L},
@@ -100,10 +104,7 @@ std::optional<std::int64_t> parse_size(std::string_view text) {
       {"GB", 1e9L},
       {"TB", 1e12L},
   };
-  for (const Unit& unit : kUnits) {
-    if (parts->unit == unit.name) return scaled(parts->number, unit.bytes);
-  }
-  return std::nullopt;
+  return parse_with_units(text, kUnits);
 }
 
 }  // namespace stacksim::scenario

@@ -17,5 +17,8 @@ namespace stacksim::scenario {
 // "8GiB", "512MiB", "64KB" or a plain number of bytes. Units: B KiB MiB GiB TiB (powers of 1024)
 // and KB MB GB TB (powers of 1000). Returns nullopt for anything else.
 [[nodiscard]] std::optional<std::int64_t> parse_size(std::string_view text);
+// A plain number of bytes, rounded to the nearest byte; nullopt when negative, not finite or
+// beyond int64.
+[[nodiscard]] std::optional<std::int64_t> size_from_bytes(double bytes);
 
 }  // namespace stacksim::scenario

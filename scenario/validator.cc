@@ -162,8 +162,7 @@ std::optional<sim::Time> Validator::read_duration(const Json& value, const std::
 std::optional<std::int64_t> Validator::read_size(const Json& value, const std::string& pointer) {
   std::optional<std::int64_t> bytes;
   if (value.is_number()) {
-    const double d = value.get<double>();
-    if (d >= 0.0 && d < kTwoPow63) bytes = static_cast<std::int64_t>(std::llround(d));
+    bytes = size_from_bytes(value.get<double>());
   } else if (value.is_string()) {
     bytes = parse_size(value.get_ref<const std::string&>());
   }

@@ -88,5 +88,15 @@ TEST(ParseSize, RejectsGarbageNegativesAndOverflow) {
   }
 }
 
+TEST(SizeFromBytes, RoundsToBytesAndRejectsInvalid) {
+  EXPECT_EQ(size_from_bytes(4096.0), 4096);
+  EXPECT_EQ(size_from_bytes(1.5), 2);
+  EXPECT_EQ(size_from_bytes(0.0), 0);
+  EXPECT_EQ(size_from_bytes(-1.0), std::nullopt);
+  EXPECT_EQ(size_from_bytes(std::numeric_limits<double>::quiet_NaN()), std::nullopt);
+  EXPECT_EQ(size_from_bytes(std::numeric_limits<double>::infinity()), std::nullopt);
+  EXPECT_EQ(size_from_bytes(9223372036854775808.0), std::nullopt);  // 2^63
+}
+
 }  // namespace
 }  // namespace stacksim::scenario
