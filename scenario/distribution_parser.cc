@@ -42,30 +42,18 @@ std::optional<sim::Distribution> read_object(Validator& validator, const Json& v
   // Every parameter is required; a missing one is reported once per key.
   for (std::size_t i = 1; i < spec->keys.size(); ++i) fields.require(spec->keys[i]);
 
-  const auto positive_duration = [&](std::string_view key) {
-    const Json* v = fields.find(key);
-    return v ? validator.read_duration(*v, fields.pointer(key), DurationRule::kPositive)
-             : std::nullopt;
-  };
-  const auto duration = [&](std::string_view key) {
-    const Json* v = fields.find(key);
-    return v ? validator.read_duration(*v, fields.pointer(key), DurationRule::kNonNegative)
-             : std::nullopt;
-  };
-  const auto positive_number = [&](std::string_view key) {
-    const Json* v = fields.find(key);
-    return v ? validator.read_number(*v, fields.pointer(key), NumberRange::positive())
-             : std::nullopt;
-  };
-
   std::optional<sim::Distribution> result;
   if (spec->name == "deterministic") {
-    if (const auto v = duration("value")) result = sim::Distribution::deterministic(*v);
+    if (const auto v = fields.duration("value", DurationRule::kNonNegative)) {
+      result = sim::Distribution::deterministic(*v);
+    }
   } else if (spec->name == "exponential") {
-    if (const auto mean = positive_duration("mean")) result = sim::Distribution::exponential(*mean);
+    if (const auto mean = fields.duration("mean", DurationRule::kPositive)) {
+      result = sim::Distribution::exponential(*mean);
+    }
   } else if (spec->name == "uniform") {
-    const auto min = duration("min");
-    const auto max = duration("max");
+    const auto min = fields.duration("min", DurationRule::kNonNegative);
+    const auto max = fields.duration("max", DurationRule::kNonNegative);
     if (min && max) {
       if (*min > *max) {
         validator.error(fields.pointer("max"), "max must not be less than min");
@@ -74,15 +62,15 @@ std::optional<sim::Distribution> read_object(Validator& validator, const Json& v
       }
     }
   } else if (spec->name == "lognormal" || spec->name == "gamma") {
-    const auto mean = positive_duration("mean");
-    const auto cv = positive_number("cv");
+    const auto mean = fields.duration("mean", DurationRule::kPositive);
+    const auto cv = fields.number("cv", NumberRange::positive());
     if (mean && cv) {
       result = spec->name == "gamma" ? sim::Distribution::gamma(*mean, *cv)
                                      : sim::Distribution::lognormal(*mean, *cv);
     }
   } else if (spec->name == "weibull") {
-    const auto shape = positive_number("shape");
-    const auto scale = positive_duration("scale");
+    const auto shape = fields.number("shape", NumberRange::positive());
+    const auto scale = fields.duration("scale", DurationRule::kPositive);
     if (shape && scale) result = sim::Distribution::weibull(*shape, *scale);
   } else if (spec->name == "empirical") {
     if (const Json* values = fields.find("values")) {

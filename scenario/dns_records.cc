@@ -1,5 +1,6 @@
 #include "scenario/dns_records.h"
 
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -40,6 +41,9 @@ std::vector<DnsRecordSpec> read_dns_records(Validator& validator, const Json& re
     return specs;
   }
   static const Keys kRecordKeys = {"name", "type", "value", "ttl"};
+  static const std::vector<std::string> kTypes = {"A", "CNAME"};
+  static constexpr std::array<DnsRecordSpec::Type, 2> kTypeValues = {DnsRecordSpec::Type::kA,
+                                                                     DnsRecordSpec::Type::kCname};
   std::map<std::string, NameUse> names;
   for (std::size_t i = 0; i < records.size(); ++i) {
     const std::string record_pointer = child_pointer(pointer, i);
@@ -48,20 +52,14 @@ std::vector<DnsRecordSpec> read_dns_records(Validator& validator, const Json& re
     DnsRecordSpec spec;
     const auto name = record.string("name", Need::kRequired, /*non_empty=*/true);
     spec.name = name.value_or("");
-    const auto type = record.string("type", Need::kRequired);
     std::optional<DnsRecordSpec::Type> valid_type;
-    if (type == "A") {
-      valid_type = DnsRecordSpec::Type::kA;
-    } else if (type == "CNAME") {
-      valid_type = DnsRecordSpec::Type::kCname;
-    } else if (type) {
-      validator.error(
-          record.pointer("type"),
-          unknown_name_message("unknown record type", *type, {"A", "CNAME"}, "expected one of"));
+    if (const auto type = record.choice("type", "unknown record type", kTypes, Need::kRequired)) {
+      valid_type = kTypeValues[*type];
     }
     spec.type = valid_type.value_or(DnsRecordSpec::Type::kA);
     spec.value = record.string("value", Need::kRequired, /*non_empty=*/true).value_or("");
-    if (type == "A" && !spec.value.empty() && !is_ipv4_address(spec.value)) {
+    if (valid_type == DnsRecordSpec::Type::kA && !spec.value.empty() &&
+        !is_ipv4_address(spec.value)) {
       validator.error(record.pointer("value"),
                       "an A record's value must be an IPv4 address such as \"10.0.0.1\", got " +
                           in_quotes(spec.value));
