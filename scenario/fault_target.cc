@@ -13,9 +13,6 @@ namespace {
 
 using models::ComponentKind;
 
-// Lists in messages stop after this many names.
-constexpr std::size_t kMaxListed = 20;
-
 bool accepts_host(Targets targets) {
   return targets == Targets::kHostOrComponent || targets == Targets::kHost;
 }
@@ -91,15 +88,6 @@ std::string component_phrase(std::optional<ComponentKind> kind) {
   return (vowel ? "an " : "a ") + name + " component";
 }
 
-std::string join_names(const std::vector<std::string>& names) {
-  std::string joined;
-  for (std::size_t i = 0; i < names.size() && i < kMaxListed; ++i) {
-    joined += (i > 0 ? ", " : "") + names[i];
-  }
-  if (names.size() > kMaxListed) joined += ", ...";
-  return joined;
-}
-
 // "<component>@<host>" split at the first "@" whose left part names a component.
 std::optional<std::pair<std::string, std::string>> split_instance(const std::string& target,
                                                                   const ScenarioNames& names) {
@@ -121,7 +109,7 @@ std::string wrong_sort_message(const std::string& target, const std::string& wha
                         std::string(targets_phrase(targets));
   message += valid.empty()
                  ? "; the scenario defines none"
-                 : "; " + std::string(targets_plural(targets)) + " are: " + join_names(valid);
+                 : "; " + std::string(targets_plural(targets)) + " are: " + name_list(valid);
   return message;
 }
 

@@ -91,13 +91,16 @@ std::string unknown_name_message(std::string_view what, std::string_view word,
     if (!none_label.empty()) message += "; " + std::string(none_label);
     return message;
   }
-  message += "; " + std::string(list_label) + ": ";
-  for (std::size_t i = 0; i < candidates.size() && i < kMaxListed; ++i) {
-    if (i > 0) message += ", ";
-    message += candidates[i];
+  return message + "; " + std::string(list_label) + ": " + name_list(candidates);
+}
+
+std::string name_list(const std::vector<std::string>& names) {
+  std::string joined;
+  for (std::size_t i = 0; i < names.size() && i < kMaxListed; ++i) {
+    joined += (i > 0 ? ", " : "") + names[i];
   }
-  if (candidates.size() > kMaxListed) message += ", ...";
-  return message;
+  if (names.size() > kMaxListed) joined += ", ...";
+  return joined;
 }
 
 }  // namespace stacksim::scenario

@@ -27,6 +27,9 @@ namespace stacksim::scenario {
                                                std::string_view list_label,
                                                std::string_view none_label = "");
 
+// "a, b, c": the names for a message, the first 20 of them, then ", ..." when there are more.
+[[nodiscard]] std::string name_list(const std::vector<std::string>& names);
+
 // JSON string literal of `s` for messages ("servers" -> "\"servers\""); never throws.
 [[nodiscard]] std::string in_quotes(std::string_view s);
 

@@ -36,5 +36,13 @@ TEST(UnknownNameMessage, SuggestsOrListsCandidates) {
             "unknown host \"x\"; no hosts");
 }
 
+TEST(NameList, ListsTwentyNamesThenElides) {
+  EXPECT_EQ(name_list({}), "");
+  EXPECT_EQ(name_list({"a", "b"}), "a, b");
+  std::vector<std::string> names;
+  for (char c = 'a'; c <= 'u'; ++c) names.emplace_back(1, c);  // 21 names
+  EXPECT_EQ(name_list(names), "a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, ...");
+}
+
 }  // namespace
 }  // namespace stacksim::scenario
