@@ -49,6 +49,9 @@ struct DnsRecordSpec {
 //  - PHP-FPM as the application server: pm.max_children 5 and listen.backlog 511 (www.conf).
 //  - MySQL: max_connections 151 (MySQL 8.0 reference manual, server system variables).
 //  - Linux: net.core.somaxconn 4096 since 5.4 caps every listen backlog.
+//  - HAProxy: maxconn 2000, its long-standing default (HAProxy configuration manual, maxconn;
+//    the limit of a frontend without its own maxconn before newer versions made it follow the
+//    global maxconn).
 inline constexpr int kNginxWorkerProcesses = 1;
 inline constexpr int kNginxWorkerConnections = 512;
 inline constexpr int kNginxListenBacklog = 511;
@@ -56,6 +59,10 @@ inline constexpr int kPhpFpmMaxChildren = 5;
 inline constexpr int kPhpFpmListenBacklog = 511;
 inline constexpr int kMysqlMaxConnections = 151;
 inline constexpr int kLinuxSomaxconn = 4096;
+inline constexpr int kHaproxyMaxconn = 2000;
+// The lookup time of a dns component whose scenario gives none: 20 ms, a round figure for a
+// resolver's answer, not the documented default of any software.
+inline constexpr sim::Time kDnsLookupNs = 20'000'000;
 
 struct ComponentSpec {
   std::string name;

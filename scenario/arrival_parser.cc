@@ -114,7 +114,7 @@ models::RateProfile read_profile(Validator& validator, const Json& value,
                         "): the profile repeats with this period");
   }
   profile.points = points.value_or(profile.points);
-  profile.repeat_ns = repeat.value_or(0);
+  profile.repeat_ns = repeat.value_or(profile.repeat_ns);
   return profile;
 }
 

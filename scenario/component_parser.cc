@@ -30,11 +30,6 @@ struct KindInfo {
   Keys keys;              // every key valid for this kind, in the order lists show them
 };
 
-// HAProxy's long-standing default maxconn of 2000 (HAProxy configuration manual, maxconn; the
-// limit of a frontend without its own maxconn before newer versions made it follow the global
-// maxconn).
-constexpr int kHaproxyMaxconn = 2000;
-
 const std::array<KindInfo, 6>& kinds() {
   static const std::array<KindInfo, 6> kKinds = {{
       {ComponentKind::kStation,
@@ -91,7 +86,7 @@ class ComponentReader {
 
  private:
   void read_station() {
-    spec_.servers = servers_or(1);
+    spec_.servers = servers_or(spec_.servers);
     spec_.queue_capacity = queue_capacity_or(std::nullopt);
     if (const Json* service = fields_.require("service")) {
       distribution(*service, "service", spec_.cpu);
@@ -100,9 +95,9 @@ class ComponentReader {
   }
 
   void read_dns() {
-    spec_.servers = servers_or(1);
+    spec_.servers = servers_or(spec_.servers);
     spec_.queue_capacity = queue_capacity_or(std::nullopt);
-    spec_.latency = sim::Distribution::deterministic(20'000'000);  // 20 ms
+    spec_.latency = sim::Distribution::deterministic(models::kDnsLookupNs);
     if (const Json* lookup = fields_.find("lookup")) distribution(*lookup, "lookup", spec_.latency);
     if (const Json* records = fields_.require("records")) {
       spec_.records = read_dns_records(validator_, *records, fields_.pointer("records"));
@@ -112,7 +107,7 @@ class ComponentReader {
   void read_web() {
     // Nginx: servers = worker_processes x worker_connections, unless `servers` is given.
     if (servers_given({"worker_processes", "worker_connections"})) {
-      spec_.servers = servers_or(1);
+      spec_.servers = servers_or(spec_.servers);
     } else {
       const auto processes = fields_.integer("worker_processes", IntRange::positive());
       const auto connections = fields_.integer("worker_connections", IntRange::positive());
@@ -133,26 +128,27 @@ class ComponentReader {
 
   void read_app() {
     // PHP-FPM: pm.max_children workers.
-    spec_.servers =
-        servers_given({"workers"}) ? servers_or(1) : setting("workers", models::kPhpFpmMaxChildren);
+    spec_.servers = servers_given({"workers"}) ? servers_or(spec_.servers)
+                                               : setting("workers", models::kPhpFpmMaxChildren);
     spec_.queue_capacity = backlog_or_capacity(models::kPhpFpmListenBacklog);
     read_cpu_and_latency();
     spec_.calls = static_cast<int>(
-        fields_.integer("queries_per_request", IntRange::non_negative()).value_or(1));
+        fields_.integer("queries_per_request", IntRange::non_negative()).value_or(spec_.calls));
     read_memory("memory_per_worker");
   }
 
   void read_db() {
     // MySQL: max_connections; connections beyond it are refused (no waiting room).
     spec_.servers = servers_given({"max_connections"})
-                        ? servers_or(1)
+                        ? servers_or(spec_.servers)
                         : setting("max_connections", models::kMysqlMaxConnections);
     spec_.queue_capacity = queue_capacity_or(0);
     read_cpu_and_latency();
     spec_.reads_per_query =
-        static_cast<int>(fields_.integer("reads_per_query", IntRange::non_negative()).value_or(0));
-    spec_.buffer_pool_hit_ratio =
-        fields_.number("buffer_pool_hit_ratio", NumberRange::fraction()).value_or(1.0);
+        static_cast<int>(fields_.integer("reads_per_query", IntRange::non_negative())
+                             .value_or(spec_.reads_per_query));
+    spec_.buffer_pool_hit_ratio = fields_.number("buffer_pool_hit_ratio", NumberRange::fraction())
+                                      .value_or(spec_.buffer_pool_hit_ratio);
     if (const Json* disk = fields_.find("disk_read")) {
       distribution(*disk, "disk_read", spec_.disk_read);
     }
@@ -163,7 +159,7 @@ class ComponentReader {
   // HAProxy: `servers` is maxconn; the waiting room is unbounded unless a listen backlog or a
   // queue_capacity is given. Cpu and latency default to zero.
   void read_lb() {
-    spec_.servers = servers_or(kHaproxyMaxconn);
+    spec_.servers = servers_or(models::kHaproxyMaxconn);
     spec_.queue_capacity = backlog_or_capacity(std::nullopt);
     read_cpu_and_latency();
     static const std::vector<std::string> kPolicies = {"roundrobin", "leastconn", "random"};
@@ -191,8 +187,9 @@ class ComponentReader {
 
   // Resident memory of the component and the memory of each busy slot (`per_slot_key`).
   void read_memory(std::string_view per_slot_key) {
-    spec_.memory_base_bytes = fields_.size("memory").value_or(0);
-    spec_.memory_per_busy_slot_bytes = fields_.size(per_slot_key).value_or(0);
+    spec_.memory_base_bytes = fields_.size("memory").value_or(spec_.memory_base_bytes);
+    spec_.memory_per_busy_slot_bytes =
+        fields_.size(per_slot_key).value_or(spec_.memory_per_busy_slot_bytes);
   }
 
   void read_cpu_and_latency() {

@@ -188,9 +188,9 @@ class FaultReader {
     const auto latency = fields_.duration("added_latency", DurationRule::kNonNegative);
     const auto loss = fields_.number("loss", {0.0, 1.0, false, /*max_exclusive=*/true});
     const auto partition = fields_.boolean("partition");
-    spec_.added_latency_ns = latency.value_or(0);
-    spec_.loss = loss.value_or(0.0);
-    spec_.partition = partition.value_or(false);
+    spec_.added_latency_ns = latency.value_or(spec_.added_latency_ns);
+    spec_.loss = loss.value_or(spec_.loss);
+    spec_.partition = partition.value_or(spec_.partition);
     const bool all_valid = (latency || !fields_.has("added_latency")) &&
                            (loss || !fields_.has("loss")) &&
                            (partition || !fields_.has("partition"));

@@ -48,9 +48,9 @@ void read_repeat(ObjectFields& fields, FaultSpec& spec) {
   const auto start = fields.duration("start", DurationRule::kNonNegative);
   const auto every = fields.duration("every", DurationRule::kNonNegative);
   const auto duration = fields.duration("duration", DurationRule::kPositive, Need::kRequired);
-  spec.start_ns = start.value_or(0);
-  spec.every_ns = every.value_or(0);
-  spec.duration_ns = duration.value_or(0);
+  spec.start_ns = start.value_or(spec.start_ns);
+  spec.every_ns = every.value_or(spec.every_ns);
+  spec.duration_ns = duration.value_or(spec.duration_ns);
   if (!duration) return;
   if (every && *every > 0 && *duration >= *every) {
     fields.validator().error(fields.pointer("duration"),

@@ -48,9 +48,10 @@ void read_hosts(Validator& validator, const Json& value, const std::string& poin
     ObjectFields fields(validator, it.value(), host_pointer, kKeys);
     models::HostSpec host;
     host.name = it.key();
-    host.cores = static_cast<int>(fields.integer("cores", IntRange::positive()).value_or(1));
-    host.memory_bytes = fields.size("memory").value_or(0);
-    host.ip = fields.string("ip").value_or("");
+    host.cores =
+        static_cast<int>(fields.integer("cores", IntRange::positive()).value_or(host.cores));
+    host.memory_bytes = fields.size("memory").value_or(host.memory_bytes);
+    host.ip = fields.string("ip").value_or(host.ip);
     if (!host.ip.empty() && !is_ipv4_address(host.ip)) {
       validator.error(fields.pointer("ip"),
                       "expected an IPv4 address such as \"10.0.0.1\", got " + in_quotes(host.ip));

@@ -100,7 +100,7 @@ void read_mix(Validator& validator, const Json& value, const std::string& pointe
       request_class.weight = weight.value_or(0.0);
     }
     total_weight += request_class.weight;
-    request_class.writes = fields.boolean("writes").value_or(false);
+    request_class.writes = fields.boolean("writes").value_or(request_class.writes);
     if (const Json* path = fields.require("path")) {
       request_class.path = read_path(validator, *path, fields.pointer("path"), names);
     }
@@ -193,7 +193,8 @@ WorkloadSpec read_workload(Validator& validator, const Json& value, const std::s
     }
     spec.hostname = *hostname;
   }
-  spec.clients = static_cast<int>(fields.integer("clients", IntRange::positive()).value_or(1000));
+  spec.clients =
+      static_cast<int>(fields.integer("clients", IntRange::positive()).value_or(spec.clients));
   if (const Json* client = fields.find("client")) {
     spec.client = read_client(validator, *client, fields.pointer("client"));
   }
