@@ -8,8 +8,10 @@
 
 namespace stacksim::models {
 
-// The longest path a request class may have, DNS included (the loader allows 16 components).
-inline constexpr int kMaxPathLength = 17;
+// The most components the path of a request class may name (the scenario loader checks it).
+inline constexpr int kMaxClassPathLength = 16;
+// The longest path a request may have: its class's path after the DNS lookup.
+inline constexpr int kMaxPathLength = kMaxClassPathLength + 1;
 
 // One request's story: its class, where it is on its path, and what it holds. Requests live in
 // a RequestPool and are referred to by index, so events carry a 32-bit handle, not a pointer.

@@ -20,9 +20,6 @@ using models::ComponentKind;
 using models::FaultSpec;
 using Keys = std::vector<std::string_view>;
 
-// Largest slowdown factor: beyond it, stretched service times would no longer fit the clock.
-constexpr double kMaxSlowdownFactor = 1e6;
-
 struct FaultKindInfo {
   FaultKindInfo(FaultSpec::Kind kind, Targets targets, Keys keys)
       : kind(kind), name(models::to_string(kind)), targets(targets), keys(std::move(keys)) {}

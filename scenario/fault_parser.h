@@ -13,6 +13,10 @@
 
 namespace stacksim::scenario {
 
+// Largest slowdown factor, of a slowdown fault or of a host's swap_slowdown: beyond it, stretched
+// service times would no longer fit the clock.
+inline constexpr double kMaxSlowdownFactor = 1e6;
+
 // Reads the `faults` array at `pointer`. Each kind accepts only its own keys and targets: a host
 // or a component of `names`, restricted by kind (network: a host; dns_outage: a dns component;
 // cold_restart: a db component; process_crash and slowdown: a component other than dns), or one

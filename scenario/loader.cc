@@ -25,10 +25,6 @@ namespace {
 
 using Keys = std::vector<std::string_view>;
 
-// Largest swap slowdown: beyond it, stretched service times would no longer fit the clock (as
-// for slowdown faults).
-constexpr double kMaxSwapSlowdown = 1e6;
-
 void read_hosts(Validator& validator, const Json& value, const std::string& pointer,
                 models::ScenarioSpec& spec, ScenarioNames& names) {
   if (!value.is_object()) {
@@ -61,7 +57,7 @@ void read_hosts(Validator& validator, const Json& value, const std::string& poin
       host.memory_pressure = kPressureValues[*pressure];
     }
     host.swap_slowdown =
-        fields.number("swap_slowdown", {1.0, kMaxSwapSlowdown}).value_or(host.swap_slowdown);
+        fields.number("swap_slowdown", {1.0, kMaxSlowdownFactor}).value_or(host.swap_slowdown);
     host.oom_restart_ns =
         fields.duration("oom_restart", DurationRule::kPositive).value_or(host.oom_restart_ns);
     // somaxconn caps the listen backlogs of the components on this host; it is not stored.

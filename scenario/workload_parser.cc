@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/request.h"
 #include "scenario/arrival_parser.h"
 #include "scenario/distribution_parser.h"
 #include "scenario/json_pointer.h"
@@ -20,8 +21,6 @@ using models::ComponentKind;
 using models::WorkloadSpec;
 using Keys = std::vector<std::string_view>;
 
-// Longest request path (components visited by one request).
-constexpr std::size_t kMaxPathLength = 16;
 // Most retries a client makes after its first attempt.
 constexpr std::int64_t kMaxRetries = 100;
 
@@ -33,8 +32,9 @@ std::vector<std::string> read_path(Validator& validator, const Json& value,
                     "expected a non-empty array of component names, got " + describe_json(value));
     return path;
   }
-  if (value.size() > kMaxPathLength) {
-    validator.error(pointer, "a path visits at most " + std::to_string(kMaxPathLength) +
+  if (value.size() > static_cast<std::size_t>(models::kMaxClassPathLength)) {
+    validator.error(pointer, "a path visits at most " +
+                                 std::to_string(models::kMaxClassPathLength) +
                                  " components, this one " + std::to_string(value.size()));
   }
   for (std::size_t i = 0; i < value.size(); ++i) {
