@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/scenario_spec.h"
@@ -18,8 +19,13 @@ struct DnsAnswer {
   std::vector<std::string> chain;  // names visited, e.g. {"www.foobar.com", "foobar.com"}
 };
 
+// A DNS name as names are compared: in lower case (RFC 4343: without regard to case) and
+// without a trailing dot (the root: "www.foobar.com." is "www.foobar.com").
+[[nodiscard]] std::string canonical_dns_name(std::string_view name);
+
 // Follows CNAMEs (at most 8, like common stub resolvers guard against loops) to the A records.
-// A missing record, a loop or a chain too long gives found == false.
+// Names match as canonical_dns_name makes them. A missing record, a loop or a chain too long
+// gives found == false.
 [[nodiscard]] DnsAnswer resolve_name(const std::vector<DnsRecordSpec>& records,
                                      const std::string& name);
 

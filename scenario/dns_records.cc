@@ -1,11 +1,11 @@
 #include "scenario/dns_records.h"
 
 #include <array>
-#include <cctype>
 #include <map>
 #include <optional>
 #include <string_view>
 
+#include "models/dns_resolution.h"
 #include "scenario/ipv4_address.h"
 #include "scenario/json_pointer.h"
 #include "scenario/key_suggestion.h"
@@ -16,14 +16,6 @@ namespace {
 
 using models::DnsRecordSpec;
 using Keys = std::vector<std::string_view>;
-
-// DNS names compare without regard to case (RFC 4343); a trailing dot (the root) changes nothing.
-std::string canonical_name(std::string_view name) {
-  if (name.size() > 1 && name.back() == '.') name.remove_suffix(1);
-  std::string canonical(name);
-  for (char& c : canonical) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return canonical;
-}
 
 // The first record of a name and whether any record of it so far is a CNAME.
 struct NameUse {
@@ -67,7 +59,8 @@ std::vector<DnsRecordSpec> read_dns_records(Validator& validator, const Json& re
     spec.ttl_ns = record.duration("ttl", DurationRule::kNonNegative).value_or(spec.ttl_ns);
     if (name && valid_type) {
       const bool cname = *valid_type == DnsRecordSpec::Type::kCname;
-      const auto [it, first] = names.emplace(canonical_name(*name), NameUse{record_pointer, cname});
+      const auto [it, first] =
+          names.emplace(models::canonical_dns_name(*name), NameUse{record_pointer, cname});
       if (!first && (cname || it->second.has_cname)) {
         validator.error(record_pointer,
                         "name " + in_quotes(*name) + " already has a record (at " +

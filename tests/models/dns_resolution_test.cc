@@ -28,5 +28,20 @@ TEST(DnsResolution, MissingRecordsAndLoopsResolveToNothing) {
   EXPECT_FALSE(resolve_name(zone, "unknown.com").found);
 }
 
+TEST(DnsResolution, NamesMatchWithoutRegardToCaseOrATrailingDot) {
+  EXPECT_EQ(canonical_dns_name("WWW.FooBar.com."), "www.foobar.com");
+  EXPECT_EQ(canonical_dns_name("."), ".");
+  const std::vector<DnsRecordSpec> zone = {
+      {"WWW.FooBar.com.", Type::kCname, "FOOBAR.com", sim::kNanosPerSecond},
+      {"foobar.com", Type::kA, "8.8.8.8", sim::kNanosPerSecond}};
+  for (const char* name : {"www.foobar.com", "www.FOOBAR.com", "www.foobar.com."}) {
+    const DnsAnswer answer = resolve_name(zone, name);
+    ASSERT_TRUE(answer.found) << name;
+    EXPECT_EQ(answer.address, "8.8.8.8") << name;
+    EXPECT_EQ(answer.chain, (std::vector<std::string>{name, "FOOBAR.com"})) << name;
+  }
+  EXPECT_FALSE(resolve_name(zone, "foobar.com.org").found);
+}
+
 }  // namespace
 }  // namespace stacksim::models
