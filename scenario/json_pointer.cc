@@ -46,6 +46,19 @@ std::vector<std::string> pointer_tokens(std::string_view pointer) {
   return tokens;
 }
 
+std::optional<std::size_t> array_index(std::string_view token, std::size_t size) {
+  if (token.empty() || token.size() > 18 || (token.size() > 1 && token[0] == '0')) {
+    return std::nullopt;
+  }
+  std::size_t index = 0;
+  for (const char c : token) {
+    if (c < '0' || c > '9') return std::nullopt;
+    index = index * 10 + static_cast<std::size_t>(c - '0');
+  }
+  if (index >= size) return std::nullopt;
+  return index;
+}
+
 std::vector<std::size_t> document_position(const Json& document, std::string_view pointer) {
   constexpr std::size_t kNowhere = std::numeric_limits<std::size_t>::max();
   std::vector<std::size_t> position;
@@ -63,15 +76,9 @@ std::vector<std::size_t> document_position(const Json& document, std::string_vie
         }
       }
     } else if (node->is_array()) {
-      std::size_t i = 0;
-      bool digits = !token.empty() && token.size() < 19;
-      for (const char c : token) digits = digits && c >= '0' && c <= '9';
-      if (digits) {
-        i = std::stoull(token);
-        if (i < node->size()) {
-          index = i;
-          next = &(*node)[i];
-        }
+      if (const auto i = array_index(token, node->size())) {
+        index = *i;
+        next = &(*node)[*i];
       }
     }
     position.push_back(index);

@@ -12,20 +12,6 @@ Json override_value(const std::string& text) {
   return value;
 }
 
-// Array index token: decimal digits without a leading zero (RFC 6901), below `limit`.
-std::optional<std::size_t> array_index(const std::string& token, std::size_t limit) {
-  if (token.empty() || token.size() > 18 || (token.size() > 1 && token[0] == '0')) {
-    return std::nullopt;
-  }
-  std::size_t index = 0;
-  for (const char c : token) {
-    if (c < '0' || c > '9') return std::nullopt;
-    index = index * 10 + static_cast<std::size_t>(c - '0');
-  }
-  if (index >= limit) return std::nullopt;
-  return index;
-}
-
 // The value `tokens` names in `document`, or nullptr.
 Json* resolve(Json& document, const std::vector<std::string>& tokens, std::size_t count) {
   Json* node = &document;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "scenario/json_pointer.h"
 #include "scenario/loader.h"
 #include "test_support.h"
 
@@ -90,6 +91,20 @@ TEST(Overrides, NonFiniteTextIsAString) {
     const auto result = load_with({{"/workload/arrivals/rate", text}});
     EXPECT_TRUE(HasError(result, "/workload/arrivals/rate", "expected a positive number")) << text;
   }
+}
+
+TEST(ArrayIndex, TakesDecimalDigitsWithoutALeadingZeroBelowTheSize) {
+  EXPECT_EQ(array_index("0", 3), 0u);
+  EXPECT_EQ(array_index("2", 3), 2u);
+  EXPECT_EQ(array_index("3", 3), std::nullopt);
+  for (const char* token : {"", "01", "00", "-1", "+1", "1a", " 1", "-", "1234567890123456789"}) {
+    EXPECT_EQ(array_index(token, 100), std::nullopt) << token;
+  }
+}
+
+TEST(Overrides, AnArrayIndexWithALeadingZeroIsNoSuchLocation) {
+  EXPECT_TRUE(HasError(load_with({{"/workload/mix/00", "{}"}}), "/workload/mix/00",
+                       "--set: no such location"));
 }
 
 }  // namespace
