@@ -117,11 +117,8 @@ ordered_json summary_json(const std::vector<models::RunResult>& replications) {
 }
 
 ordered_json components_json(const std::vector<models::RunResult>& replications) {
-  const auto components = mean_components(replications);
-  const auto counts = mean_component_counts(replications);
   ordered_json j = ordered_json::object();
-  for (std::size_t i = 0; i < components.size(); ++i) {
-    const auto& c = components[i];
+  for (const ComponentStats& c : mean_components(replications)) {
     ordered_json item;
     item["kind"] = c.kind;
     if (!c.host.empty()) item["host"] = c.host;
@@ -131,9 +128,9 @@ ordered_json components_json(const std::vector<models::RunResult>& replications)
     item["mean_wait_s"] = c.mean_wait_s;
     item["mean_response_s"] = c.mean_response_s;
     item["throughput_rps"] = c.throughput_rps;
-    item["rejected"] = count_json(counts[i].rejected);
+    item["rejected"] = count_json(c.mean_rejected);
     item["availability"] = c.availability;
-    item["visits"] = count_json(counts[i].visits);
+    item["visits"] = count_json(c.mean_visits);
     j[c.name] = std::move(item);
   }
   return j;

@@ -69,6 +69,25 @@ Interval interval_of(const std::vector<RunResult>& replications,
   return mean_interval(values);
 }
 
+// find_bottleneck over raw or averaged components.
+template <class Component>
+Bottleneck most_utilized(const std::vector<Component>& components,
+                         const std::vector<models::HostResult>& hosts) {
+  Bottleneck best;
+  bool found = false;
+  for (const auto& c : components) {
+    if (!found || c.utilization > best.utilization) best = {c.name, c.utilization};
+    found = true;
+  }
+  for (const auto& h : hosts) {
+    if (!found || h.cpu_utilization > best.utilization) {
+      best = {"host " + h.name + " cpu", h.cpu_utilization};
+    }
+    found = true;
+  }
+  return best;
+}
+
 }  // namespace
 
 Interval mean_interval(const std::vector<double>& values) {
@@ -131,25 +150,27 @@ SummaryStats summarize(const std::vector<RunResult>& replications) {
   return s;
 }
 
-std::vector<models::ComponentResult> mean_components(const std::vector<RunResult>& replications) {
+std::vector<ComponentStats> mean_components(const std::vector<RunResult>& replications) {
   using models::ComponentResult;
-  std::vector<ComponentResult> result;
+  std::vector<ComponentStats> result;
   if (replications.empty()) return result;
   const auto& first = replications.front().components;
   for (std::size_t i = 0; i < first.size(); ++i) {
     const auto items = matching(replications, &RunResult::components, i);
     using F = std::function<double(const ComponentResult&)>;
     auto mean = [&items](const F& f) { return mean_field(items, f); };
-    ComponentResult c = first[i];
+    ComponentStats c;
+    static_cast<ComponentResult&>(c) = first[i];
     c.utilization = mean([](const ComponentResult& x) { return x.utilization; });
     c.mean_queue_length = mean([](const ComponentResult& x) { return x.mean_queue_length; });
     c.mean_wait_s = mean([](const ComponentResult& x) { return x.mean_wait_s; });
     c.mean_response_s = mean([](const ComponentResult& x) { return x.mean_response_s; });
     c.throughput_rps = mean([](const ComponentResult& x) { return x.throughput_rps; });
-    c.visits =
-        rounded(mean([](const ComponentResult& x) { return static_cast<double>(x.visits); }));
-    c.rejected =
-        rounded(mean([](const ComponentResult& x) { return static_cast<double>(x.rejected); }));
+    c.mean_visits = mean([](const ComponentResult& x) { return static_cast<double>(x.visits); });
+    c.mean_rejected =
+        mean([](const ComponentResult& x) { return static_cast<double>(x.rejected); });
+    c.visits = rounded(c.mean_visits);
+    c.rejected = rounded(c.mean_rejected);
     c.availability = mean([](const ComponentResult& x) { return x.availability; });
     result.push_back(std::move(c));
   }
@@ -181,22 +202,6 @@ std::vector<models::HostResult> mean_hosts(const std::vector<RunResult>& replica
   return result;
 }
 
-std::vector<ComponentCounts> mean_component_counts(const std::vector<RunResult>& replications) {
-  using models::ComponentResult;
-  std::vector<ComponentCounts> result;
-  if (replications.empty()) return result;
-  for (std::size_t i = 0; i < replications.front().components.size(); ++i) {
-    const auto items = matching(replications, &RunResult::components, i);
-    using F = std::function<double(const ComponentResult&)>;
-    result.push_back({
-        .visits = mean_field(items, F([](const auto& x) { return static_cast<double>(x.visits); })),
-        .rejected =
-            mean_field(items, F([](const auto& x) { return static_cast<double>(x.rejected); })),
-    });
-  }
-  return result;
-}
-
 std::vector<ClassStats> mean_classes(const std::vector<RunResult>& replications) {
   using models::ClassResult;
   std::vector<ClassStats> result;
@@ -219,19 +224,12 @@ std::vector<ClassStats> mean_classes(const std::vector<RunResult>& replications)
 
 Bottleneck find_bottleneck(const std::vector<models::ComponentResult>& components,
                            const std::vector<models::HostResult>& hosts) {
-  Bottleneck best;
-  bool found = false;
-  for (const auto& c : components) {
-    if (!found || c.utilization > best.utilization) best = {c.name, c.utilization};
-    found = true;
-  }
-  for (const auto& h : hosts) {
-    if (!found || h.cpu_utilization > best.utilization) {
-      best = {"host " + h.name + " cpu", h.cpu_utilization};
-    }
-    found = true;
-  }
-  return best;
+  return most_utilized(components, hosts);
+}
+
+Bottleneck find_bottleneck(const std::vector<ComponentStats>& components,
+                           const std::vector<models::HostResult>& hosts) {
+  return most_utilized(components, hosts);
 }
 
 }  // namespace stacksim::reports

@@ -44,21 +44,19 @@ struct SummaryStats {
 
 [[nodiscard]] SummaryStats summarize(const std::vector<models::RunResult>& replications);
 
+// A component's results averaged over replications: the fields of ComponentResult, its integer
+// counts rounded, and the unrounded means of those counts, fractional with several replications.
+struct ComponentStats : models::ComponentResult {
+  double mean_visits = 0.0;
+  double mean_rejected = 0.0;
+};
+
 // Per-component and per-host results averaged field by field over replications (names and
 // static fields from the first replication; other replications are matched by name, and one
 // lacking an item is left out of that item's means). Integer counts are rounded.
-[[nodiscard]] std::vector<models::ComponentResult> mean_components(
+[[nodiscard]] std::vector<ComponentStats> mean_components(
     const std::vector<models::RunResult>& replications);
 [[nodiscard]] std::vector<models::HostResult> mean_hosts(
-    const std::vector<models::RunResult>& replications);
-
-// Mean visits and rejections of each component, aligned with mean_components. They may be
-// fractional with several replications, whereas mean_components rounds them.
-struct ComponentCounts {
-  double visits = 0.0;
-  double rejected = 0.0;
-};
-[[nodiscard]] std::vector<ComponentCounts> mean_component_counts(
     const std::vector<models::RunResult>& replications);
 
 // Per-class results averaged over replications (names from the first replication); counts may
@@ -81,6 +79,8 @@ struct Bottleneck {
   double utilization = 0.0;
 };
 [[nodiscard]] Bottleneck find_bottleneck(const std::vector<models::ComponentResult>& components,
+                                         const std::vector<models::HostResult>& hosts);
+[[nodiscard]] Bottleneck find_bottleneck(const std::vector<ComponentStats>& components,
                                          const std::vector<models::HostResult>& hosts);
 
 }  // namespace stacksim::reports

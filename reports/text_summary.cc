@@ -118,16 +118,14 @@ std::string retries_line(const SummaryStats& s) {
                                      format_availability(s.final_success.mean));
 }
 
-std::string components_table(const std::vector<models::ComponentResult>& components,
-                             const std::vector<ComponentCounts>& counts) {
+std::string components_table(const std::vector<ComponentStats>& components) {
   const bool show_availability = std::any_of(components.begin(), components.end(),
                                              [](const auto& c) { return c.availability < 1.0; });
   std::vector<std::string> header = {"Component", "kind", "host",     "servers", "util",
                                      "queue",     "wait", "response", "thru/s",  "rejected"};
   if (show_availability) header.push_back("up");
   TextTable table(std::move(header));
-  for (std::size_t i = 0; i < components.size(); ++i) {
-    const auto& c = components[i];
+  for (const ComponentStats& c : components) {
     std::vector<std::string> row = {c.name,
                                     c.kind,
                                     c.host.empty() ? "-" : c.host,
@@ -137,7 +135,7 @@ std::string components_table(const std::vector<models::ComponentResult>& compone
                                     format_seconds(c.mean_wait_s),
                                     format_seconds(c.mean_response_s),
                                     format_fixed(c.throughput_rps, 1),
-                                    format_count(counts[i].rejected)};
+                                    format_count(c.mean_rejected)};
     if (show_availability) row.push_back(format_availability(c.availability));
     table.add_row(std::move(row));
   }
@@ -240,9 +238,7 @@ std::string text_summary(const ReportContext& context,
   const auto hosts = mean_hosts(replications);
   const auto classes = mean_classes(replications);
   std::vector<std::string> tables;
-  if (!components.empty()) {
-    tables.push_back(components_table(components, mean_component_counts(replications)));
-  }
+  if (!components.empty()) tables.push_back(components_table(components));
   if (!hosts.empty()) tables.push_back(hosts_table(hosts));
   if (classes.size() > 1) tables.push_back(classes_table(classes));
   for (const std::string& table : tables) {
