@@ -139,13 +139,6 @@ ordered_json components_json(const std::vector<models::RunResult>& replications)
 ordered_json json_report(const ReportContext& context,
                          const std::vector<models::RunResult>& replications) {
   const SummaryStats stats = summarize(replications);
-  bool interrupted = false;
-  double measured_s = 0.0;
-  for (const auto& r : replications) {
-    interrupted = interrupted || r.interrupted;
-    measured_s += r.measured_s;
-  }
-  if (!replications.empty()) measured_s /= static_cast<double>(replications.size());
 
   ordered_json j = report_header_json(context, replications.size());
   // Engine events processed, warm-up included, summed over replications: deterministic, and
@@ -153,9 +146,9 @@ ordered_json json_report(const ReportContext& context,
   std::uint64_t events = 0;
   for (const auto& r : replications) events += r.events;
   j["events"] = events;
-  if (interrupted) {
+  if (stats.interrupted) {
     j["interrupted"] = true;
-    j["measured_s"] = measured_s;  // how far the measurement got, on average
+    j["measured_s"] = stats.measured_s;  // how far the measurement got, on average
   }
   j["summary"] = summary_of(stats);
   j["components"] = components_json(replications);

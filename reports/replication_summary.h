@@ -40,6 +40,10 @@ struct SummaryStats {
   std::map<std::string, double> failures_by_origin;  // origin -> mean count of failed requests
   // Writes acknowledged by a database primary but lost when a lagging replica was promoted.
   Interval lost_writes;
+  // Some replication was stopped early; measured_s is the mean measured time, how far the
+  // measurement got on average.
+  bool interrupted = false;
+  double measured_s = 0.0;
 };
 
 [[nodiscard]] SummaryStats summarize(const std::vector<models::RunResult>& replications);

@@ -191,20 +191,13 @@ std::string text_summary(const ReportContext& context,
                          const std::vector<models::RunResult>& replications) {
   const SummaryStats s = summarize(replications);
   const bool several = replications.size() > 1;
-  bool interrupted = false;
-  double measured_s = 0.0;
-  for (const auto& r : replications) {
-    interrupted = interrupted || r.interrupted;
-    measured_s += r.measured_s;
-  }
-  if (!replications.empty()) measured_s /= static_cast<double>(replications.size());
 
   std::string out = "stacksim";
   if (!context.tool_version.empty()) out += " " + context.tool_version;
   out += " \u2014 " + context.scenario_name;
   if (!context.scenario_file.empty()) out += " (" + context.scenario_file + ")";
   out += "\n";
-  out += run_line(context, replications.size(), measured_s, interrupted);
+  out += run_line(context, replications.size(), s.measured_s, s.interrupted);
   out += "\n";
 
   out += requests_line(s, several);

@@ -96,6 +96,20 @@ TEST(SummarizeTest, ThreeReplicationsAverageWithIntervals) {
   EXPECT_DOUBLE_EQ(s.errors.at("timeout"), 1.0);
 }
 
+TEST(SummarizeTest, InterruptedWhenAnyReplicationWasWithTheMeanMeasuredTime) {
+  std::vector<models::RunResult> runs(2, sample_run());
+  runs[0].measured_s = 30;
+  runs[1].measured_s = 60;
+  SummaryStats s = summarize(runs);
+  EXPECT_FALSE(s.interrupted);
+  EXPECT_DOUBLE_EQ(s.measured_s, 45.0);
+  runs[1].interrupted = true;
+  s = summarize(runs);
+  EXPECT_TRUE(s.interrupted);
+  EXPECT_FALSE(summarize({}).interrupted);
+  EXPECT_EQ(summarize({}).measured_s, 0.0);
+}
+
 TEST(SummarizeTest, AttemptsAndSuccessShares) {
   std::vector<models::RunResult> runs(2, sample_run());
   // 1010 offered in each; 1515 and 2020 attempts: amplification 1.5 and 2.
