@@ -13,12 +13,12 @@
 namespace stacksim::reports {
 namespace {
 
-// Measured availability of each host and component, by name (means over replications).
-std::map<std::string, double> availability_by_name(
-    const std::vector<models::RunResult>& replications) {
+// Measured availability of each host and component, by name.
+std::map<std::string, double> availability_by_name(const std::vector<ComponentStats>& components,
+                                                   const std::vector<models::HostResult>& hosts) {
   std::map<std::string, double> up;
-  for (const auto& h : mean_hosts(replications)) up[h.name] = h.availability;
-  for (const auto& c : mean_components(replications)) up.emplace(c.name, c.availability);
+  for (const auto& h : hosts) up[h.name] = h.availability;
+  for (const auto& c : components) up.emplace(c.name, c.availability);
   return up;
 }
 
@@ -38,9 +38,7 @@ std::string windows_table(const std::vector<models::DowntimeWindow>& windows) {
   return out;
 }
 
-std::string totals_table(const DowntimeTotals& totals,
-                         const std::vector<models::RunResult>& replications) {
-  const auto up = availability_by_name(replications);
+std::string totals_table(const DowntimeTotals& totals, const std::map<std::string, double>& up) {
   TextTable table({"Target", "down", "up", "by cause"});
   for (const auto& [target, causes] : totals.seconds) {
     std::string by_cause;
@@ -78,7 +76,9 @@ std::string budget_share(double fraction) {
 
 }  // namespace
 
-std::string downtime_text(const std::vector<models::RunResult>& replications) {
+std::string downtime_text(const std::vector<models::RunResult>& replications,
+                          const std::vector<ComponentStats>& components,
+                          const std::vector<models::HostResult>& hosts) {
   const DowntimeTotals totals = downtime_totals(replications);
   if (totals.seconds.empty()) return "";
   std::string out = "\n";
@@ -91,7 +91,7 @@ std::string downtime_text(const std::vector<models::RunResult>& replications) {
     }
     out += "\n";
   }
-  out += totals_table(totals, replications);
+  out += totals_table(totals, availability_by_name(components, hosts));
   if (totals.truncated) {
     out += "(windows past " + format_count(static_cast<double>(models::kMaxDowntimeWindows)) +
            " per replication were not recorded: the totals are lower bounds)\n";

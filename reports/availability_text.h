@@ -5,6 +5,7 @@
 
 #include "models/run_result.h"
 #include "reports/availability_crosscheck.h"
+#include "reports/replication_summary.h"
 #include "reports/slo_evaluation.h"
 
 // The availability sections of the text summary. Each is empty when it has nothing to show, and
@@ -16,8 +17,11 @@ inline constexpr std::size_t kListedDowntimeWindows = 10;
 
 // "Downtime": the first replication's windows (target, cause, start as a clock from the start of
 // the measured period, duration), then per target its total time down (mean over replications),
-// its measured availability and the split by cause. Empty when nothing was down.
-[[nodiscard]] std::string downtime_text(const std::vector<models::RunResult>& replications);
+// its measured availability (from `components` and `hosts`, the replications' means as
+// mean_components and mean_hosts give them) and the split by cause. Empty when nothing was down.
+[[nodiscard]] std::string downtime_text(const std::vector<models::RunResult>& replications,
+                                        const std::vector<ComponentStats>& components,
+                                        const std::vector<models::HostResult>& hosts);
 
 // "SLO": each objective's target, measured value and verdict, then the error budget of the
 // availability objective and how each category of failure burned it.

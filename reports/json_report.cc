@@ -35,31 +35,6 @@ const std::pair<const char*, Interval SummaryStats::*> kLatencyKeys[] = {
     {"max", &SummaryStats::latency_max_s},
 };
 
-ordered_json summary_of(const SummaryStats& s) {
-  ordered_json latency = ordered_json::object();
-  for (const auto& [key, member] : kLatencyKeys) latency[key] = (s.*member).mean;
-  ordered_json j;
-  j["offered"] = count_json(s.offered.mean);
-  j["completed"] = count_json(s.completed.mean);
-  j["failed"] = count_json(s.failed.mean);
-  j["errors"] = counts_json(s.errors);
-  j["availability"] = s.availability.mean;
-  j["throughput_rps"] = s.throughput_rps.mean;
-  j["mean_in_system"] = s.mean_in_system.mean;
-  j["latency_s"] = std::move(latency);
-  j["availability_by_time"] = s.availability_by_time.mean;
-  j["nines"] = finite_or_null(analysis::nines(s.availability.mean));  // null at 100%
-  j["downtime_per_year_s"] = analysis::downtime_per_year_s(s.availability_by_time.mean);
-  j["attempts"] = count_json(s.attempts.mean);
-  j["retry_amplification"] = s.retry_amplification.mean;
-  j["first_attempt_success"] = s.first_attempt_success.mean;
-  j["final_success"] = s.final_success.mean;
-  j["attempt_errors"] = counts_json(s.attempt_errors);
-  j["failures_by_origin"] = counts_json(s.failures_by_origin);
-  j["lost_writes"] = count_json(s.lost_writes.mean);
-  return j;
-}
-
 ordered_json confidence_of(const SummaryStats& s) {
   ordered_json latency = ordered_json::object();
   for (const auto& [key, member] : kLatencyKeys) latency[key] = interval_json(s.*member);
@@ -112,13 +87,42 @@ ordered_json bottleneck_json(const Bottleneck& b) {
 
 }  // namespace
 
+ordered_json summary_json(const SummaryStats& s) {
+  ordered_json latency = ordered_json::object();
+  for (const auto& [key, member] : kLatencyKeys) latency[key] = (s.*member).mean;
+  ordered_json j;
+  j["offered"] = count_json(s.offered.mean);
+  j["completed"] = count_json(s.completed.mean);
+  j["failed"] = count_json(s.failed.mean);
+  j["errors"] = counts_json(s.errors);
+  j["availability"] = s.availability.mean;
+  j["throughput_rps"] = s.throughput_rps.mean;
+  j["mean_in_system"] = s.mean_in_system.mean;
+  j["latency_s"] = std::move(latency);
+  j["availability_by_time"] = s.availability_by_time.mean;
+  j["nines"] = finite_or_null(analysis::nines(s.availability.mean));  // null at 100%
+  j["downtime_per_year_s"] = analysis::downtime_per_year_s(s.availability_by_time.mean);
+  j["attempts"] = count_json(s.attempts.mean);
+  j["retry_amplification"] = s.retry_amplification.mean;
+  j["first_attempt_success"] = s.first_attempt_success.mean;
+  j["final_success"] = s.final_success.mean;
+  j["attempt_errors"] = counts_json(s.attempt_errors);
+  j["failures_by_origin"] = counts_json(s.failures_by_origin);
+  j["lost_writes"] = count_json(s.lost_writes.mean);
+  return j;
+}
+
 ordered_json summary_json(const std::vector<models::RunResult>& replications) {
-  return summary_of(summarize(replications));
+  return summary_json(summarize(replications));
 }
 
 ordered_json components_json(const std::vector<models::RunResult>& replications) {
+  return components_json(mean_components(replications));
+}
+
+ordered_json components_json(const std::vector<ComponentStats>& components) {
   ordered_json j = ordered_json::object();
-  for (const ComponentStats& c : mean_components(replications)) {
+  for (const ComponentStats& c : components) {
     ordered_json item;
     item["kind"] = c.kind;
     if (!c.host.empty()) item["host"] = c.host;
@@ -139,6 +143,8 @@ ordered_json components_json(const std::vector<models::RunResult>& replications)
 ordered_json json_report(const ReportContext& context,
                          const std::vector<models::RunResult>& replications) {
   const SummaryStats stats = summarize(replications);
+  const std::vector<ComponentStats> components = mean_components(replications);
+  const std::vector<models::HostResult> hosts = mean_hosts(replications);
 
   ordered_json j = report_header_json(context, replications.size());
   // Engine events processed, warm-up included, summed over replications: deterministic, and
@@ -150,12 +156,11 @@ ordered_json json_report(const ReportContext& context,
     j["interrupted"] = true;
     j["measured_s"] = stats.measured_s;  // how far the measurement got, on average
   }
-  j["summary"] = summary_of(stats);
-  j["components"] = components_json(replications);
-  j["hosts"] = hosts_json(mean_hosts(replications));
+  j["summary"] = summary_json(stats);
+  j["components"] = components_json(components);
+  j["hosts"] = hosts_json(hosts);
   j["classes"] = classes_json(mean_classes(replications));
-  j["bottleneck"] =
-      bottleneck_json(find_bottleneck(mean_components(replications), mean_hosts(replications)));
+  j["bottleneck"] = bottleneck_json(find_bottleneck(components, hosts));
   const DowntimeTotals downtime = downtime_totals(replications);
   j["downtime"] = downtime_json(replications);
   if (downtime.truncated) j["downtime_truncated"] = true;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "models/run_result.h"
+#include "reports/replication_summary.h"
 #include "reports/report_context.h"
 
 namespace stacksim::reports {
@@ -32,5 +33,8 @@ namespace stacksim::reports {
     const std::vector<models::RunResult>& replications);
 [[nodiscard]] nlohmann::ordered_json components_json(
     const std::vector<models::RunResult>& replications);
+// The same from the replications' summary (summarize) and mean components (mean_components).
+[[nodiscard]] nlohmann::ordered_json summary_json(const SummaryStats& stats);
+[[nodiscard]] nlohmann::ordered_json components_json(const std::vector<ComponentStats>& components);
 
 }  // namespace stacksim::reports

@@ -252,7 +252,7 @@ std::string text_summary(const ReportContext& context,
            " (utilization " + format_percent(bottleneck.utilization, 1) + ")\n";
   }
 
-  out += downtime_text(replications);
+  out += downtime_text(replications, components, hosts);
   if (context.slo) out += slo_text(evaluate_slo(*context.slo, s));
   if (context.availability_prediction) {
     out +=

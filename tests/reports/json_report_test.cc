@@ -302,6 +302,9 @@ TEST(JsonReportTest, SummaryAndComponentsAreTheReportsOwn) {
   EXPECT_EQ(summary_json(runs), j["summary"]);
   EXPECT_EQ(components_json(runs), j["components"]);
   EXPECT_EQ(summary_json(runs).dump(), j["summary"].dump());
+  // The same from values computed beforehand.
+  EXPECT_EQ(summary_json(summarize(runs)).dump(), j["summary"].dump());
+  EXPECT_EQ(components_json(mean_components(runs)).dump(), j["components"].dump());
 }
 
 TEST(JsonReportTest, ThreeReplicationsReportMeansAndConfidence) {
