@@ -58,11 +58,9 @@ void append(std::string& note, const std::string& text) {
   note += text;
 }
 
-}  // namespace
-
-std::optional<analysis::AvailabilityModel> availability_model(const models::ScenarioSpec& spec) {
-  const std::vector<RandomFault> faults = random_faults(spec);
-  if (faults.empty()) return std::nullopt;
+// The chain of the scenario's random faults (see availability_model); `faults` not empty.
+analysis::AvailabilityModel model_of(const models::ScenarioSpec& spec,
+                                     const std::vector<RandomFault>& faults) {
   analysis::AvailabilityModel model;
   for (const RandomFault& f : faults) {
     model.units.push_back(
@@ -96,28 +94,36 @@ std::optional<analysis::AvailabilityModel> availability_model(const models::Scen
   return model;
 }
 
-std::optional<AvailabilityPrediction> predict_availability(const models::ScenarioSpec& spec) {
-  std::optional<analysis::AvailabilityModel> model = availability_model(spec);
-  if (!model) return std::nullopt;
-  AvailabilityPrediction prediction;
+}  // namespace
+
+std::optional<analysis::AvailabilityModel> availability_model(const models::ScenarioSpec& spec) {
   const std::vector<RandomFault> faults = random_faults(spec);
+  if (faults.empty()) return std::nullopt;
+  return model_of(spec, faults);
+}
+
+std::optional<AvailabilityPrediction> predict_availability(const models::ScenarioSpec& spec) {
+  const std::vector<RandomFault> faults = random_faults(spec);
+  if (faults.empty()) return std::nullopt;
+  analysis::AvailabilityModel model = model_of(spec, faults);
+  AvailabilityPrediction prediction;
   prediction.exact =
       std::all_of(faults.begin(), faults.end(), [](const RandomFault& f) { return f.exponential; });
   if (prediction.exact) {
     append(prediction.note, "exact: exponential times to failure and to repair");
   } else {
     append(prediction.note, "approximate (non-exponential: uses means)");
-    if (model->units.size() == 1) {
+    if (model.units.size() == 1) {
       append(prediction.note, "for a single unit MTBF/(MTBF+MTTR) holds for any distributions");
     }
   }
   append(prediction.note, scheduled_note(spec));
 
   // Classes that need no unit are always up; the solver takes the others.
-  analysis::AvailabilityModel needing{model->units, {}};
+  analysis::AvailabilityModel needing{model.units, {}};
   double weighted = 0.0;
   double total_weight = 0.0;
-  for (const analysis::ServiceClass& service : model->classes) {
+  for (const analysis::ServiceClass& service : model.classes) {
     total_weight += service.weight;
     if (service.groups.empty()) {
       weighted += service.weight;
@@ -139,27 +145,20 @@ std::optional<AvailabilityPrediction> predict_availability(const models::Scenari
   }
   // As the simulator does, no weight at all counts as always up.
   if (solved) prediction.predicted = total_weight > 0.0 ? weighted / total_weight : 1.0;
-  prediction.model = std::move(*model);
+  prediction.model = std::move(model);
   return prediction;
 }
 
 AvailabilityCheck check_availability(const AvailabilityPrediction& prediction,
-                                     const std::vector<models::RunResult>& replications) {
+                                     const Interval& simulated, std::size_t replications) {
   AvailabilityCheck check;
   check.exact = prediction.exact;
   check.predicted = prediction.predicted;
   check.note = prediction.note;
-  std::vector<double> values;
-  values.reserve(replications.size());
-  for (const models::RunResult& r : replications) values.push_back(r.availability_by_time);
-  const Interval simulated = mean_interval(values);
-  check.simulated = simulated.mean;
-  if (values.size() > 1) {
-    check.ci_low = simulated.low();
-    check.ci_high = simulated.high();
-    if (check.predicted) {
-      check.within_ci = *check.predicted >= simulated.low() && *check.predicted <= simulated.high();
-    }
+  check.simulated = simulated;
+  check.has_interval = replications > 1;
+  if (check.has_interval && check.predicted) {
+    check.within_ci = *check.predicted >= simulated.low() && *check.predicted <= simulated.high();
   }
   return check;
 }

@@ -7,6 +7,7 @@
 #include "analysis/availability_ctmc.h"
 #include "models/run_result.h"
 #include "models/scenario_spec.h"
+#include "reports/replication_summary.h"
 
 // An analytic check of the simulated availability: the steady state of a continuous-time Markov
 // chain of the scenario's random faults (analysis::solve_availability), set beside the measured
@@ -48,14 +49,18 @@ struct AvailabilityPrediction {
 struct AvailabilityCheck {
   bool exact = true;
   std::optional<double> predicted;
-  double simulated = 0.0;        // mean availability_by_time over replications
-  std::optional<double> ci_low;  // 95% interval of that mean; absent with one replication
-  std::optional<double> ci_high;
-  std::optional<bool> within_ci;  // predicted within [ci_low, ci_high]; absent without both
+  // The mean availability_by_time over replications and its 95% interval, which only counts
+  // with more than one replication (has_interval).
+  Interval simulated;
+  bool has_interval = false;
+  std::optional<bool> within_ci;  // predicted within the interval; absent without both
   std::string note;
 };
 
-[[nodiscard]] AvailabilityCheck check_availability(
-    const AvailabilityPrediction& prediction, const std::vector<models::RunResult>& replications);
+// `simulated` is the availability_by_time of the summary of `replications` replications
+// (SummaryStats::availability_by_time).
+[[nodiscard]] AvailabilityCheck check_availability(const AvailabilityPrediction& prediction,
+                                                   const Interval& simulated,
+                                                   std::size_t replications);
 
 }  // namespace stacksim::reports

@@ -68,14 +68,15 @@ ordered_json slo_json(const SloEvaluation& evaluation) {
 }
 
 ordered_json availability_check_json(const AvailabilityCheck& check) {
-  return ordered_json{{"method", "ctmc"},
-                      {"exact", check.exact},
-                      {"predicted", optional_json(check.predicted)},
-                      {"simulated", check.simulated},
-                      {"ci_low", optional_json(check.ci_low)},
-                      {"ci_high", optional_json(check.ci_high)},
-                      {"within_ci", optional_json(check.within_ci)},
-                      {"note", check.note}};
+  return ordered_json{
+      {"method", "ctmc"},
+      {"exact", check.exact},
+      {"predicted", optional_json(check.predicted)},
+      {"simulated", check.simulated.mean},
+      {"ci_low", check.has_interval ? ordered_json(check.simulated.low()) : nullptr},
+      {"ci_high", check.has_interval ? ordered_json(check.simulated.high()) : nullptr},
+      {"within_ci", optional_json(check.within_ci)},
+      {"note", check.note}};
 }
 
 }  // namespace stacksim::reports

@@ -129,9 +129,9 @@ std::string slo_text(const SloEvaluation& evaluation) {
 std::string availability_check_text(const AvailabilityCheck& check) {
   std::string line = "\nAvailability check: CTMC ";
   line += check.predicted ? "predicts " + format_availability(*check.predicted, 4) : "not solved";
-  line += ", simulated " + format_availability(check.simulated);
-  if (check.ci_low && check.ci_high) {
-    line += " \u00b1 " + format_percent((*check.ci_high - *check.ci_low) / 2.0, 3) + " (95% CI)";
+  line += ", simulated " + format_availability(check.simulated.mean);
+  if (check.has_interval) {
+    line += " \u00b1 " + format_percent(check.simulated.half_width, 3) + " (95% CI)";
     if (check.within_ci) line += *check.within_ci ? ", within" : ", outside";
   } else {
     line += " (one replication: no interval)";

@@ -171,8 +171,8 @@ ordered_json json_report(const ReportContext& context,
   }
   if (context.slo) j["slo"] = slo_json(evaluate_slo(*context.slo, stats));
   if (context.availability_prediction) {
-    j["availability_check"] =
-        availability_check_json(check_availability(*context.availability_prediction, replications));
+    j["availability_check"] = availability_check_json(check_availability(
+        *context.availability_prediction, stats.availability_by_time, replications.size()));
   }
   if (replications.size() > 1) j["confidence"] = confidence_of(stats);
   return j;

@@ -255,8 +255,8 @@ std::string text_summary(const ReportContext& context,
   out += downtime_text(replications, components, hosts);
   if (context.slo) out += slo_text(evaluate_slo(*context.slo, s));
   if (context.availability_prediction) {
-    out +=
-        availability_check_text(check_availability(*context.availability_prediction, replications));
+    out += availability_check_text(check_availability(*context.availability_prediction,
+                                                      s.availability_by_time, replications.size()));
   }
   return out;
 }

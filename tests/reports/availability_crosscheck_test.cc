@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/replication_summary.h"
 #include "tests/models/spec_builder.h"
 #include "tests/reports/run_result_builder.h"
 
@@ -196,18 +197,21 @@ TEST(CheckAvailabilityTest, SimulatedMeanAndInterval) {
   std::vector<models::RunResult> runs(2, testing::sample_run());
   runs[0].availability_by_time = 0.99;
   runs[1].availability_by_time = 1.0;
-  const AvailabilityCheck c = check_availability(prediction, runs);
+  const AvailabilityCheck c =
+      check_availability(prediction, summarize(runs).availability_by_time, runs.size());
   EXPECT_FALSE(c.exact);
   EXPECT_EQ(c.note, "n");
-  EXPECT_DOUBLE_EQ(c.simulated, 0.995);
+  EXPECT_DOUBLE_EQ(c.simulated.mean, 0.995);
   // t(0.975, 1) = 12.7062; s = 0.01 / sqrt 2.
-  EXPECT_NEAR(*c.ci_low, 0.995 - 12.7062047 * 0.005, 1e-7);
-  EXPECT_NEAR(*c.ci_high, 0.995 + 12.7062047 * 0.005, 1e-7);
+  ASSERT_TRUE(c.has_interval);
+  EXPECT_NEAR(c.simulated.low(), 0.995 - 12.7062047 * 0.005, 1e-7);
+  EXPECT_NEAR(c.simulated.high(), 0.995 + 12.7062047 * 0.005, 1e-7);
   EXPECT_TRUE(*c.within_ci);
 
-  const AvailabilityCheck one = check_availability(prediction, {runs[0]});
-  EXPECT_EQ(one.simulated, 0.99);
-  EXPECT_FALSE(one.ci_low.has_value());
+  const AvailabilityCheck one =
+      check_availability(prediction, summarize({runs[0]}).availability_by_time, 1);
+  EXPECT_EQ(one.simulated.mean, 0.99);
+  EXPECT_FALSE(one.has_interval);
   EXPECT_FALSE(one.within_ci.has_value());
 }
 
