@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "reports/json_numbers.h"
+#include "reports/json_report.h"
 
 namespace stacksim::reports {
 namespace {
@@ -21,11 +22,6 @@ ordered_json or_null(const std::optional<T>& value) {
 ordered_json number_or_null(const std::optional<double>& value) {
   if (!value) return nullptr;
   return std::isfinite(*value) ? count_json(*value) : ordered_json(nullptr);
-}
-
-ordered_json bottleneck_json(const Bottleneck& b) {
-  if (b.name.empty()) return nullptr;
-  return ordered_json{{"name", b.name}, {"utilization", b.utilization}};
 }
 
 ordered_json point_json(const PointMeasure& p, const std::optional<bool>& meets,

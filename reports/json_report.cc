@@ -80,12 +80,12 @@ ordered_json classes_json(const std::vector<ClassStats>& classes) {
   return j;
 }
 
+}  // namespace
+
 ordered_json bottleneck_json(const Bottleneck& b) {
   if (b.name.empty()) return nullptr;
   return ordered_json{{"name", b.name}, {"utilization", b.utilization}};
 }
-
-}  // namespace
 
 ordered_json summary_json(const SummaryStats& s) {
   ordered_json latency = ordered_json::object();

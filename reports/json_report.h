@@ -37,4 +37,8 @@ namespace stacksim::reports {
 [[nodiscard]] nlohmann::ordered_json summary_json(const SummaryStats& stats);
 [[nodiscard]] nlohmann::ordered_json components_json(const std::vector<ComponentStats>& components);
 
+// `bottleneck`, as run reports, sweep points and capacity points write it: {name, utilization},
+// or null when there is none (an empty name).
+[[nodiscard]] nlohmann::ordered_json bottleneck_json(const Bottleneck& bottleneck);
+
 }  // namespace stacksim::reports

@@ -30,10 +30,7 @@ ordered_json sweep_json(const ReportContext& context, const std::vector<SweepAxi
     point["set"] = grid_point_json(points[i].set);
     point["summary"] = summary_json(points[i].replications);
     point["components"] = components_json(points[i].replications);
-    const Bottleneck& b = capacity.points.at(i).bottleneck;
-    point["bottleneck"] = b.name.empty()
-                              ? ordered_json(nullptr)
-                              : ordered_json{{"name", b.name}, {"utilization", b.utilization}};
+    point["bottleneck"] = bottleneck_json(capacity.points.at(i).bottleneck);
     list.push_back(std::move(point));
   }
   j["points"] = std::move(list);
