@@ -1,21 +1,10 @@
 #include "reports/availability_json.h"
 
-#include <optional>
-
 #include "reports/json_numbers.h"
 
 namespace stacksim::reports {
-namespace {
 
 using nlohmann::ordered_json;
-
-template <class T>
-ordered_json optional_json(const std::optional<T>& value) {
-  if (!value) return nullptr;
-  return *value;
-}
-
-}  // namespace
 
 ordered_json downtime_json(const std::vector<models::RunResult>& replications) {
   ordered_json windows = ordered_json::array();
@@ -43,8 +32,8 @@ ordered_json downtime_by_target_json(const DowntimeTotals& totals) {
 ordered_json slo_json(const SloEvaluation& evaluation) {
   ordered_json objectives = ordered_json::object();
   for (const SloObjective& o : evaluation.objectives) {
-    objectives[o.name] =
-        ordered_json{{"target", o.target}, {"measured", optional_json(o.measured)}, {"met", o.met}};
+    objectives[o.name] = ordered_json{
+        {"target", o.target}, {"measured", optional_or_null(o.measured)}, {"met", o.met}};
   }
   ordered_json j;
   j["met"] = evaluation.met();
@@ -71,11 +60,11 @@ ordered_json availability_check_json(const AvailabilityCheck& check) {
   return ordered_json{
       {"method", "ctmc"},
       {"exact", check.exact},
-      {"predicted", optional_json(check.predicted)},
+      {"predicted", optional_or_null(check.predicted)},
       {"simulated", check.simulated.mean},
       {"ci_low", check.has_interval ? ordered_json(check.simulated.low()) : nullptr},
       {"ci_high", check.has_interval ? ordered_json(check.simulated.high()) : nullptr},
-      {"within_ci", optional_json(check.within_ci)},
+      {"within_ci", optional_or_null(check.within_ci)},
       {"note", check.note}};
 }
 

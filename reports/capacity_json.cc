@@ -12,12 +12,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-template <class T>
-ordered_json or_null(const std::optional<T>& value) {
-  if (!value) return nullptr;
-  return finite_or_null(static_cast<double>(*value));
-}
-
 // A rate or count: an integer when whole, as the axis values are written.
 ordered_json number_or_null(const std::optional<double>& value) {
   if (!value) return nullptr;
@@ -35,7 +29,7 @@ ordered_json point_json(const PointMeasure& p, const std::optional<bool>& meets,
                                 {"p99", p.latency_p99_s}};
   j["availability"] = p.availability;
   j["bottleneck"] = bottleneck_json(p.bottleneck);
-  j["meets_targets"] = meets ? ordered_json(*meets) : ordered_json(nullptr);
+  j["meets_targets"] = optional_or_null(meets);
   if (predicted) j["usl_throughput_rps"] = finite_or_null(*predicted);
   return j;
 }
@@ -50,7 +44,7 @@ ordered_json saturation_json(const SaturationReport& s, const CapacityTargets& t
     lines.push_back(ordered_json{{"fixed", grid_point_json(line.fixed)},
                                  {"rate", number_or_null(line.rate)},
                                  {"beyond_grid", line.beyond_grid},
-                                 {"headroom", or_null(line.headroom)}});
+                                 {"headroom", optional_or_null(line.headroom)}});
   }
   j["lines"] = std::move(lines);
   return j;
@@ -93,10 +87,10 @@ ordered_json capacity_json(const CapacityReport& report) {
   const CapacityTargets& t = report.targets;
   ordered_json j;
   j["latency_statistic"] = to_string(t.statistic);
-  j["latency_target_s"] = or_null(t.latency_s);
+  j["latency_target_s"] = optional_or_null(t.latency_s);
   j["latency_target_from"] =
       t.latency_source.empty() ? ordered_json(nullptr) : ordered_json(t.latency_source);
-  j["availability_target"] = or_null(t.availability);
+  j["availability_target"] = optional_or_null(t.availability);
   ordered_json points = ordered_json::array();
   for (std::size_t i = 0; i < report.points.size(); ++i) {
     points.push_back(

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <type_traits>
 
 // How the JSON reports write numbers.
 namespace stacksim::reports {
@@ -19,6 +21,17 @@ namespace stacksim::reports {
 [[nodiscard]] inline nlohmann::ordered_json finite_or_null(double value) {
   if (!std::isfinite(value)) return nullptr;
   return value;
+}
+
+// An optional value, or null when it is absent; a floating-point one as finite_or_null.
+template <class T>
+[[nodiscard]] nlohmann::ordered_json optional_or_null(const std::optional<T>& value) {
+  if (!value) return nullptr;
+  if constexpr (std::is_floating_point_v<T>) {
+    return finite_or_null(*value);
+  } else {
+    return *value;
+  }
 }
 
 }  // namespace stacksim::reports

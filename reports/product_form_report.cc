@@ -66,9 +66,8 @@ Json station_json(const ProductFormStation& s) {
   j["visit_s"] = finite_or_null(s.visit_s);
   j["holding"] = s.holding ? holding_json(*s.holding) : Json(nullptr);
   if (s.simulated) {
-    j["simulated"] = {
-        {"utilization", s.simulated->utilization},
-        {"response_s", s.simulated->response_s ? Json(*s.simulated->response_s) : Json(nullptr)}};
+    j["simulated"] = {{"utilization", s.simulated->utilization},
+                      {"response_s", optional_or_null(s.simulated->response_s)}};
   } else {
     j["simulated"] = nullptr;
   }

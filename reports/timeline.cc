@@ -6,6 +6,7 @@
 #include <queue>
 #include <utility>
 
+#include "reports/json_numbers.h"
 #include "reports/text_format.h"
 
 namespace stacksim::reports {
@@ -57,11 +58,6 @@ double total_queue(const models::IntervalRow& row) {
 
 double threshold_for(const std::optional<double>& baseline_queue) {
   return std::max(kMinQueueThreshold, kQueueBuildFactor * baseline_queue.value_or(0.0));
-}
-
-ordered_json optional_json(const std::optional<double>& value) {
-  if (!value) return nullptr;
-  return *value;
 }
 
 }  // namespace
@@ -145,13 +141,13 @@ Timeline timeline_of(const std::vector<models::RunResult>& replications) {
 }
 
 ordered_json timeline_json(const Timeline& timeline) {
-  return ordered_json{{"queues_build_at_s", optional_json(timeline.queues_build_at_s)},
-                      {"errors_start_at_s", optional_json(timeline.errors_start_at_s)},
-                      {"errors_end_at_s", optional_json(timeline.errors_end_at_s)},
-                      {"peak_error_rate", optional_json(timeline.peak_error_rate)},
-                      {"peak_error_rate_at_s", optional_json(timeline.peak_error_rate_at_s)},
-                      {"recovered_at_s", optional_json(timeline.recovered_at_s)},
-                      {"recovery_s", optional_json(timeline.recovery_s)}};
+  return ordered_json{{"queues_build_at_s", optional_or_null(timeline.queues_build_at_s)},
+                      {"errors_start_at_s", optional_or_null(timeline.errors_start_at_s)},
+                      {"errors_end_at_s", optional_or_null(timeline.errors_end_at_s)},
+                      {"peak_error_rate", optional_or_null(timeline.peak_error_rate)},
+                      {"peak_error_rate_at_s", optional_or_null(timeline.peak_error_rate_at_s)},
+                      {"recovered_at_s", optional_or_null(timeline.recovered_at_s)},
+                      {"recovery_s", optional_or_null(timeline.recovery_s)}};
 }
 
 std::string timeline_text(const Timeline& timeline) {

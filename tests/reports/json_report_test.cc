@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "reports/json_numbers.h"
 #include "tests/reports/report_reading.h"
 #include "tests/reports/run_result_builder.h"
 
@@ -397,6 +400,16 @@ TEST(JsonReportTest, NoReplicationsStillWellFormed) {
   EXPECT_TRUE(j["components"].is_object());
   EXPECT_TRUE(j["components"].empty());
   EXPECT_TRUE(j["bottleneck"].is_null());
+}
+
+TEST(JsonNumbersTest, OptionalOrNull) {
+  EXPECT_TRUE(optional_or_null(std::optional<double>()).is_null());
+  EXPECT_TRUE(optional_or_null(std::optional<bool>()).is_null());
+  EXPECT_EQ(optional_or_null(std::optional<double>(0.25)), 0.25);
+  EXPECT_EQ(optional_or_null(std::optional<bool>(false)), false);
+  // JSON has no infinity.
+  EXPECT_TRUE(
+      optional_or_null(std::optional<double>(std::numeric_limits<double>::infinity())).is_null());
 }
 
 }  // namespace
