@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <functional>
 #include <queue>
-#include <utility>
 
 #include "reports/json_numbers.h"
 #include "reports/text_format.h"
@@ -14,16 +13,9 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// The median of `values` (the mean of the middle two for an even count); unset when empty.
-std::optional<double> median(std::vector<double> values) {
-  if (values.empty()) return std::nullopt;
-  std::sort(values.begin(), values.end());
-  const std::size_t mid = values.size() / 2;
-  return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
-}
-
-// The median of the values added so far, in O(log n) an addition: a max-heap of the lower half
-// and a min-heap of the upper half, the lower one at most one longer.
+// The median of the values added so far (the mean of the middle two for an even count; unset
+// when none), in O(log n) an addition: a max-heap of the lower half and a min-heap of the upper
+// half, the lower one at most one longer.
 class RunningMedian {
  public:
   void add(double value) {
@@ -72,20 +64,17 @@ Timeline compute_timeline(const std::vector<models::IntervalRow>& series) {
   // set by the median queue of the rows before it (kMinQueueThreshold for the first row).
   std::size_t trouble = 0;
   RunningMedian queue_before;
+  RunningMedian p99_before;  // of the rows that completed requests: the others have none
   while (trouble < n && series[trouble].failed == 0 &&
          queues[trouble] <= threshold_for(queue_before.value())) {
     queue_before.add(queues[trouble]);
+    if (series[trouble].completed > 0) p99_before.add(series[trouble].latency_p99_s);
     ++trouble;
   }
 
-  if (trouble > 0) {
-    std::vector<double> p99s;  // of the rows that completed requests: the others have none
-    for (std::size_t i = 0; i < trouble; ++i) {
-      if (series[i].completed > 0) p99s.push_back(series[i].latency_p99_s);
-    }
-    t.baseline_p99_s = median(std::move(p99s));
-    t.baseline_queue_length = queue_before.value();
-  }
+  // Both unset when the first row is already in trouble.
+  t.baseline_p99_s = p99_before.value();
+  t.baseline_queue_length = queue_before.value();
   t.queue_threshold = threshold_for(t.baseline_queue_length);
 
   std::optional<std::size_t> last_queue_row;
@@ -119,15 +108,14 @@ Timeline compute_timeline(const std::vector<models::IntervalRow>& series) {
   // Recovery is counted from the end of the errors, or of the queue build-up without errors.
   const std::optional<std::size_t> last_trouble_row =
       last_error_row ? last_error_row : last_queue_row;
-  const std::optional<double> trouble_end_s =
-      last_error_row ? t.errors_end_at_s : t.queues_end_at_s;
   if (last_trouble_row && t.baseline_p99_s) {
+    const double trouble_end_s = series[*last_trouble_row].end_s;
     for (std::size_t i = *last_trouble_row + 1; i < n; ++i) {
       const models::IntervalRow& row = series[i];
       if (row.completed > 0 && row.latency_p99_s <= kRecoveredP99Factor * *t.baseline_p99_s &&
           queues[i] <= t.queue_threshold) {
         t.recovered_at_s = row.start_s;
-        t.recovery_s = row.start_s - *trouble_end_s;
+        t.recovery_s = row.start_s - trouble_end_s;
         break;
       }
     }
