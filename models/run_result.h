@@ -64,6 +64,12 @@ struct IntervalRow {
   std::vector<double> host_cpu_utilization;    // indexed like RunResult::hosts
   std::vector<double> component_up;            // fraction of the interval each component was up
   std::vector<double> host_up;                 // fraction of the interval each host was up
+
+  // The share of the requests ended in the interval that failed; 0 when none ended.
+  [[nodiscard]] double error_rate() const {
+    const auto ended = completed + failed;
+    return ended ? static_cast<double>(failed) / static_cast<double>(ended) : 0.0;
+  }
 };
 
 // A stretch of measured time during which a host or component was unavailable.

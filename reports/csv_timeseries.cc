@@ -24,11 +24,6 @@ double throughput(const IntervalRow& row) {
   return length > 0 ? static_cast<double>(row.completed) / length : 0.0;
 }
 
-double error_rate(const IntervalRow& row) {
-  const auto ended = row.completed + row.failed;
-  return ended ? static_cast<double>(row.failed) / static_cast<double>(ended) : 0.0;
-}
-
 }  // namespace
 
 std::string csv_timeseries(const std::vector<RunResult>& replications) {
@@ -41,7 +36,7 @@ std::string csv_timeseries(const std::vector<RunResult>& replications) {
       {"completed", [](const IntervalRow& row) { return static_cast<double>(row.completed); }},
       {"failed", [](const IntervalRow& row) { return static_cast<double>(row.failed); }},
       {"throughput_rps", throughput},
-      {"error_rate", error_rate},
+      {"error_rate", [](const IntervalRow& row) { return row.error_rate(); }},
       {"latency_p50_s", [](const IntervalRow& row) { return row.latency_p50_s; }},
       {"latency_p99_s", [](const IntervalRow& row) { return row.latency_p99_s; }},
   };

@@ -92,8 +92,7 @@ Timeline compute_timeline(const std::vector<models::IntervalRow>& series) {
       if (!t.errors_start_at_s) t.errors_start_at_s = row.start_s;
       t.errors_end_at_s = row.end_s;
       last_error_row = i;
-      const double rate =
-          static_cast<double>(row.failed) / static_cast<double>(row.completed + row.failed);
+      const double rate = row.error_rate();
       if (!t.peak_error_rate || rate > *t.peak_error_rate) {
         t.peak_error_rate = rate;
         t.peak_error_rate_at_s = row.start_s;

@@ -108,5 +108,14 @@ TEST(CsvTimeseriesTest, NamesWithCommasAreQuoted) {
       std::string(kFixedHeader) + ",\"web,1_utilization\",\"web,1_queue_length\",\"web,1_up\"");
 }
 
+TEST(IntervalRowTest, ErrorRateIsTheShareOfEndedRequestsThatFailed) {
+  models::IntervalRow row;
+  EXPECT_EQ(row.error_rate(), 0.0);  // nothing ended
+  row.completed = 30;
+  row.failed = 10;
+  row.offered = 100;  // offered but not ended does not count
+  EXPECT_DOUBLE_EQ(row.error_rate(), 0.25);
+}
+
 }  // namespace
 }  // namespace stacksim::reports
