@@ -38,4 +38,20 @@ double mmc_response_s(int c, double lambda_per_s, double service_s) {
   return service_s + erlang_c(c, a) * service_s / (c - a);
 }
 
+double mmck_blocking(int c, std::int64_t room, double a) {
+  if (c < 1 || room < 0 || !internal::non_negative_finite(a)) return kNaN;
+  const double b = erlang_b(c, a);
+  if (room == 0) return b;
+  const double rho = a / c;
+  if (rho <= 1.0) {
+    double tail = 0.0, power = 1.0;
+    for (std::int64_t j = 1; j <= room; ++j) tail += (power *= rho);
+    return b * power / (1.0 + b * tail);
+  }
+  // Divided through by rho^room: sum_{j=1..room} rho^(j - room) = sum_{i=0..room-1} rho^-i.
+  double tail = 0.0, power = 1.0;
+  for (std::int64_t i = 0; i < room; ++i, power /= rho) tail += power;
+  return b / (std::pow(rho, -static_cast<double>(room)) + b * tail);
+}
+
 }  // namespace stacksim::analysis

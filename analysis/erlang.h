@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+
 namespace stacksim::analysis {
 
 // Erlang's formulas for c identical servers offered a = lambda x mean service time erlangs of
@@ -18,5 +20,11 @@ namespace stacksim::analysis {
 // The mean response time (wait plus service) of M/M/c with arrival rate lambda_per_s and mean
 // service time service_s; +inf when lambda_per_s x service_s >= c (unstable).
 [[nodiscard]] double mmc_response_s(int c, double lambda_per_s, double service_s);
+
+// The probability that an arrival is turned away at M/M/c/K with K = c + room places in all
+// (room of them for waiting), for c >= 1, room >= 0 and a >= 0 finite; Erlang B when room is 0.
+// Any load is stable: a may exceed c. O(room) from Erlang B: the states beyond c add
+// B rho^j each (rho = a / c), scaled so that nothing overflows.
+[[nodiscard]] double mmck_blocking(int c, std::int64_t room, double a);
 
 }  // namespace stacksim::analysis

@@ -12,6 +12,7 @@
 #include "analysis/erlang.h"
 #include "analysis/mva.h"
 #include "analysis/open_network.h"
+#include "reports/replication_summary.h"
 #include "reports/text_format.h"
 
 namespace stacksim::reports {
@@ -148,24 +149,6 @@ ClassWalk walk_class(const ScenarioSpec& spec, const models::RequestClassSpec& c
     }
   }
   return walk;
-}
-
-// P(an arrival is turned away) at M/M/c with `room` waiting places and `offered` erlangs, from
-// Erlang B: the states beyond c add B rho^j each (rho = offered / c), scaled so that nothing
-// overflows.
-double mmck_blocking(int c, std::int64_t room, double offered) {
-  const double b = analysis::erlang_b(c, offered);
-  if (room == 0) return b;
-  const double rho = offered / c;
-  if (rho <= 1.0) {
-    double tail = 0.0, power = 1.0;
-    for (std::int64_t j = 1; j <= room; ++j) tail += (power *= rho);
-    return b * power / (1.0 + b * tail);
-  }
-  // Divided through by rho^room: sum_{j=1..room} rho^(j - room) = sum_{i=0..room-1} rho^-i.
-  double tail = 0.0, power = 1.0;
-  for (std::int64_t i = 0; i < room; ++i, power /= rho) tail += power;
-  return b / (std::pow(rho, -static_cast<double>(room)) + b * tail);
 }
 
 std::string signed_percent(double fraction) {
@@ -443,10 +426,9 @@ class ViewBuilder {
       if (view_.model == ProductFormModel::kMva) {
         h.response_s = s.waiting_s + h.holding_s;
       } else if (h.utilization < 1.0) {
-        const double offered = x_ * s.visits * h.holding_s;
-        h.response_s = h.holding_s +
-                       analysis::erlang_c(s.servers, offered) * h.holding_s / (s.servers - offered);
+        h.response_s = analysis::mmc_response_s(s.servers, x_ * s.visits, h.holding_s);
       } else {
+        // Saturated, or the slot held without bound (where mmc_response_s gives NaN).
         h.response_s = kInfinity;
       }
       s.visit_s = h.response_s;
@@ -496,8 +478,9 @@ class ViewBuilder {
       const double held = s.holding ? s.holding->holding_s : s.demand_s;
       const double offered = x_ * s.visits * held;
       const std::string blocked =
-          std::isfinite(offered) ? format_percent(mmck_blocking(s.servers, *capacity, offered), 2)
-                                 : std::string("most");
+          std::isfinite(offered)
+              ? format_percent(analysis::mmck_blocking(s.servers, *capacity, offered), 2)
+              : std::string("most");
       if (*capacity == 0) {
         out.push_back(s.name + ": no waiting room (a loss system): the simulation rejects an " +
                       "arrival that finds its " + std::to_string(s.servers) +
@@ -636,34 +619,22 @@ std::optional<double> relative_difference(double theory, double simulated) {
 void compare_with_simulation(ProductFormView& view,
                              const std::vector<models::RunResult>& replications, double tolerance) {
   if (replications.empty()) return;
-  const double n = static_cast<double>(replications.size());
-  SimulatedSystem system;
-  for (const models::RunResult& r : replications) {
-    system.throughput_rps += r.throughput_rps() / n;
-    system.latency_s += r.latency_ns.mean() * 1e-9 / n;
-  }
+  const SummaryStats stats = summarize(replications);
+  const SimulatedSystem system{stats.throughput_rps.mean, stats.latency_mean_s.mean};
   view.simulated = system;
 
+  const std::vector<ComponentStats> components = mean_components(replications);
+  const std::vector<models::HostResult> hosts = mean_hosts(replications);
   for (ProductFormStation& s : view.stations) {
-    SimulatedStation sim;
-    bool found = false;
-    for (const models::RunResult& r : replications) {
-      if (s.kind == "cpu") {
-        for (const models::HostResult& h : r.hosts) {
-          if (h.name != s.name) continue;
-          sim.utilization += h.cpu_utilization / n;
-          found = true;
-        }
-      } else {
-        for (const models::ComponentResult& c : r.components) {
-          if (c.name != s.name) continue;
-          sim.utilization += c.utilization / n;
-          sim.response_s = sim.response_s.value_or(0.0) + c.mean_response_s / n;
-          found = true;
-        }
-      }
+    if (s.kind == "cpu") {
+      const auto h = std::find_if(hosts.begin(), hosts.end(),
+                                  [&s](const models::HostResult& h) { return h.name == s.name; });
+      if (h != hosts.end()) s.simulated = SimulatedStation{h->cpu_utilization, std::nullopt};
+    } else {
+      const auto c = std::find_if(components.begin(), components.end(),
+                                  [&s](const ComponentStats& c) { return c.name == s.name; });
+      if (c != components.end()) s.simulated = SimulatedStation{c->utilization, c->mean_response_s};
     }
-    if (found) s.simulated = sim;
   }
 
   auto differs = [&](double theory, double simulated) {

@@ -70,6 +70,18 @@ TEST(MmcResponseTest, UnstableIsInfinite) {
   EXPECT_EQ(mmc_response_s(2, 200.0, 0.02), kInfinity);
 }
 
+TEST(MmckBlockingTest, HandComputedChains) {
+  // M/M/1/2, a = 0.5: state probabilities in proportion 1 : 0.5 : 0.25, blocked in the last.
+  EXPECT_NEAR(mmck_blocking(1, 1, 0.5), 0.25 / 1.75, 1e-15);
+  // Overloaded, a = 2: 1 : 2 : 4, so 4/7 (the branch for rho > 1).
+  EXPECT_NEAR(mmck_blocking(1, 1, 2.0), 4.0 / 7.0, 1e-15);
+  // M/M/2/4, a = 1: 1 : 1 : 1/2 : 1/4 : 1/8, so (1/8) / (23/8) = 1/23.
+  EXPECT_NEAR(mmck_blocking(2, 2, 1.0), 1.0 / 23.0, 1e-15);
+  // No waiting room: Erlang B, (1/2) / (1 + 1 + 1/2) for two servers at one erlang.
+  EXPECT_DOUBLE_EQ(mmck_blocking(2, 0, 1.0), 0.2);
+  EXPECT_EQ(mmck_blocking(3, 5, 0.0), 0.0);
+}
+
 TEST(ErlangTest, ArgumentsOutOfDomainGiveNaN) {
   EXPECT_TRUE(std::isnan(erlang_b(-1, 1.0)));
   EXPECT_TRUE(std::isnan(erlang_b(2, -1.0)));
@@ -78,6 +90,9 @@ TEST(ErlangTest, ArgumentsOutOfDomainGiveNaN) {
   EXPECT_TRUE(std::isnan(mmc_response_s(0, 1.0, 1.0)));
   EXPECT_TRUE(std::isnan(mmc_response_s(1, -1.0, 1.0)));
   EXPECT_TRUE(std::isnan(mmc_response_s(1, 1.0, std::nan(""))));
+  EXPECT_TRUE(std::isnan(mmck_blocking(0, 1, 1.0)));
+  EXPECT_TRUE(std::isnan(mmck_blocking(1, -1, 1.0)));
+  EXPECT_TRUE(std::isnan(mmck_blocking(1, 1, kInfinity)));
 }
 
 }  // namespace
