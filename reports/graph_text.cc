@@ -6,15 +6,6 @@
 #include "reports/text_table.h"
 
 namespace stacksim::reports {
-namespace {
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
-  return out;
-}
-
-}  // namespace
 
 std::string graph_text(const DependencyGraph& graph, const SpofAnalysis& analysis) {
   const std::size_t classes = graph.classes().size();
@@ -23,7 +14,7 @@ std::string graph_text(const DependencyGraph& graph, const SpofAnalysis& analysi
       << boost::num_vertices(graph.data()) << " nodes, " << boost::num_edges(graph.data())
       << " edges, " << classes << (classes == 1 ? " request class" : " request classes") << "\n\n";
   out << "Single points of failure (" << analysis.spofs.size()
-      << "): " << (analysis.spofs.empty() ? "none" : joined(analysis.spofs)) << "\n\n";
+      << "): " << (analysis.spofs.empty() ? "none" : join_with_commas(analysis.spofs)) << "\n\n";
 
   out << "What if one target fails\n";
   TextTable table({"target", "kind", "classes failing", "traffic failing", "failing classes"});
@@ -31,7 +22,8 @@ std::string graph_text(const DependencyGraph& graph, const SpofAnalysis& analysi
     table.add_row({w.target, w.kind,
                    std::to_string(w.classes_failing.size()) + "/" + std::to_string(classes) + " (" +
                        format_percent(w.class_share_failing, 1) + ")",
-                   format_percent(w.traffic_share_failing, 1), joined(w.classes_failing)});
+                   format_percent(w.traffic_share_failing, 1),
+                   join_with_commas(w.classes_failing)});
   }
   out << table.render();
   return out.str();

@@ -1,7 +1,6 @@
 #include "reports/product_form_report.h"
 
 #include <cmath>
-#include <cstdio>
 #include <sstream>
 
 #include "reports/json_numbers.h"
@@ -12,14 +11,6 @@ namespace stacksim::reports {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// Four significant digits: "150", "0.005833", "18"; "inf" when not finite.
-std::string significant(double value) {
-  if (!std::isfinite(value)) return "inf";
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.4g", value);
-  return buffer;
-}
 
 std::string duration_text(double seconds) {
   if (std::fabs(seconds) < 0.5e-9) return "0s";  // rounds to no time at all
@@ -32,10 +23,7 @@ std::string percent_text(double fraction) {
 
 std::string difference_text(double theory, double simulated) {
   const auto d = relative_difference(theory, simulated);
-  if (!d) return "-";
-  std::string text(*d >= 0.0 ? "+" : "");
-  text += format_percent(*d, 1);
-  return text;
+  return d ? format_signed_percent(*d, 1) : "-";
 }
 
 Json holding_json(const SlotHolding& h) {
@@ -128,7 +116,7 @@ std::string product_form_text(const ProductFormView& view, const ProductFormSour
     any_holding = any_holding || s.holding.has_value();
     const double util = s.holding ? s.holding->utilization : s.utilization;
     std::vector<std::string> row = {s.name, s.kind, std::to_string(s.servers),
-                                    significant(s.visits), duration_text(s.demand_s)};
+                                    format_significant(s.visits), duration_text(s.demand_s)};
     if (simulated) {
       row.push_back(percent_text(util) + mark);
       if (s.simulated) {
@@ -148,7 +136,7 @@ std::string product_form_text(const ProductFormView& view, const ProductFormSour
       row.push_back(percent_text(util) + mark);
       row.push_back(duration_text(s.waiting_s + s.cpu_wait_s));
       row.push_back(duration_text(s.visit_s) + mark);
-      row.push_back(significant(s.queue_length));
+      row.push_back(format_significant(s.queue_length));
     }
     table.add_row(std::move(row));
   }
@@ -163,10 +151,11 @@ std::string product_form_text(const ProductFormView& view, const ProductFormSour
 
   TextTable system = simulated ? TextTable({"system", "theory", "simulated", "diff"})
                                : TextTable({"system", "theory"});
-  std::vector<std::string> throughput = {"throughput", significant(view.throughput_rps) + "/s"};
+  std::vector<std::string> throughput = {"throughput",
+                                         format_significant(view.throughput_rps) + "/s"};
   std::vector<std::string> latency = {"mean latency", duration_text(view.latency_s)};
   if (simulated) {
-    throughput.push_back(significant(view.simulated->throughput_rps) + "/s");
+    throughput.push_back(format_significant(view.simulated->throughput_rps) + "/s");
     throughput.push_back(difference_text(view.throughput_rps, view.simulated->throughput_rps));
     latency.push_back(duration_text(view.simulated->latency_s));
     latency.push_back(difference_text(view.latency_s, view.simulated->latency_s));

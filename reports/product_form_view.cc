@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <map>
 #include <string>
@@ -34,19 +33,6 @@ constexpr double kScvTolerance = 0.05;
 constexpr double kWaitMatters = 0.01;
 
 double seconds(const sim::Distribution& d) { return d.mean_ns() * 1e-9; }
-
-// Four significant digits: "150", "0.005833".
-std::string number_text(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.4g", value);
-  return buffer;
-}
-
-std::string join(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
 
 // Mean and variance of one visit's service: cpu + latency + the disk reads that miss the buffer
 // pool (a binomial number of reads_per_query draws, each missing with 1 - hit ratio).
@@ -149,12 +135,6 @@ ClassWalk walk_class(const ScenarioSpec& spec, const models::RequestClassSpec& c
     }
   }
   return walk;
-}
-
-std::string signed_percent(double fraction) {
-  std::string text(fraction >= 0.0 ? "+" : "");
-  text += format_percent(fraction, 1);
-  return text;
 }
 
 // Builds the view: the stations, their visits and demands, then solves and explains.
@@ -445,7 +425,7 @@ class ViewBuilder {
       out.push_back(
           "slots and cores are separate queues here: a component's slot is held for its whole "
           "visit and the CPU part queues again for the cores of " +
-          join(hosts) +
+          join_with_commas(hosts) +
           "; the simulation waits for a core while holding the slot (an approximation for "
           "stacks, exact for plain stations without hosts)");
     }
@@ -457,7 +437,7 @@ class ViewBuilder {
       const bool longer =
           h.downstream_s > kHoldingMatters * own || (own == 0.0 && h.downstream_s > 0.0);
       if (!longer || !(h.utilization >= kHeldUtilizationMatters)) continue;
-      std::string text = s.name + " holds its slot while calling " + join(h.calls) +
+      std::string text = s.name + " holds its slot while calling " + join_with_commas(h.calls) +
                          ": product-form underestimates its utilization (" +
                          format_utilization(s.utilization) + " from its own demand, ";
       if (std::isfinite(h.downstream_s)) {
@@ -552,7 +532,7 @@ class ViewBuilder {
     }
     if (w.process == models::WorkloadSpec::Process::kPoisson && !w.profile.points.empty()) {
       out.push_back("the arrival rate follows a profile: theory uses the base rate " +
-                    number_text(w.rate_per_s) + "/s throughout");
+                    format_significant(w.rate_per_s) + "/s throughout");
     }
     if (w.process == models::WorkloadSpec::Process::kTrace) {
       out.push_back("arrivals replay a trace: theory treats them as Poisson at its mean rate");
@@ -650,28 +630,31 @@ void compare_with_simulation(ProductFormView& view,
       view.departures.push_back(
           s.name + ": simulated utilization " + format_utilization(s.simulated->utilization) +
           " vs " + format_utilization(util) + " in theory (" +
-          signed_percent(*relative_difference(util, s.simulated->utilization)) + ")");
+          format_signed_percent(*relative_difference(util, s.simulated->utilization), 1) + ")");
     }
     if (s.simulated->response_s && differs(s.visit_s, *s.simulated->response_s)) {
       view.departures.push_back(
           s.name + ": simulated response " + format_seconds(*s.simulated->response_s) + " vs " +
           format_seconds(s.visit_s) + " in theory (" +
-          signed_percent(*relative_difference(s.visit_s, *s.simulated->response_s)) + ")");
+          format_signed_percent(*relative_difference(s.visit_s, *s.simulated->response_s), 1) +
+          ")");
     }
   }
   if (differs(view.throughput_rps, system.throughput_rps)) {
     view.departures.push_back(
-        "throughput: simulated " + number_text(system.throughput_rps) + "/s vs " +
-        number_text(view.throughput_rps) + "/s in theory (" +
-        signed_percent(*relative_difference(view.throughput_rps, system.throughput_rps)) + ")");
+        "throughput: simulated " + format_significant(system.throughput_rps) + "/s vs " +
+        format_significant(view.throughput_rps) + "/s in theory (" +
+        format_signed_percent(*relative_difference(view.throughput_rps, system.throughput_rps), 1) +
+        ")");
   }
   if (differs(view.latency_s, system.latency_s)) {
     view.departures.push_back(
         "latency: simulated mean " + format_seconds(system.latency_s) + " vs " +
         format_seconds(view.latency_s) + " in theory (" +
-        signed_percent(*relative_difference(view.latency_s, system.latency_s)) + ")" +
-        (view.latency_extras.empty() ? std::string()
-                                     : "; not in theory: " + join(view.latency_extras)));
+        format_signed_percent(*relative_difference(view.latency_s, system.latency_s), 1) + ")" +
+        (view.latency_extras.empty()
+             ? std::string()
+             : "; not in theory: " + join_with_commas(view.latency_extras)));
   }
 }
 

@@ -105,6 +105,25 @@ std::string format_percent(double fraction, int decimals) {
   return printf_string("%.*f", decimals, fraction * 100.0) + "%";
 }
 
+std::string format_signed_percent(double fraction, int decimals) {
+  std::string text(fraction >= 0.0 ? "+" : "");
+  text += format_percent(fraction, decimals);
+  return text;
+}
+
+std::string format_significant(double value) {
+  if (!std::isfinite(value)) return "inf";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.4g", value);
+  return buffer;
+}
+
+std::string join_with_commas(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
 std::string format_availability(double fraction, int min_decimals) {
   if (fraction == 1.0) return "100%";
   for (int decimals = min_decimals; decimals < 6; ++decimals) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 // Number formatting and line layout for the human-readable reports.
 namespace stacksim::reports {
@@ -33,6 +34,16 @@ inline constexpr const char* kFactSeparator = " \u00b7 ";
 
 // A fraction as a percentage with `decimals` decimals: format_percent(0.0612, 1) == "6.1%".
 [[nodiscard]] std::string format_percent(double fraction, int decimals);
+
+// A change as a signed percentage, "+" for zero too: "+12.5%", "-3.0%", "+0.0%" with one decimal.
+[[nodiscard]] std::string format_signed_percent(double fraction, int decimals);
+
+// Four significant digits, as printf's %.4g: "150", "0.005833", "18", "1.235e+06"; "inf" when
+// not finite.
+[[nodiscard]] std::string format_significant(double value);
+
+// Names separated by commas: "web, app, db"; empty for none.
+[[nodiscard]] std::string join_with_commas(const std::vector<std::string>& names);
 
 // An availability as a percentage: "100%" when exactly 1, else `min_decimals` decimals
 // ("99.859%" with three) or as many more (up to six) as it takes not to round to 100%.

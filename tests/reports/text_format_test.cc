@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+
 #include "reports/text_table.h"
 
 namespace stacksim::reports {
@@ -74,6 +77,27 @@ TEST(FormatPercentTest, Decimals) {
   EXPECT_EQ(format_availability(0.998612, 4), "99.8612%");
   EXPECT_EQ(format_availability(0.99999999, 4), "99.999999%");
   EXPECT_EQ(format_availability(1.0, 4), "100%");
+}
+
+TEST(FormatSignedPercentTest, PlusForZeroAndAbove) {
+  EXPECT_EQ(format_signed_percent(0.125, 1), "+12.5%");
+  EXPECT_EQ(format_signed_percent(-0.03, 1), "-3.0%");
+  EXPECT_EQ(format_signed_percent(0.0, 1), "+0.0%");
+}
+
+TEST(FormatSignificantTest, FourDigits) {
+  EXPECT_EQ(format_significant(150.0), "150");
+  EXPECT_EQ(format_significant(0.00583333), "0.005833");
+  EXPECT_EQ(format_significant(18.00271), "18");
+  EXPECT_EQ(format_significant(1234567.0), "1.235e+06");
+  EXPECT_EQ(format_significant(std::numeric_limits<double>::infinity()), "inf");
+  EXPECT_EQ(format_significant(std::nan("")), "inf");
+}
+
+TEST(JoinWithCommasTest, Names) {
+  EXPECT_EQ(join_with_commas({"web", "app", "db"}), "web, app, db");
+  EXPECT_EQ(join_with_commas({"db"}), "db");
+  EXPECT_EQ(join_with_commas({}), "");
 }
 
 TEST(FormatBytesTest, BinaryUnitsThreeDigits) {
