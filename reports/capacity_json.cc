@@ -68,10 +68,11 @@ ordered_json scaling_json(const ScalingReport& s) {
     item["fixed"] = grid_point_json(line.fixed);
     item["usl"] = line.fit ? usl_json(*line.fit) : ordered_json(nullptr);
     if (!line.fit) item["error"] = line.error;
+    const std::vector<double> predicted = line.predicted();
     ordered_json points = ordered_json::array();
     for (std::size_t i = 0; i < line.n.size(); ++i) {
       ordered_json point{{"n", count_json(line.n[i])}, {"throughput_rps", line.throughput[i]}};
-      if (i < line.predicted.size()) point["usl_throughput_rps"] = line.predicted[i];
+      if (i < predicted.size()) point["usl_throughput_rps"] = predicted[i];
       points.push_back(std::move(point));
     }
     item["points"] = std::move(points);

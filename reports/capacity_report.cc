@@ -103,9 +103,7 @@ ScalingReport scaling_along(std::size_t axis, const std::vector<SweepAxis>& axes
     if (fit.ok()) {
       scaling.fit = *fit;
       for (std::size_t k = 0; k < line.members.size(); ++k) {
-        const double predicted = analysis::usl_throughput(*fit, scaling.n[k]);
-        scaling.predicted.push_back(predicted);
-        predicted_by_point[line.members[k]] = predicted;
+        predicted_by_point[line.members[k]] = analysis::usl_throughput(*fit, scaling.n[k]);
       }
     } else {
       scaling.error = fit.error();
@@ -127,6 +125,13 @@ std::size_t scaling_axis(const std::vector<SweepAxis>& axes) {
 }
 
 }  // namespace
+
+std::vector<double> ScalingLine::predicted() const {
+  std::vector<double> throughput;
+  if (!fit) return throughput;
+  for (const double x : n) throughput.push_back(analysis::usl_throughput(*fit, x));
+  return throughput;
+}
 
 std::optional<double> scaling_n(const nlohmann::ordered_json& value) {
   if (value.is_number_integer() && value.get<double>() >= 1) return value.get<double>();

@@ -78,8 +78,11 @@ struct ScalingLine {
   std::vector<double> n;           // scaling_n of the line's points' values, in grid order
   std::vector<double> throughput;  // measured, aligned with n
   std::optional<analysis::UslFit> fit;
-  std::vector<double> predicted;  // usl_throughput at each n; empty without a fit
-  std::string error;              // why there is no fit
+  std::string error;  // why there is no fit
+
+  // usl_throughput of the fit at each n, aligned with n (what
+  // CapacityReport::predicted_throughput_rps holds for the line's points); empty without a fit.
+  [[nodiscard]] std::vector<double> predicted() const;
 };
 
 struct ScalingReport {

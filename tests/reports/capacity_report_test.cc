@@ -335,10 +335,11 @@ TEST(CapacityReport, UslIsFittedToACoresSweep) {
   EXPECT_NEAR(line.fit->peak_n, std::sqrt(0.95 / 0.001), 1e-2);
   EXPECT_NEAR(line.fit->r_squared, 1.0, 1e-9);
   EXPECT_EQ(line.n, (std::vector<double>{1, 2, 4, 8, 16, 32, 64}));
-  ASSERT_EQ(line.predicted.size(), 7u);
+  const std::vector<double> predicted = line.predicted();
+  ASSERT_EQ(predicted.size(), 7u);
   for (std::size_t i = 0; i < 7; ++i) {
-    EXPECT_NEAR(line.predicted[i], line.throughput[i], 1e-3);
-    EXPECT_EQ(report.predicted_throughput_rps[i], line.predicted[i]);
+    EXPECT_NEAR(predicted[i], line.throughput[i], 1e-3);
+    EXPECT_EQ(report.predicted_throughput_rps[i], predicted[i]);
   }
 
   const Json j = capacity_json(report);
