@@ -12,8 +12,6 @@
 #include "models/experiment.h"
 #include "reports/product_form_report.h"
 #include "reports/product_form_view.h"
-#include "reports/sha256.h"
-#include "stacksim/version.h"
 
 namespace stacksim::cli {
 
@@ -33,6 +31,7 @@ int analyze_command(const AnalyzeArgs& args) {
   reports::ProductFormView view = *solved;
 
   bool interrupted = false;
+  std::size_t replications_run = 0;  // none for theory alone
   if (!args.no_simulate) {
     const std::atomic<bool>& interrupt = install_interrupt_flag();
     ProgressMeter meter(args.replications, true);
@@ -43,24 +42,26 @@ int analyze_command(const AnalyzeArgs& args) {
     options.progress = [&meter](int rep, double fraction) { meter.update(rep, fraction); };
     const std::vector<models::RunResult> results = models::run_experiment(spec, options);
     reports::compare_with_simulation(view, results);
+    replications_run = results.size();
     interrupted = interrupt.load();
   }
 
-  reports::ProductFormSource source;
-  source.tool_version = kToolVersion;
-  source.scenario_name = spec.name;
-  source.scenario_sha256 = reports::sha256_hex(loaded->text);
+  const reports::ReportContext context =
+      make_report_context(args.scenario, *loaded, args.replications, args.threads,
+                          /*wall_seconds=*/0.0);
 
   const bool json_to_stdout = args.json_path == "-";
   std::string json_text;
-  if (!args.json_path.empty()) json_text = reports::product_form_json(view, source).dump(2) + "\n";
+  if (!args.json_path.empty()) {
+    json_text = reports::product_form_json(view, context, replications_run).dump(2) + "\n";
+  }
   if (!args.json_path.empty() && !json_to_stdout) {
     if (const int written = write_output_files({{args.json_path, json_text}}); written != kExitOk) {
       return written;
     }
   }
   const std::string terminal =
-      json_to_stdout ? json_text : reports::product_form_text(view, source);
+      json_to_stdout ? json_text : reports::product_form_text(view, context);
   if (const int printed = print_to_stdout(terminal); printed != kExitOk) return printed;
   if (interrupted) {
     std::cerr << "stacksim: interrupted; reported what was measured so far\n";

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "reports/json_numbers.h"
+#include "reports/report_header_json.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
 
@@ -64,11 +65,9 @@ Json station_json(const ProductFormStation& s) {
 
 }  // namespace
 
-Json product_form_json(const ProductFormView& view, const ProductFormSource& source) {
-  Json j;
-  j["schema_version"] = 1;
-  j["tool_version"] = source.tool_version;
-  j["scenario"] = {{"name", source.scenario_name}, {"sha256", source.scenario_sha256}};
+Json product_form_json(const ProductFormView& view, const ReportContext& context,
+                       std::size_t replications) {
+  Json j = report_header_json(context, replications);
   j["model"] = to_string(view.model);
   Json stations = Json::array();
   for (const ProductFormStation& s : view.stations) stations.push_back(station_json(s));
@@ -94,9 +93,9 @@ Json product_form_json(const ProductFormView& view, const ProductFormSource& sou
   return j;
 }
 
-std::string product_form_text(const ProductFormView& view, const ProductFormSource& source) {
+std::string product_form_text(const ProductFormView& view, const ReportContext& context) {
   std::ostringstream out;
-  out << "Product-form view of " << source.scenario_name << ": ";
+  out << "Product-form view of " << context.scenario_name << ": ";
   if (view.model == ProductFormModel::kMva) {
     out << "closed network, exact MVA (" << view.users << " users, think "
         << duration_text(view.think_s) << ")\n\n";

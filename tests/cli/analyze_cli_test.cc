@@ -24,6 +24,14 @@ TEST(AnalyzeCli, MmcTheoryIsErlangCAndTheSimulationAgrees) {
   EXPECT_EQ(report["schema_version"], 1);
   EXPECT_EQ(report["scenario"]["name"], "mmc");
   EXPECT_EQ(report["scenario"]["sha256"].get<std::string>().size(), 64u);
+  // The header of every report, as `run` writes it.
+  EXPECT_EQ(report["scenario"]["file"], "scenarios/mmc.json");
+  for (const char* key : {"schema_version", "tool_version", "scenario", "seed", "duration_s",
+                          "warmup_s", "replications"}) {
+    EXPECT_TRUE(report.contains(key)) << key;
+  }
+  EXPECT_DOUBLE_EQ(report["duration_s"].get<double>(), 2000.0 * 86400.0);
+  EXPECT_EQ(report["replications"], 1);
   EXPECT_EQ(report["model"], "jackson");
   ASSERT_EQ(report["stations"].size(), 1u);
   const auto& station = report["stations"][0];
@@ -47,6 +55,8 @@ TEST(AnalyzeCli, NoSimulateGivesTheoryOnly) {
   EXPECT_TRUE(report["stations"][0]["simulated"].is_null());
   EXPECT_TRUE(report["system"]["simulated"].is_null());
   EXPECT_TRUE(report["departures"].empty()) << report["departures"].dump();
+  EXPECT_EQ(report["replications"], 0);  // nothing simulated
+  EXPECT_TRUE(report.contains("seed"));
 }
 
 TEST(AnalyzeCli, ClosedScenarioIsSolvedByMva) {

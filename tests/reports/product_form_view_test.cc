@@ -9,6 +9,7 @@
 #include <string>
 
 #include "reports/product_form_report.h"
+#include "reports/report_header_json.h"
 #include "tests/models/spec_builder.h"
 
 namespace stacksim::reports {
@@ -37,6 +38,18 @@ ProductFormView solve(const models::ScenarioSpec& spec) {
   const auto view = product_form_view(spec);
   EXPECT_TRUE(view.ok()) << view.error();
   return view.ok() ? *view : ProductFormView{};
+}
+
+// The context of a report on the scenario `name`, as the analyze command makes it.
+ReportContext context_of(const std::string& name) {
+  ReportContext context;
+  context.tool_version = "0.1.0";
+  context.scenario_name = name;
+  context.scenario_file = name + ".json";
+  context.scenario_sha256 = "abc";
+  context.seed = 7;
+  context.duration_s = 3600;
+  return context;
 }
 
 const ProductFormStation& find(const ProductFormView& view, const std::string& name) {
@@ -224,7 +237,7 @@ TEST(ProductFormView, UnstableStationIsNamed) {
   EXPECT_TRUE(std::isinf(view.latency_s));
   EXPECT_NEAR(view.throughput_rps, 100.0, 1e-9);  // the bottleneck's capacity
   EXPECT_TRUE(any_departure(view, "server is unstable"));
-  const auto json = product_form_json(view, {"0.1", "test", "abc"});
+  const auto json = product_form_json(view, context_of("test"), 0);
   EXPECT_TRUE(json["system"]["latency_s"].is_null());
   EXPECT_TRUE(json["stations"][0]["response_s"].is_null());
 }
@@ -292,10 +305,16 @@ TEST(ProductFormReport, JsonHasTheDocumentedShape) {
   const auto web = stack("web", ComponentKind::kWeb, 10, Distribution::exponential(ms(1)));
   const auto app = stack("app", ComponentKind::kApp, 4, Distribution::exponential(ms(50)));
   const ProductFormView view = solve(open_scenario(20.0, {web, app}, {"web", "app"}, s(3600)));
-  const auto json = product_form_json(view, {"0.1.0", "test", "abc"});
+  const ReportContext context = context_of("test");
+  const auto json = product_form_json(view, context, 2);
   EXPECT_EQ(json["schema_version"], 1);
   EXPECT_EQ(json["scenario"]["name"], "test");
   EXPECT_EQ(json["scenario"]["sha256"], "abc");
+  // The header every report starts with, then the view.
+  const auto header = report_header_json(context, 2);
+  EXPECT_EQ(header["replications"], 2);
+  for (const auto& [key, value] : header.items()) EXPECT_EQ(json.at(key), value) << key;
+  EXPECT_EQ(json.begin().key(), "schema_version");
   EXPECT_EQ(json["model"], "jackson");
   ASSERT_EQ(json["stations"].size(), 2u);
   for (const char* key : {"name", "kind", "servers", "visits", "demand_s", "utilization",
@@ -308,7 +327,7 @@ TEST(ProductFormReport, JsonHasTheDocumentedShape) {
   EXPECT_DOUBLE_EQ(json["system"]["throughput_rps"].get<double>(), 20.0);
   EXPECT_TRUE(json["system"]["simulated"].is_null());
   EXPECT_TRUE(json["departures"].is_array());
-  const std::string text = product_form_text(view, {"0.1.0", "test", "abc"});
+  const std::string text = product_form_text(view, context);
   EXPECT_THAT(text, HasSubstr("open network, Jackson"));
   EXPECT_THAT(text, HasSubstr("holds its slot while calling"));
   EXPECT_THAT(text, Not(HasSubstr("util sim")));
