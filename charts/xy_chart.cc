@@ -107,7 +107,20 @@ std::string render_xy_chart(const XyChart& chart) {
     });
   }
   Extent y_extent = axis_extent(y_found, chart.y_from_zero);
+  if (chart.y_ceiling && y_found.found) {
+    const double ceiling = *chart.y_ceiling;
+    y_extent.hi = std::min(std::max(y_found.extent.hi, y_extent.lo), ceiling);
+    y_extent.lo = std::min(y_found.extent.lo, y_extent.hi);
+    if (y_extent.lo >= y_extent.hi)
+      y_extent.lo = y_extent.hi - std::max(std::abs(ceiling), 1.0) / 10;
+  }
   std::vector<double> y_ticks = nice_ticks(y_extent.lo, y_extent.hi, 5);
+  if (chart.y_ceiling) {
+    std::erase_if(y_ticks, [&](double t) { return t > *chart.y_ceiling + 1e-12; });
+    if (!y_ticks.empty() && y_ticks.front() > y_extent.lo)
+      y_ticks.insert(y_ticks.begin(), y_extent.lo);
+    if (!y_ticks.empty() && y_ticks.back() < y_extent.hi) y_ticks.push_back(y_extent.hi);
+  }
   if (!y_ticks.empty()) y_extent = {y_ticks.front(), y_ticks.back()};
 
   const LinearScale x_linear(x_extent, plot_left, plot_right);

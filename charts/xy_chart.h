@@ -51,6 +51,9 @@ struct XyChart {
   AxisKind x_axis = AxisKind::kLinear;
   bool y_from_zero = true;      // the y axis starts at 0 when every value is positive
   std::optional<double> y_max;  // at least this high (utilisation: 1)
+  // The y axis never goes above this (availability: 1); when every value sits at it, the axis
+  // shows the tenth below it.
+  std::optional<double> y_ceiling;
   bool y_percent = false;       // y values are fractions; ticks read "50%"
   std::vector<Series> series;
   std::vector<Band> bands;

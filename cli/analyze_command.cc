@@ -10,6 +10,7 @@
 #include "cli/progress_meter.h"
 #include "cli/scenario_input.h"
 #include "models/experiment.h"
+#include "reports/html_analyze_report.h"
 #include "reports/product_form_report.h"
 #include "reports/product_form_view.h"
 
@@ -20,7 +21,9 @@ int analyze_command(const AnalyzeArgs& args) {
   const auto loaded = load_scenario(args.scenario, exit_code);
   if (!loaded) return exit_code;
   const models::ScenarioSpec& spec = *loaded->spec;
-  if (!output_directory_exists(args.json_path)) return kExitCantCreate;
+  if (!output_directory_exists(args.json_path) || !output_directory_exists(args.html_path)) {
+    return kExitCantCreate;
+  }
 
   auto solved = reports::product_form_view(spec);
   if (!solved.ok()) {
@@ -50,24 +53,16 @@ int analyze_command(const AnalyzeArgs& args) {
       make_report_context(args.scenario, *loaded, args.replications, args.threads,
                           /*wall_seconds=*/0.0);
 
-  const bool json_to_stdout = args.json_path == "-";
-  std::string json_text;
+  CommandOutput output;
   if (!args.json_path.empty()) {
-    json_text = reports::product_form_json(view, context, replications_run).dump(2) + "\n";
+    output.add(args.json_path,
+               reports::product_form_json(view, context, replications_run).dump(2) + "\n");
   }
-  if (!args.json_path.empty() && !json_to_stdout) {
-    if (const int written = write_output_files({{args.json_path, json_text}}); written != kExitOk) {
-      return written;
-    }
+  if (!args.html_path.empty()) {
+    output.add(args.html_path, reports::html_analyze_report(view, context, replications_run));
   }
-  const std::string terminal =
-      json_to_stdout ? json_text : reports::product_form_text(view, context);
-  if (const int printed = print_to_stdout(terminal); printed != kExitOk) return printed;
-  if (interrupted) {
-    std::cerr << "stacksim: interrupted; reported what was measured so far\n";
-    return kExitInterrupted;
-  }
-  return kExitOk;
+  if (!output.to_stdout) output.terminal = reports::product_form_text(view, context);
+  return write_command_output(output, interrupted);
 }
 
 }  // namespace stacksim::cli

@@ -12,6 +12,7 @@ struct AnalyzeArgs {
   int replications = 1;
   int threads = 1;
   std::string json_path;     // "-" = stdout
+  std::string html_path;     // the HTML report
   bool no_simulate = false;  // theory only
 };
 

@@ -22,6 +22,7 @@ struct RunArgs {
   int threads = 1;
   std::string json_path;  // "-" = stdout
   std::string csv_path;
+  std::string html_path;  // the HTML report
   std::string out_dir;
   bool quiet = false;
 };

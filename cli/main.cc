@@ -5,6 +5,7 @@
 
 #include "cli/analyze_command.h"
 #include "cli/commands.h"
+#include "cli/compare_command.h"
 #include "cli/exit_codes.h"
 #include "cli/graph_command.h"
 #include "cli/sweep_command.h"
@@ -45,7 +46,10 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   run->add_option("--json", run_args.json_path, "Write the JSON report to FILE (- = stdout)");
   run->add_option("--csv", run_args.csv_path, "Write the per-interval time series to FILE");
-  run->add_option("--out", run_args.out_dir, "Write report.json and timeseries.csv into DIR");
+  run->add_option("--html", run_args.html_path,
+                  "Write the HTML report (charts, architecture) to FILE (- = stdout)");
+  run->add_option("--out", run_args.out_dir,
+                  "Write report.json, timeseries.csv and report.html into DIR");
   run->add_flag("--quiet", run_args.quiet, "No progress or summary on the terminal");
 
   ScenarioArgs validate_args;
@@ -79,6 +83,8 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   sweep->add_option("--json", sweep_args.json_path, "Write the JSON report to FILE (- = stdout)");
   sweep->add_option("--csv", sweep_args.csv_path, "Write one CSV row per point to FILE");
+  sweep->add_option("--html", sweep_args.html_path,
+                    "Write the HTML report (capacity charts) to FILE (- = stdout)");
   sweep->add_option("--latency-target", sweep_args.latency_target,
                     "Latency a point must meet to be within capacity (200ms, ...)");
   sweep
@@ -98,8 +104,35 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   analyze->add_option("--json", analyze_args.json_path,
                       "Write the JSON report to FILE (- = stdout)");
+  analyze->add_option("--html", analyze_args.html_path,
+                      "Write the HTML report (theory beside simulation) to FILE (- = stdout)");
   analyze->add_flag("--no-simulate", analyze_args.no_simulate,
                     "Theory only: do not run the simulation");
+
+  stacksim::cli::CompareArgs compare_args;
+  CLI::App* compare = app.add_subcommand(
+      "compare", "Runs side by side: scenario files (run alike) or saved run --json reports");
+  compare->add_option("inputs", compare_args.inputs, "Scenario files or saved run reports")
+      ->required();
+  compare
+      ->add_option("--set", compare_args.scenario.sets,
+                   "Override one value of every scenario input: PATH=VALUE")
+      ->take_all()
+      ->allow_extra_args(false);
+  compare->add_option("--seed", compare_args.scenario.seed, "Override the scenarios' seed");
+  compare->add_option("--duration", compare_args.scenario.duration,
+                      "Override the scenarios' measured duration");
+  compare->add_option("--warmup", compare_args.scenario.warmup, "Override the scenarios' warm-up");
+  compare->add_option("--replications", compare_args.replications, "Replications per scenario")
+      ->check(CLI::PositiveNumber);
+  compare->add_option("--threads", compare_args.threads, "Worker threads")
+      ->check(CLI::PositiveNumber);
+  compare->add_option("--labels", compare_args.labels, "One label per input: a,b,...");
+  compare->add_option("--json", compare_args.json_path,
+                      "Write the comparison as JSON to FILE (- = stdout)");
+  compare->add_option("--html", compare_args.html_path,
+                      "Write the comparison as HTML to FILE (- = stdout)");
+  compare->add_flag("--quiet", compare_args.quiet, "No table on the terminal");
 
   try {
     app.parse(argc, argv);
@@ -120,6 +153,7 @@ int main(int argc, char** argv) {
     if (analyze->parsed()) return stacksim::cli::analyze_command(analyze_args);
     if (graph->parsed()) return stacksim::cli::graph_command(graph_args);
     if (sweep->parsed()) return stacksim::cli::sweep_command(sweep_args);
+    if (compare->parsed()) return stacksim::cli::compare_command(compare_args);
   } catch (const std::exception& e) {
     std::cerr << "stacksim: internal error: " << e.what() << '\n';
     return stacksim::cli::kExitSoftware;

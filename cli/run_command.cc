@@ -11,6 +11,7 @@
 #include "models/experiment.h"
 #include "reports/availability_crosscheck.h"
 #include "reports/csv_timeseries.h"
+#include "reports/html_run_report.h"
 #include "reports/json_report.h"
 #include "reports/text_summary.h"
 
@@ -30,7 +31,8 @@ int run_command(const RunArgs& args) {
       return kExitCantCreate;
     }
   }
-  if (!output_directory_exists(args.json_path) || !output_directory_exists(args.csv_path)) {
+  if (!output_directory_exists(args.json_path) || !output_directory_exists(args.csv_path) ||
+      !output_directory_exists(args.html_path)) {
     return kExitCantCreate;
   }
 
@@ -57,13 +59,19 @@ int run_command(const RunArgs& args) {
   }
   std::string csv_text;
   if (!args.csv_path.empty() || !args.out_dir.empty()) csv_text = reports::csv_timeseries(results);
+  std::string html_text;
+  if (!args.html_path.empty() || !args.out_dir.empty()) {
+    html_text = reports::html_run_report(context, spec, results);
+  }
   CommandOutput output;
   output.add(args.json_path, json_text);
   output.add_file(args.csv_path, csv_text);
+  output.add(args.html_path, html_text);
   if (!args.out_dir.empty()) {
     const std::filesystem::path dir(args.out_dir);
     output.add_file((dir / "report.json").string(), json_text);
     output.add_file((dir / "timeseries.csv").string(), csv_text);
+    output.add_file((dir / "report.html").string(), html_text);
   }
   if (!output.to_stdout && !args.quiet) output.terminal = reports::text_summary(context, results);
   return write_command_output(output, interrupted.load());

@@ -13,6 +13,7 @@
 #include "models/experiment.h"
 #include "reports/capacity_report.h"
 #include "reports/capacity_text.h"
+#include "reports/html_sweep_report.h"
 #include "reports/sweep_csv.h"
 #include "reports/sweep_grid.h"
 #include "reports/sweep_json.h"
@@ -140,7 +141,8 @@ int sweep_command(const SweepArgs& args) {
   const std::vector<reports::GridPoint> grid = reports::expand_grid(plan->axes);
   auto specs = load_points(args.scenario, *loaded, grid, exit_code);
   if (!specs) return exit_code;
-  if (!output_directory_exists(args.json_path) || !output_directory_exists(args.csv_path)) {
+  if (!output_directory_exists(args.json_path) || !output_directory_exists(args.csv_path) ||
+      !output_directory_exists(args.html_path)) {
     return kExitCantCreate;
   }
 
@@ -186,6 +188,10 @@ int sweep_command(const SweepArgs& args) {
   }
   if (!args.csv_path.empty()) {
     output.add_file(args.csv_path, reports::sweep_csv(plan->axes, capacity.points));
+  }
+  if (!args.html_path.empty()) {
+    output.add(args.html_path,
+               reports::html_sweep_report(context, plan->axes, capacity, cut_short));
   }
   if (!output.to_stdout && !args.quiet) {
     output.terminal = reports::capacity_text(context, plan->axes, grid.size(), capacity, cut_short);

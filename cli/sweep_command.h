@@ -16,6 +16,7 @@ struct SweepArgs {
   int threads = 1;
   std::string json_path;  // "-" = stdout
   std::string csv_path;
+  std::string html_path;                      // the HTML report
   std::optional<std::string> latency_target;  // a duration, e.g. "200ms"
   std::string latency_percentile = "p99";     // p99, p95, p50 or mean
   bool quiet = false;

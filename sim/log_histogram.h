@@ -34,6 +34,10 @@ class LogHistogram {
   // [min, max]; 0 when empty.
   [[nodiscard]] double quantile(double q) const;
 
+  // How many values fell in bucket `index` (0 <= index < kBucketCount), for drawing the
+  // distribution.
+  [[nodiscard]] std::uint64_t bucket_count(int index) const { return counts_[index]; }
+
   // Bucket geometry, exposed for tests.
   [[nodiscard]] static int index_of(std::uint64_t value);
   [[nodiscard]] static std::uint64_t bucket_lower(int index);

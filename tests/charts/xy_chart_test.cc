@@ -82,6 +82,19 @@ TEST(XyChart, NonFiniteValuesNeverReachTheSvg) {
   EXPECT_FALSE(has(svg, "inf"));
 }
 
+TEST(XyChart, CeilingKeepsAnAllHundredPercentAxisAtHundred) {
+  XyChart chart;
+  chart.y_percent = true;
+  chart.y_ceiling = 1.0;
+  chart.y_from_zero = false;
+  chart.series.push_back(line("availability", {1, 2, 3}, {1, 1, 1}));
+  const std::string svg = render_xy_chart(chart);
+  EXPECT_TRUE(has(svg, ">100%</text>"));
+  EXPECT_FALSE(has(svg, ">110%</text>"));
+  EXPECT_FALSE(has(svg, ">150%</text>"));
+  EXPECT_TRUE(has(svg, ">90%</text>"));
+}
+
 TEST(BarChart, BarsLegendAndNonFiniteValues) {
   BarChart chart;
   chart.title = "utilisation";
