@@ -22,7 +22,8 @@ struct RunArgs {
   int threads = 1;
   std::string json_path;  // "-" = stdout
   std::string csv_path;
-  std::string html_path;  // the HTML report
+  std::string csv_long_path;  // the time series in long ("tidy") form
+  std::string html_path;      // the HTML report
   std::string out_dir;
   bool quiet = false;
 };

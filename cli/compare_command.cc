@@ -1,7 +1,7 @@
 #include "cli/compare_command.h"
 
-#include <chrono>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cli/command_output.h"
@@ -47,50 +47,69 @@ int compare_command(const CompareArgs& args) {
     return kExitCantCreate;
   }
 
-  const std::atomic<bool>& interrupted = install_interrupt_flag();
-  std::vector<reports::ComparedRun> runs;
-  std::vector<nlohmann::ordered_json> documents;
-  for (const std::string& input : args.inputs) {
+  // Every input is read (and a scenario loaded) before anything runs, so that a bad one fails
+  // at once.
+  struct Input {
     reports::ComparedRun run;
-    run.source = input;
+    std::optional<nlohmann::ordered_json> report;  // a saved report
+    std::optional<scenario::LoadResult> scenario;  // a scenario to run
+    ScenarioArgs scenario_args;
+  };
+  std::vector<Input> inputs;
+  for (const std::string& path : args.inputs) {
+    Input input;
+    input.run.source = path;
     std::string error;
-    auto document = scenario::read_json_file(input, error);
+    auto document = scenario::read_json_file(path, error);
     if (document && scenario::is_run_report(*document)) {
       auto digest = scenario::read_run_report(*document, error);
       if (!digest) {
-        std::cerr << input << ": " << error << '\n';
+        std::cerr << path << ": " << error << '\n';
         return kExitDataError;
       }
-      run.digest = std::move(*digest);
-      documents.push_back(std::move(*document));
-      runs.push_back(std::move(run));
+      input.run.digest = std::move(*digest);
+      input.report = std::move(document);
+    } else {
+      // A scenario: loaded (and its errors reported) as `stacksim run` would.
+      input.scenario_args = args.scenario;
+      input.scenario_args.path = path;
+      int exit_code = kExitOk;
+      input.scenario = load_scenario(input.scenario_args, exit_code);
+      if (!input.scenario) return exit_code;
+    }
+    inputs.push_back(std::move(input));
+  }
+
+  const std::atomic<bool>& interrupted = install_interrupt_flag();
+  std::vector<reports::ComparedRun> runs;
+  std::vector<nlohmann::ordered_json> documents;
+  for (Input& input : inputs) {
+    if (input.report) {
+      documents.push_back(std::move(*input.report));
+      runs.push_back(std::move(input.run));
       continue;
     }
-    // A scenario: loaded (and its errors reported) as `stacksim run` would.
-    ScenarioArgs scenario_args = args.scenario;
-    scenario_args.path = input;
-    int exit_code = kExitOk;
-    auto loaded = load_scenario(scenario_args, exit_code);
-    if (!loaded) return exit_code;
+    const scenario::LoadResult& loaded = *input.scenario;
     models::ExperimentOptions options;
     options.replications = args.replications;
     options.threads = args.threads;
     options.interrupt = &interrupted;
-    std::vector<models::RunResult> results = models::run_experiment(*loaded->spec, options);
+    std::vector<models::RunResult> results = models::run_experiment(*loaded.spec, options);
     reports::ReportContext context =
-        make_report_context(scenario_args, *loaded, args.replications, args.threads, 0.0);
-    context.availability_prediction = reports::predict_availability(*loaded->spec);
+        make_report_context(input.scenario_args, loaded, args.replications, args.threads, 0.0);
+    context.availability_prediction = reports::predict_availability(*loaded.spec);
     nlohmann::ordered_json report = reports::json_report(context, results);
+    std::string error;
     auto digest = scenario::read_run_report(report, error);
     if (!digest) {
-      std::cerr << "stacksim: internal error: " << input << ": " << error << '\n';
+      std::cerr << "stacksim: internal error: " << input.run.source << ": " << error << '\n';
       return kExitSoftware;
     }
-    run.digest = std::move(*digest);
-    run.simulated = true;
-    if (!results.empty()) run.first_replication = std::move(results.front());
+    input.run.digest = std::move(*digest);
+    input.run.simulated = true;
+    if (!results.empty()) input.run.first_replication = std::move(results.front());
     documents.push_back(std::move(report));
-    runs.push_back(std::move(run));
+    runs.push_back(std::move(input.run));
     if (interrupted.load()) break;
   }
   const std::vector<std::string> names = reports::comparison_labels(runs, labels);

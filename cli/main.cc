@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   run->add_option("--json", run_args.json_path, "Write the JSON report to FILE (- = stdout)");
   run->add_option("--csv", run_args.csv_path, "Write the per-interval time series to FILE");
+  run->add_option("--csv-long", run_args.csv_long_path,
+                  "Write the time series in long form (start_s,end_s,metric,target,value) to FILE");
   run->add_option("--html", run_args.html_path,
                   "Write the HTML report (charts, architecture) to FILE (- = stdout)");
   run->add_option("--out", run_args.out_dir,

@@ -32,7 +32,7 @@ int run_command(const RunArgs& args) {
     }
   }
   if (!output_directory_exists(args.json_path) || !output_directory_exists(args.csv_path) ||
-      !output_directory_exists(args.html_path)) {
+      !output_directory_exists(args.html_path) || !output_directory_exists(args.csv_long_path)) {
     return kExitCantCreate;
   }
 
@@ -66,6 +66,9 @@ int run_command(const RunArgs& args) {
   CommandOutput output;
   output.add(args.json_path, json_text);
   output.add_file(args.csv_path, csv_text);
+  if (!args.csv_long_path.empty()) {
+    output.add_file(args.csv_long_path, reports::csv_timeseries_long(results));
+  }
   output.add(args.html_path, html_text);
   if (!args.out_dir.empty()) {
     const std::filesystem::path dir(args.out_dir);

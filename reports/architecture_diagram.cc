@@ -51,6 +51,14 @@ std::string inline_svg(const std::string& svg) {
   const auto view_box = out.find("viewBox=\"");
   if (tag_end == std::string::npos) return {};
   std::string tag = "<svg class=\"diagram\" role=\"img\" aria-label=\"architecture\"";
+  // Never drawn larger than Graphviz laid it out: a small graph stays small.
+  const auto width = out.find("width=\"");
+  if (width != std::string::npos && width < tag_end) {
+    const auto close = out.find('"', width + 7);
+    tag += " style=\"max-width:";
+    tag.append(out, width + 7, close - width - 7);
+    tag += '"';
+  }
   if (view_box != std::string::npos && view_box < tag_end) {
     const auto close = out.find('"', view_box + 9);
     tag += ' ';

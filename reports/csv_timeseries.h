@@ -17,4 +17,11 @@ namespace stacksim::reports {
 // significant digits; names holding a comma or quote are quoted (RFC 4180).
 [[nodiscard]] std::string csv_timeseries(const std::vector<models::RunResult>& replications);
 
+// The same numbers in long ("tidy") form, for pandas and R: the header
+// start_s,end_s,metric,target,value and one row per interval, metric and target, in time order.
+// Metrics: offered, completed, failed, throughput_rps, error_rate, latency_p50_s, latency_p99_s
+// (target "system"); utilization, queue_length, up (target a component); cpu_utilization, up
+// (target a host). These names do not change with the scenario; only the targets do.
+[[nodiscard]] std::string csv_timeseries_long(const std::vector<models::RunResult>& replications);
+
 }  // namespace stacksim::reports

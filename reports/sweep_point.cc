@@ -39,7 +39,15 @@ PointMeasure measure_point(GridPoint set, const std::vector<models::RunResult>& 
   point.latency_p50_s = stats.latency_p50_s.mean;
   point.latency_p95_s = stats.latency_p95_s.mean;
   point.latency_p99_s = stats.latency_p99_s.mean;
-  point.bottleneck = find_bottleneck(mean_components(replications), mean_hosts(replications));
+  const auto components = mean_components(replications);
+  point.bottleneck = find_bottleneck(components, mean_hosts(replications));
+  for (const auto& c : components) point.component_utilization.emplace_back(c.name, c.utilization);
+  point.failures_by_cause = stats.errors;
+  point.availability_interval = stats.availability;
+  point.throughput_interval = stats.throughput_rps;
+  point.latency_mean_interval = stats.latency_mean_s;
+  point.latency_p99_interval = stats.latency_p99_s;
+  point.replications = static_cast<int>(replications.size());
   return point;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,13 @@ struct PointMeasure {
   double latency_p95_s = 0.0;
   double latency_p99_s = 0.0;
   Bottleneck bottleneck;  // empty name when the scenario has no component and no host
+  // Each component's utilisation (mean over replications), in the run report's order.
+  std::vector<std::pair<std::string, double>> component_utilization;
+  // Failed requests by cause (mean over replications), as the run report's summary errors.
+  std::map<std::string, double> failures_by_cause;
+  // 95% intervals over the replications (half-width 0 with one replication).
+  Interval availability_interval, throughput_interval, latency_mean_interval, latency_p99_interval;
+  int replications = 1;
 };
 
 // The measure of the point `set` from its replications (summarize and find_bottleneck over the

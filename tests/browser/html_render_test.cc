@@ -107,8 +107,11 @@ TEST_P(RunPage, RendersWithChartsAndDiagram) {
   REQUIRE_CHROMIUM(chromium);
   const TempDir dir("stacksim-html");
   const fs::path html = dir / "run.html";
-  const auto result = run_stacksim(
-      {"run", "scenarios/" + GetParam() + ".json", "--quiet", "--html", html.string()});
+  std::vector<std::string> args = {"run", "scenarios/" + GetParam() + ".json", "--quiet", "--html",
+                                   html.string()};
+  // A week of nightly restarts takes long to simulate; one day shows one restart.
+  if (GetParam() == "maintenance-restart") args.insert(args.end(), {"--duration", "1d"});
+  const auto result = run_stacksim(args);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   check_page(chromium, html, {.min_charts = 7, .diagram = true, .texts = {"Architecture"}});
 }
@@ -126,6 +129,8 @@ TEST(HtmlPages, SingleServerShowsTheDomainTheAddressAndTheSpofs) {
   const auto result = run_stacksim({"run", "scenarios/single-server.json", "--quiet",
                                     "--replications", "2", "--out", dir.path().string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
+  // Self-contained and small enough to mail: under 1.5 MB for the default scenario.
+  EXPECT_LT(fs::file_size(dir / "report.html"), 1'500'000u);
   check_page(chromium, dir / "report.html",
              {.min_charts = 8,
               .diagram = true,

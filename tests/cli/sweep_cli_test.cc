@@ -129,6 +129,30 @@ TEST(SweepCli, PrintsTheCapacityTableAndWritesTheCsv) {
   EXPECT_TRUE(quiet.out.empty());
 }
 
+TEST(SweepCli, CsvHasComponentsCausesAndIntervals) {
+  const TempDir dir;
+  const std::string csv = (dir / "sweep.csv").string();
+  const auto result = run_stacksim({"sweep", "scenarios/erlang-b.json", "--vary",
+                                    "/workload/arrivals/rate=5,10", "--duration", "10m",
+                                    "--replications", "2", "--quiet", "--csv", csv});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const std::string text = read_file(csv);
+  const std::string header = text.substr(0, text.find('\n'));
+  EXPECT_NE(header.find(",bottleneck_utilization,utilization_"), std::string::npos) << header;
+  // M/M/10/10 turns arrivals away when every server is busy: the cause has its column.
+  EXPECT_NE(header.find(",failed_"), std::string::npos) << header;
+  EXPECT_NE(header.find(",availability_low,availability_high,throughput_rps_low,"),
+            std::string::npos)
+      << header;
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3);  // header + 2 points
+  // One replication: no interval columns.
+  const auto single = run_stacksim({"sweep", "scenarios/erlang-b.json", "--vary",
+                                    "/workload/arrivals/rate=5", "--duration", "1m", "--quiet",
+                                    "--csv", csv});
+  ASSERT_EQ(single.exit_code, 0) << single.err;
+  EXPECT_EQ(read_file(csv).find("_low"), std::string::npos);
+}
+
 TEST(SweepCli, VerticalScalingFitsTheUniversalScalabilityLaw) {
   const auto report =
       run_json({"sweep", "scenarios/vertical-vs-horizontal.json", "--vary",

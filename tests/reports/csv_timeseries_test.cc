@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -115,6 +116,27 @@ TEST(IntervalRowTest, ErrorRateIsTheShareOfEndedRequestsThatFailed) {
   row.failed = 10;
   row.offered = 100;  // offered but not ended does not count
   EXPECT_DOUBLE_EQ(row.error_rate(), 0.25);
+}
+
+TEST(CsvTimeseriesTest, LongFormHasOneRowPerTimeMetricAndTarget) {
+  models::RunResult run = sample_run();
+  run.series = {row(0, 60, 100, 98, 2, 0.010, 0.050, 0.4)};
+  const auto lines = lines_of(csv_timeseries_long({run}));
+  ASSERT_FALSE(lines.empty());
+  EXPECT_EQ(lines[0], "start_s,end_s,metric,target,value");
+  // 7 system metrics, 3 per component (utilization, queue_length, up), 2 per host.
+  EXPECT_EQ(lines.size(), 1u + 7 + 3 * run.components.size() + 2 * run.hosts.size());
+  EXPECT_EQ(lines[1], "0,60,offered,system,100");
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "0,60,error_rate,system,0.02"), lines.end());
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "0,60,utilization,web,0.4"), lines.end());
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "0,60,queue_length,app,1.5"), lines.end());
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "0,60,cpu_utilization,server1,0.6"),
+            lines.end());
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "0,60,up,server1,1"), lines.end());
+}
+
+TEST(CsvTimeseriesTest, LongFormWithoutReplicationsIsTheHeader) {
+  EXPECT_EQ(csv_timeseries_long({}), "start_s,end_s,metric,target,value\n");
 }
 
 }  // namespace
