@@ -1,4 +1,4 @@
-#include "json_schema_check.h"
+#include "tests/schema/json_schema_check.h"
 
 #include <fstream>
 #include <sstream>

@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include "json_schema_check.h"
 #include "scenario/loader.h"
-#include "schema_files.h"
+#include "tests/schema/json_schema_check.h"
+#include "tests/schema/schema_files.h"
 
 namespace stacksim::testing {
 namespace {

@@ -11,12 +11,12 @@
 #include <map>
 #include <set>
 
-#include "json_schema_check.h"
 #include "scenario/accepted_input.h"
 #include "scenario/loader.h"
 #include "scenario/scenario_schema.h"
-#include "schema_files.h"
-#include "schema_walk.h"
+#include "tests/schema/json_schema_check.h"
+#include "tests/schema/schema_files.h"
+#include "tests/schema/schema_walk.h"
 
 namespace stacksim::testing {
 namespace {

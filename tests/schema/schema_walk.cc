@@ -1,4 +1,4 @@
-#include "schema_walk.h"
+#include "tests/schema/schema_walk.h"
 
 #include <stdexcept>
 
