@@ -7,7 +7,6 @@
 
 namespace stacksim::reports {
 
-using Timeline;
 using nlohmann::ordered_json;
 
 ordered_json timeline_json(const findings::Timeline& timeline) {
