@@ -66,7 +66,7 @@ models::RunResult run_with(std::vector<models::IntervalRow> series) {
   return r;
 }
 
-TEST(findings::Timeline, QuietRunHasNothingToSay) {
+TEST(Timeline, QuietRunHasNothingToSay) {
   const findings::Timeline t = findings::compute_timeline(normal_start());
   EXPECT_FALSE(t.has_news());
   EXPECT_DOUBLE_EQ(*t.baseline_p99_s, 0.10);
@@ -81,7 +81,7 @@ TEST(findings::Timeline, QuietRunHasNothingToSay) {
   EXPECT_THAT(text_summary(ReportContext{}, quiet), Not(HasSubstr("Timeline")));
 }
 
-TEST(findings::Timeline, SpikeGivesExactTimes) {
+TEST(Timeline, SpikeGivesExactTimes) {
   const findings::Timeline t = findings::compute_timeline(spike());
   ASSERT_TRUE(t.has_news());
   EXPECT_DOUBLE_EQ(*t.baseline_p99_s, 0.10);
@@ -108,7 +108,7 @@ TEST(findings::Timeline, SpikeGivesExactTimes) {
             "\u00b7 back to normal at 0:03:00, 30.0s after the errors stopped");
 }
 
-TEST(findings::Timeline, ReportsCarryItFromTheFirstReplication) {
+TEST(Timeline, ReportsCarryItFromTheFirstReplication) {
   const std::vector<models::RunResult> runs = {run_with(spike()), run_with(normal_start())};
   const ordered_json j = json_report(ReportContext{}, runs);
   ASSERT_TRUE(j.contains("timeline"));
@@ -126,7 +126,7 @@ TEST(findings::Timeline, ReportsCarryItFromTheFirstReplication) {
                         "0:03:00, 30.0s after the errors stopped\nBottleneck: app"));
 }
 
-TEST(findings::Timeline, NeverRecovered) {
+TEST(Timeline, NeverRecovered) {
   // Errors until the end of the run: nothing after them to recover in.
   auto failing = normal_start();
   for (int i = 5; i < 10; ++i) failing.push_back(row(i, 50, 50, 10.0, 100));
@@ -152,7 +152,7 @@ TEST(findings::Timeline, NeverRecovered) {
   EXPECT_EQ(timeline_json(t)["recovered_at_s"], nullptr);
 }
 
-TEST(findings::Timeline, QueuesWithoutErrorsRecoverFromTheEndOfTheBuildUp) {
+TEST(Timeline, QueuesWithoutErrorsRecoverFromTheEndOfTheBuildUp) {
   auto series = normal_start();
   series.push_back(row(5, 100, 0, 1.0, 10));
   series.push_back(row(6, 100, 0, 2.0, 20));
@@ -174,7 +174,7 @@ TEST(findings::Timeline, QueuesWithoutErrorsRecoverFromTheEndOfTheBuildUp) {
             "went down");
 }
 
-TEST(findings::Timeline, ErrorsFromTheFirstRowLeaveNoBaseline) {
+TEST(Timeline, ErrorsFromTheFirstRowLeaveNoBaseline) {
   std::vector<models::IntervalRow> series = {row(0, 80, 20, 3.0, 0.5), row(1, 70, 30, 4.0, 0.5),
                                              row(2, 100, 0, 0.1, 0.1), row(3, 100, 0, 0.1, 0.1)};
   const findings::Timeline t = findings::compute_timeline(series);
@@ -193,7 +193,7 @@ TEST(findings::Timeline, ErrorsFromTheFirstRowLeaveNoBaseline) {
             "interval: no normal state to judge recovery by");
 }
 
-TEST(findings::Timeline, AQueueInTheFirstRowAboveTheFloorIsTrouble) {
+TEST(Timeline, AQueueInTheFirstRowAboveTheFloorIsTrouble) {
   std::vector<models::IntervalRow> series = {row(0, 100, 0, 1.0, 40), row(1, 100, 0, 0.1, 0.1)};
   const findings::Timeline t = findings::compute_timeline(series);
   EXPECT_FALSE(t.baseline_queue_length);
@@ -203,7 +203,7 @@ TEST(findings::Timeline, AQueueInTheFirstRowAboveTheFloorIsTrouble) {
   EXPECT_TRUE(t.has_news());
 }
 
-TEST(findings::Timeline, TroubleFromFirstToLastRowIsASteadyStateNotNews) {
+TEST(Timeline, TroubleFromFirstToLastRowIsASteadyStateNotNews) {
   // A box near saturation: a queue of 3 to 5 in every row, never a failure.
   std::vector<models::IntervalRow> busy = {row(0, 100, 0, 0.2, 3), row(1, 100, 0, 0.2, 5),
                                            row(2, 100, 0, 0.2, 0.5), row(3, 100, 0, 0.2, 4)};
