@@ -8,8 +8,8 @@
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "cli/scenario_input.h"
+#include "findings/availability_crosscheck.h"
 #include "models/experiment.h"
-#include "reports/availability_crosscheck.h"
 #include "reports/comparison_json.h"
 #include "reports/comparison_text.h"
 #include "reports/html_compare_report.h"
@@ -97,7 +97,7 @@ int compare_command(const CompareArgs& args) {
     std::vector<models::RunResult> results = models::run_experiment(*loaded.spec, options);
     reports::ReportContext context =
         make_report_context(input.scenario_args, loaded, args.replications, args.threads, 0.0);
-    context.availability_prediction = reports::predict_availability(*loaded.spec);
+    context.availability_prediction = findings::predict_availability(*loaded.spec);
     nlohmann::ordered_json report = reports::json_report(context, results);
     std::string error;
     auto digest = scenario::read_run_report(report, error);

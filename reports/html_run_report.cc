@@ -5,13 +5,15 @@
 
 #include "analysis/availability_ctmc.h"
 #include "charts/bar_chart.h"
+#include "findings/bottleneck.h"
+#include "findings/replication_summary.h"
+#include "findings/slo_evaluation.h"
+#include "findings/timeline.h"
 #include "reports/architecture_diagram.h"
 #include "reports/html_page.h"
-#include "reports/replication_summary.h"
 #include "reports/run_charts.h"
-#include "reports/slo_evaluation.h"
 #include "reports/text_format.h"
-#include "reports/timeline.h"
+#include "reports/timeline_report.h"
 
 namespace stacksim::reports {
 namespace {
@@ -23,8 +25,8 @@ std::string with_interval(const std::string& value, const std::string& half, boo
   return several ? value + " ± " + half : value;
 }
 
-std::vector<Card> verdict_cards(const ReportContext& context, const SummaryStats& s,
-                                const Bottleneck& bottleneck, bool several) {
+std::vector<Card> verdict_cards(const ReportContext& context, const findings::SummaryStats& s,
+                                const findings::Bottleneck& bottleneck, bool several) {
   std::vector<Card> cards;
   const bool all_served = s.failed.mean == 0;
   cards.push_back(
@@ -40,12 +42,12 @@ std::vector<Card> verdict_cards(const ReportContext& context, const SummaryStats
                        " down per year at that rate",
                    Card::Status::kNeutral});
   if (context.slo) {
-    const SloEvaluation slo = evaluate_slo(*context.slo, s);
+    const findings::SloEvaluation slo = findings::evaluate_slo(*context.slo, s);
     std::string note;
     if (slo.error_budget) {
       note = format_percent(slo.error_budget->burned_fraction, 1) + " of the error budget";
       std::string causes;
-      for (const BudgetBurn& burn : slo.error_budget->by_category) {
+      for (const findings::BudgetBurn& burn : slo.error_budget->by_category) {
         if (burn.requests <= 0) continue;
         if (!causes.empty()) causes += ", ";
         causes += burn.category + " " + format_count(burn.requests);
@@ -88,7 +90,7 @@ void time_series_section(HtmlPage& page, const models::RunResult& run, double wa
   }
   const TimeAxis axis = time_axis(run.series.back().end_s - run.series.front().start_s);
   const auto bands = downtime_bands(run, axis);
-  const auto markers = timeline_markers(timeline_of({run}), axis);
+  const auto markers = timeline_markers(findings::timeline_of({run}), axis);
   auto frame = [&](const char* title, const char* y_label) {
     charts::XyChart chart;
     chart.title = title;
@@ -148,13 +150,13 @@ void time_series_section(HtmlPage& page, const models::RunResult& run, double wa
                    "means arrivals exceed capacity.");
 }
 
-HtmlTable components_table(const std::vector<ComponentStats>& components) {
+HtmlTable components_table(const std::vector<findings::ComponentStats>& components) {
   HtmlTable t;
   t.caption = "Components";
   t.header = {"component", "kind",     "host",   "servers",  "utilisation", "queue",
               "wait",      "response", "thru/s", "rejected", "up"};
   t.numeric = {false, false, false, true, true, true, true, true, true, true, true};
-  for (const ComponentStats& c : components) {
+  for (const findings::ComponentStats& c : components) {
     t.rows.push_back({c.name, c.kind, c.host.empty() ? "-" : c.host, std::to_string(c.servers),
                       format_percent(c.utilization, 1), format_fixed(c.mean_queue_length, 2),
                       format_seconds(c.mean_wait_s), format_seconds(c.mean_response_s),
@@ -181,7 +183,7 @@ HtmlTable hosts_table(const std::vector<models::HostResult>& hosts) {
   return t;
 }
 
-HtmlTable classes_table(const std::vector<ClassStats>& classes) {
+HtmlTable classes_table(const std::vector<findings::ClassStats>& classes) {
   HtmlTable t;
   t.caption = "Request classes";
   t.header = {"class", "offered", "completed", "failed", "availability", "mean latency"};
@@ -198,7 +200,7 @@ HtmlTable classes_table(const std::vector<ClassStats>& classes) {
 
 void availability_section(HtmlPage& page, const ReportContext& context,
                           const std::vector<models::RunResult>& replications,
-                          const SummaryStats& s) {
+                          const findings::SummaryStats& s) {
   const auto& windows = replications.front().downtime;
   if (windows.empty() && !context.slo && !context.availability_prediction) return;
   page.section("Availability", "availability");
@@ -218,12 +220,12 @@ void availability_section(HtmlPage& page, const ReportContext& context,
     }
   }
   if (context.slo) {
-    const SloEvaluation slo = evaluate_slo(*context.slo, s);
+    const findings::SloEvaluation slo = findings::evaluate_slo(*context.slo, s);
     HtmlTable t;
     t.caption = "Service level objectives";
     t.header = {"objective", "target", "measured", "verdict"};
     t.numeric = {false, true, true, false};
-    for (const SloObjective& o : slo.objectives) {
+    for (const findings::SloObjective& o : slo.objectives) {
       const bool availability = o.name == "availability";
       auto shown = [&](double v) {
         return availability ? format_availability(v) : format_seconds(v);
@@ -233,14 +235,14 @@ void availability_section(HtmlPage& page, const ReportContext& context,
     }
     page.table(t);
     if (slo.error_budget) {
-      const ErrorBudget& b = *slo.error_budget;
+      const findings::ErrorBudget& b = *slo.error_budget;
       HtmlTable burn;
       burn.caption = "Error budget: " + format_count(b.budget_requests) +
                      " failed requests allowed, " + format_count(b.burned_requests) + " failed (" +
                      format_percent(b.burned_fraction, 1) + " burned)";
       burn.header = {"burned by", "failed requests", "share of the budget"};
       burn.numeric = {false, true, true};
-      for (const BudgetBurn& c : b.by_category) {
+      for (const findings::BudgetBurn& c : b.by_category) {
         burn.rows.push_back({c.category, format_count(c.requests),
                              std::isfinite(c.budget_fraction) ? format_percent(c.budget_fraction, 1)
                                                               : "no budget"});
@@ -249,8 +251,8 @@ void availability_section(HtmlPage& page, const ReportContext& context,
     }
   }
   if (context.availability_prediction) {
-    const AvailabilityCheck check = check_availability(*context.availability_prediction,
-                                                       s.availability_by_time, replications.size());
+    const findings::AvailabilityCheck check = findings::check_availability(
+        *context.availability_prediction, s.availability_by_time, replications.size());
     std::vector<std::pair<std::string, std::string>> facts;
     facts.push_back({"Markov chain predicts",
                      check.predicted ? format_availability(*check.predicted) : "no prediction"});
@@ -269,14 +271,14 @@ void availability_section(HtmlPage& page, const ReportContext& context,
 }
 
 // With several replications: the summary's 95% intervals, drawn as error bars.
-void intervals_section(HtmlPage& page, const SummaryStats& s, std::size_t replications) {
+void intervals_section(HtmlPage& page, const findings::SummaryStats& s, std::size_t replications) {
   page.section("Between replications", "intervals");
   charts::BarChart chart;
   chart.title = "latency with 95% intervals";
   chart.value_label = "latency (ms); bars: mean over replications, whiskers: 95% interval";
   chart.categories = {"mean", "p50", "p99", "p99.9"};
   charts::BarSeries series;
-  for (const Interval* i :
+  for (const findings::Interval* i :
        {&s.latency_mean_s, &s.latency_p50_s, &s.latency_p99_s, &s.latency_p999_s}) {
     series.values.push_back(i->mean * 1e3);
     series.low.push_back(i->low() * 1e3);
@@ -293,12 +295,12 @@ void intervals_section(HtmlPage& page, const SummaryStats& s, std::size_t replic
 
 std::string html_run_report(const ReportContext& context, const models::ScenarioSpec& spec,
                             const std::vector<models::RunResult>& replications) {
-  const SummaryStats s = summarize(replications);
+  const findings::SummaryStats s = findings::summarize(replications);
   const bool several = replications.size() > 1;
-  const auto components = mean_components(replications);
-  const auto hosts = mean_hosts(replications);
-  const auto classes = mean_classes(replications);
-  const Bottleneck bottleneck = find_bottleneck(components, hosts);
+  const auto components = findings::mean_components(replications);
+  const auto hosts = findings::mean_hosts(replications);
+  const auto classes = findings::mean_classes(replications);
+  const findings::Bottleneck bottleneck = findings::find_bottleneck(components, hosts);
 
   HtmlPage page("stacksim run: " + context.scenario_name, spec.description);
   page.facts(
@@ -345,7 +347,7 @@ std::string html_run_report(const ReportContext& context, const models::Scenario
   if (!components.empty()) page.table(components_table(components));
   if (!hosts.empty()) page.table(hosts_table(hosts));
   if (!classes.empty()) page.table(classes_table(classes));
-  const std::string timeline = timeline_text(timeline_of(replications));
+  const std::string timeline = timeline_text(findings::timeline_of(replications));
   if (!timeline.empty()) page.paragraph("Timeline: " + timeline);
 
   if (!replications.empty()) availability_section(page, context, replications, s);

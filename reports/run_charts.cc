@@ -78,7 +78,8 @@ std::vector<charts::Band> downtime_bands(const models::RunResult& run, const Tim
   return bands;
 }
 
-std::vector<charts::Marker> timeline_markers(const Timeline& timeline, const TimeAxis& axis) {
+std::vector<charts::Marker> timeline_markers(const findings::Timeline& timeline,
+                                             const TimeAxis& axis) {
   std::vector<charts::Marker> markers;
   if (!timeline.has_news()) return markers;
   auto add = [&](const std::optional<double>& at, const char* label) {

@@ -5,9 +5,10 @@
 #include <vector>
 
 #include "charts/xy_chart.h"
+#include "findings/timeline.h"
 #include "models/run_result.h"
 #include "reports/latency_distribution.h"
-#include "reports/timeline.h"
+#include "reports/timeline_report.h"
 
 // The pictures of a run's results, as chart descriptions (charts/xy_chart.h) that the run and
 // compare pages render: time series on the run's clock with the downtime shaded and the
@@ -47,7 +48,7 @@ inline constexpr std::size_t kMaxShadedWindows = 300;
                                                        const TimeAxis& axis);
 
 // The timeline's events as markers: queues build, errors start and stop, back to normal.
-[[nodiscard]] std::vector<charts::Marker> timeline_markers(const Timeline& timeline,
+[[nodiscard]] std::vector<charts::Marker> timeline_markers(const findings::Timeline& timeline,
                                                            const TimeAxis& axis);
 
 // The latency histogram (share of requests per log-spaced bin, log x axis in ms) with the

@@ -63,8 +63,8 @@ std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<Poin
       csv += "," + csv_number(found == p.failures_by_cause.end() ? 0.0 : found->second);
     }
     if (intervals) {
-      for (const Interval* i : {&p.availability_interval, &p.throughput_interval,
-                                &p.latency_mean_interval, &p.latency_p99_interval}) {
+      for (const findings::Interval* i : {&p.availability_interval, &p.throughput_interval,
+                                          &p.latency_mean_interval, &p.latency_p99_interval}) {
         csv += "," + csv_number(i->low()) + "," + csv_number(i->high());
       }
     }

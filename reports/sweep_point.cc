@@ -27,7 +27,7 @@ const char* to_string(LatencyStatistic statistic) {
 }
 
 PointMeasure measure_point(GridPoint set, const std::vector<models::RunResult>& replications) {
-  const SummaryStats stats = summarize(replications);
+  const findings::SummaryStats stats = findings::summarize(replications);
   PointMeasure point;
   point.set = std::move(set);
   point.offered = stats.offered.mean;
@@ -39,8 +39,8 @@ PointMeasure measure_point(GridPoint set, const std::vector<models::RunResult>& 
   point.latency_p50_s = stats.latency_p50_s.mean;
   point.latency_p95_s = stats.latency_p95_s.mean;
   point.latency_p99_s = stats.latency_p99_s.mean;
-  const auto components = mean_components(replications);
-  point.bottleneck = find_bottleneck(components, mean_hosts(replications));
+  const auto components = findings::mean_components(replications);
+  point.bottleneck = findings::find_bottleneck(components, findings::mean_hosts(replications));
   for (const auto& c : components) point.component_utilization.emplace_back(c.name, c.utilization);
   point.failures_by_cause = stats.errors;
   point.availability_interval = stats.availability;

@@ -5,8 +5,9 @@
 #include <string_view>
 #include <vector>
 
+#include "findings/bottleneck.h"
+#include "findings/replication_summary.h"
 #include "models/run_result.h"
-#include "reports/replication_summary.h"
 #include "reports/sweep_grid.h"
 
 // What one point of a sweep measured, reduced to the numbers the capacity report and the sweep
@@ -33,13 +34,14 @@ struct PointMeasure {
   double latency_p50_s = 0.0;
   double latency_p95_s = 0.0;
   double latency_p99_s = 0.0;
-  Bottleneck bottleneck;  // empty name when the scenario has no component and no host
+  findings::Bottleneck bottleneck;  // empty name when the scenario has no component and no host
   // Each component's utilisation (mean over replications), in the run report's order.
   std::vector<std::pair<std::string, double>> component_utilization;
   // Failed requests by cause (mean over replications), as the run report's summary errors.
   std::map<std::string, double> failures_by_cause;
   // 95% intervals over the replications (half-width 0 with one replication).
-  Interval availability_interval, throughput_interval, latency_mean_interval, latency_p99_interval;
+  findings::Interval availability_interval, throughput_interval, latency_mean_interval,
+      latency_p99_interval;
   int replications = 1;
 };
 

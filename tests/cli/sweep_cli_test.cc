@@ -132,9 +132,9 @@ TEST(SweepCli, PrintsTheCapacityTableAndWritesTheCsv) {
 TEST(SweepCli, CsvHasComponentsCausesAndIntervals) {
   const TempDir dir;
   const std::string csv = (dir / "sweep.csv").string();
-  const auto result = run_stacksim({"sweep", "scenarios/erlang-b.json", "--vary",
-                                    "/workload/arrivals/rate=5,10", "--duration", "10m",
-                                    "--replications", "2", "--quiet", "--csv", csv});
+  const auto result =
+      run_stacksim({"sweep", "scenarios/erlang-b.json", "--vary", "/workload/arrivals/rate=5,10",
+                    "--duration", "10m", "--replications", "2", "--quiet", "--csv", csv});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const std::string text = read_file(csv);
   const std::string header = text.substr(0, text.find('\n'));
@@ -146,9 +146,9 @@ TEST(SweepCli, CsvHasComponentsCausesAndIntervals) {
       << header;
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3);  // header + 2 points
   // One replication: no interval columns.
-  const auto single = run_stacksim({"sweep", "scenarios/erlang-b.json", "--vary",
-                                    "/workload/arrivals/rate=5", "--duration", "1m", "--quiet",
-                                    "--csv", csv});
+  const auto single =
+      run_stacksim({"sweep", "scenarios/erlang-b.json", "--vary", "/workload/arrivals/rate=5",
+                    "--duration", "1m", "--quiet", "--csv", csv});
   ASSERT_EQ(single.exit_code, 0) << single.err;
   EXPECT_EQ(read_file(csv).find("_low"), std::string::npos);
 }

@@ -130,8 +130,7 @@ TEST(CsvTimeseriesTest, LongFormHasOneRowPerTimeMetricAndTarget) {
   EXPECT_NE(std::find(lines.begin(), lines.end(), "0,60,error_rate,system,0.02"), lines.end());
   EXPECT_NE(std::find(lines.begin(), lines.end(), "0,60,utilization,web,0.4"), lines.end());
   EXPECT_NE(std::find(lines.begin(), lines.end(), "0,60,queue_length,app,1.5"), lines.end());
-  EXPECT_NE(std::find(lines.begin(), lines.end(), "0,60,cpu_utilization,server1,0.6"),
-            lines.end());
+  EXPECT_NE(std::find(lines.begin(), lines.end(), "0,60,cpu_utilization,server1,0.6"), lines.end());
   EXPECT_NE(std::find(lines.begin(), lines.end(), "0,60,up,server1,1"), lines.end());
 }
 
