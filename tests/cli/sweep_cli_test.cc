@@ -133,8 +133,8 @@ TEST(SweepCli, CsvHasComponentsCausesAndIntervals) {
   const TempDir dir;
   const std::string csv = (dir / "sweep.csv").string();
   const auto result =
-      run_stacksim({"sweep", "scenarios/erlang-b.json", "--vary", "/workload/arrivals/rate=5,10",
-                    "--duration", "10m", "--replications", "2", "--quiet", "--csv", csv});
+      run_stacksim({"sweep", "scenarios/erlang-b.json", "--vary", "/workload/arrivals/rate=60,80",
+                    "--duration", "2m", "--replications", "2", "--quiet", "--csv", csv});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const std::string text = read_file(csv);
   const std::string header = text.substr(0, text.find('\n'));
@@ -147,7 +147,7 @@ TEST(SweepCli, CsvHasComponentsCausesAndIntervals) {
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3);  // header + 2 points
   // One replication: no interval columns.
   const auto single =
-      run_stacksim({"sweep", "scenarios/erlang-b.json", "--vary", "/workload/arrivals/rate=5",
+      run_stacksim({"sweep", "scenarios/erlang-b.json", "--vary", "/workload/arrivals/rate=60",
                     "--duration", "1m", "--quiet", "--csv", csv});
   ASSERT_EQ(single.exit_code, 0) << single.err;
   EXPECT_EQ(read_file(csv).find("_low"), std::string::npos);
