@@ -25,16 +25,17 @@ struct Event {
 // comparisons of a heap cost no mispredicted branches.
 class EventQueue {
  public:
-  [[nodiscard]] bool empty() const { return heap_.empty(); }
-  [[nodiscard]] std::size_t size() const { return heap_.size(); }
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] std::size_t size() const { return size_; }
   [[nodiscard]] const Event& top() const { return heap_.front(); }
 
   void push(const Event& pushed) {
-    // A copy: `pushed` may refer into heap_ (q.push(q.top())), which push_back can reallocate.
+    // A copy: `pushed` may refer into heap_ (q.push(q.top())), which growing reallocates.
     const Event e = pushed;
-    heap_.push_back(e);
+    if (size_ == heap_.size()) [[unlikely]]
+      grow();
     Event* const h = heap_.data();
-    std::size_t i = heap_.size() - 1;
+    std::size_t i = size_++;
     const Key key = key_of(e);
     while (i > 0) {
       const std::size_t parent = (i - 1) / kArity;
@@ -47,12 +48,11 @@ class EventQueue {
 
   // Removes the earliest event. Requires !empty().
   Event pop() {
-    const Event result = heap_.front();
-    const Event last = heap_.back();
-    heap_.pop_back();
-    const std::size_t n = heap_.size();
-    if (n == 0) return result;
     Event* const h = heap_.data();
+    const Event result = h[0];
+    const std::size_t n = --size_;
+    if (n == 0) return result;
+    const Event last = h[n];
     const Key last_key = key_of(last);
     std::size_t i = 0;
     for (;;) {
@@ -80,19 +80,27 @@ class EventQueue {
     return result;
   }
 
-  void clear() { heap_.clear(); }
-  void reserve(std::size_t n) { heap_.reserve(n); }
+  void clear() { size_ = 0; }
+  void reserve(std::size_t n) {
+    if (n > heap_.size()) heap_.resize(n);
+  }
 
  private:
   static constexpr std::size_t kArity = 4;
-  __extension__ typedef __int128 Key;  // GCC and Clang; keeps -Wpedantic quiet
+  __extension__ typedef unsigned __int128 Key;  // GCC and Clang; keeps -Wpedantic quiet
 
-  // (time, seq) as one signed 128-bit number: time in the high half, seq in the low.
+  // (time, seq) as one unsigned 128-bit number: time in the high half with its sign bit
+  // flipped, so that unsigned order is time's signed order, and seq in the low half.
   static Key key_of(const Event& e) {
-    return static_cast<Key>(e.time) * (static_cast<Key>(1) << 64) + static_cast<Key>(e.seq);
+    return static_cast<Key>(static_cast<std::uint64_t>(e.time) ^ (std::uint64_t{1} << 63)) << 64 |
+           e.seq;
   }
 
-  std::vector<Event> heap_;
+  // Doubles the storage (out of line: push runs once per event, growing almost never).
+  void grow();
+
+  std::vector<Event> heap_;  // heap_[0, size_) is the heap; the rest is room to grow
+  std::size_t size_ = 0;
 };
 
 }  // namespace stacksim::sim
