@@ -15,6 +15,10 @@ Goal 2  A day of scenarios/single-server.json at 1,000 req/s on 32 cores with 12
         (measured when --day-hours is 24, else CPU per request x the day's requests).
 Goal 3  scenarios/distributed.json with 2 and with 128 web+app hosts behind its load balancer,
         300 req/s either way: CPU per request at 128 as a multiple of that at 2.
+Goal 4  --threads 2 on 4 replications of the day scenario (1 h each) and on a 9-point sweep of
+        scenarios/mm1.json: CPUs utilised (CPU time / wall time, which a busy machine lowers)
+        and the bound that the serial part sets, (serial + parallel) / (serial + parallel / 2),
+        where serial is the CPU of the same command simulating one second.
 
 Prints one line per run and a summary per goal. Needs python3 and a Release build with the
 targets stacksim and minimal_mm1_loop. --quick shrinks every run a hundredfold: it checks that
@@ -28,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -49,8 +54,10 @@ LB_RATE = 300
 LB_SECONDS = 20 * 60
 
 
-def measure(cmd):
-    """Runs cmd; returns (stdout, cpu_s, max_rss_kib). Raises on a non-zero exit."""
+def measure(cmd, timed=None):
+    """Runs cmd; returns (stdout, cpu_s, max_rss_kib); sets timed["wall_s"] when given. Exits on
+    a non-zero exit status."""
+    start = time.monotonic()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
         out = proc.stdout.read()
@@ -61,6 +68,8 @@ def measure(cmd):
             err.seek(0)
             sys.exit(f"perf_goals: {' '.join(cmd)} exited {proc.returncode}:\n"
                      f"{err.read().decode(errors='replace')}")
+    if timed is not None:
+        timed["wall_s"] = time.monotonic() - start
     return out.decode(), usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
@@ -163,13 +172,46 @@ def goal3(build, runs):
     return r
 
 
+def goal4(build, runs):
+    stacksim_bin = os.path.join(build, "cli", "stacksim")
+    day = [os.path.join(ROOT, "scenarios", "single-server.json"), "--warmup", "0"]
+    for s in DAY_SETTINGS:
+        day += ["--set", s]
+    cases = {
+        "4 replications of the day scenario": (
+            ["run", *day, "--replications", "4", "--duration", f"{round(3600 * SCALE)}s"],
+            ["run", *day, "--replications", "4", "--duration", "1s"]),
+        "9-point sweep of mm1.json": (
+            ["sweep", os.path.join(ROOT, "scenarios", "mm1.json"), "--vary",
+             "/workload/arrivals/rate=100:900:9", "--duration", f"{round(7200 * SCALE)}s"],
+            ["sweep", os.path.join(ROOT, "scenarios", "mm1.json"), "--vary",
+             "/workload/arrivals/rate=100:900:9", "--duration", "1s"]),
+    }
+    for name, (work, startup) in cases.items():
+        utilised, bounds = [], []
+        for run in range(runs):
+            _, serial, _ = measure([stacksim_bin, *startup, "--quiet", "--threads", "1"])
+            _, one, _ = measure([stacksim_bin, *work, "--quiet", "--threads", "1"])
+            timed = {}
+            _, two, _ = measure([stacksim_bin, *work, "--quiet", "--threads", "2"], timed)
+            parallel = max(one - serial, 0.0)
+            bound = (serial + parallel) / (serial + parallel / 2)
+            utilised.append(two / timed["wall_s"])
+            bounds.append(bound)
+            print(f"goal 4 {name} run {run + 1}: CPU {one:.2f}s with 1 thread, {two:.2f}s with 2 "
+                  f"in {timed['wall_s']:.2f}s wall = {two / timed['wall_s']:.2f} CPUs utilised; "
+                  f"serial {serial:.3f}s: speed-up bound x{bound:.2f}", flush=True)
+        print(f"GOAL 4 --threads 2, {name}: median {median(utilised):.2f} CPUs utilised, "
+              f"speed-up bound x{median(bounds):.2f} (goal >= 1.8)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--runs", type=int, default=5, help="paired runs per goal (default 5)")
     parser.add_argument("--day-hours", type=float, default=2.0,
                         help="simulated hours of goal 2's day scenario (24 = the whole day)")
-    parser.add_argument("--goals", default="1,2,3", help="which goals to run, e.g. 1,3")
+    parser.add_argument("--goals", default="1,2,3", help="which goals to run, e.g. 1,3 or 4")
     parser.add_argument("--quick", action="store_true", help="tiny runs: a check, not a measure")
     args = parser.parse_args()
     global SCALE
@@ -181,6 +223,8 @@ def main():
         goal2(args.build, args.runs, args.day_hours)
     if 3 in goals:
         goal3(args.build, args.runs)
+    if 4 in goals:
+        goal4(args.build, args.runs)
 
 
 if __name__ == "__main__":
