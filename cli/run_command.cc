@@ -9,9 +9,12 @@
 #include "cli/progress_meter.h"
 #include "cli/scenario_input.h"
 #include "models/experiment.h"
+#include "models/monthly_cost.h"
 #include "reports/availability_crosscheck.h"
+#include "reports/cost_report.h"
 #include "reports/csv_timeseries.h"
 #include "reports/json_report.h"
+#include "reports/report_explanations.h"
 #include "reports/text_summary.h"
 
 namespace stacksim::cli {
@@ -53,7 +56,9 @@ int run_command(const RunArgs& args) {
 
   std::string json_text;
   if (!args.json_path.empty() || !args.out_dir.empty()) {
-    json_text = reports::json_report(context, results).dump(2) + "\n";
+    auto report = reports::json_report(context, results);
+    if (spec.prices) report["cost"] = reports::cost_json(models::monthly_cost(spec, *spec.prices));
+    json_text = report.dump(2) + "\n";
   }
   std::string csv_text;
   if (!args.csv_path.empty() || !args.out_dir.empty()) csv_text = reports::csv_timeseries(results);
@@ -65,7 +70,13 @@ int run_command(const RunArgs& args) {
     output.add_file((dir / "report.json").string(), json_text);
     output.add_file((dir / "timeseries.csv").string(), csv_text);
   }
-  if (!output.to_stdout && !args.quiet) output.terminal = reports::text_summary(context, results);
+  if (!output.to_stdout && !args.quiet) {
+    output.terminal = reports::text_summary(context, results);
+    if (spec.prices) {
+      output.terminal += reports::cost_text(models::monthly_cost(spec, *spec.prices));
+    }
+    if (args.explain) output.terminal = reports::explain_report(output.terminal, results);
+  }
   return write_command_output(output, interrupted.load());
 }
 

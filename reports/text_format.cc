@@ -160,4 +160,6 @@ std::string format_clock(double seconds) {
   return buffer;
 }
 
+std::string format_money(double dollars) { return "$" + format_fixed(dollars, 2); }
+
 }  // namespace stacksim::reports

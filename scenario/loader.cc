@@ -15,6 +15,7 @@
 #include "scenario/json_text.h"
 #include "scenario/key_suggestion.h"
 #include "scenario/overrides.h"
+#include "scenario/price_parser.h"
 #include "scenario/scenario_names.h"
 #include "scenario/validator.h"
 #include "scenario/workload_parser.h"
@@ -156,8 +157,9 @@ std::optional<std::uint64_t> read_seed(Validator& validator, const Json& value,
 // scenario names (traces) are looked for relative to `base_directory`.
 models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
                                    const std::filesystem::path& base_directory) {
-  static const Keys kKeys = {"name",  "description", "seed",     "duration", "warmup", "report",
-                             "hosts", "components",  "workload", "network",  "faults", "slo"};
+  static const Keys kKeys = {"name",   "description", "seed",       "duration", "warmup",
+                             "report", "hosts",       "components", "workload", "network",
+                             "faults", "slo",         "prices"};
   models::ScenarioSpec spec;
   if (!document.is_object()) {
     validator.error("", "expected a JSON object at the top level, got " + describe_json(document));
@@ -205,6 +207,9 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
   }
   if (const Json* slo = fields.find("slo")) {
     spec.slo = read_slo(validator, *slo, fields.pointer("slo"));
+  }
+  if (const Json* prices = fields.find("prices")) {
+    spec.prices = read_prices(validator, *prices, fields.pointer("prices"));
   }
   return spec;
 }
