@@ -10,8 +10,8 @@
 namespace stacksim::cli {
 
 struct SandboxLimits {
-  int cpu_seconds = 120;                        // RLIMIT_CPU; the wall limit is twice it
-  std::uint64_t memory_bytes = 2ULL << 30;      // RLIMIT_AS (not under AddressSanitizer)
+  int cpu_seconds = 120;                    // RLIMIT_CPU; the wall-clock limit is 4 x this + 10 s
+  std::uint64_t memory_bytes = 2ULL << 30;  // RLIMIT_AS (not under AddressSanitizer)
   std::uint64_t file_size_bytes = 16ULL << 20;  // RLIMIT_FSIZE: the results file only
 };
 
@@ -33,7 +33,7 @@ struct SubmissionRow {
 
 // Grades each file (relative to `dir`) with `stacksim lab check LAB FILE` in its own child
 // process: working directory the file's folder, standard input closed, CPU time, address space
-// and written file size limited (setrlimit), killed after twice the CPU limit of wall time; at
+// and written file size limited (setrlimit), killed after 4 x the CPU limit + 10 s of real time; at
 // most `jobs` at once. A file whose real path leaves `dir` (a symbolic link out) is not run.
 // Never stops on a bad file: every file gets a row, in the order given. `max_score` is the
 // lab's total, for rows that scored nothing.

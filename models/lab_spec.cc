@@ -28,8 +28,8 @@ constexpr std::array<LabMetricInfo, 11> kMetrics = {{
      "Writes a database primary had acknowledged but lost when a replica that had not received "
      "them yet was promoted."},
     {LabMetric::kTimeToRecover, "time_to_recover", LabUnit::kSeconds,
-     "From the first sign of trouble (queues building up or requests failing) until latency is "
-     "back to its level before: 0 with no trouble, infinite when it never comes back."},
+     "From the first failed request until latency is back to its level before the failures: 0 "
+     "without failures, infinite when it never comes back."},
     {LabMetric::kCostPerMonth, "cost_per_month", LabUnit::kDollarsPerMonth,
      "What the design's hosts and managed parts cost per month at the lab's prices."},
 }};

@@ -20,7 +20,7 @@ enum class LabMetric {
   kLatencyP99,          // seconds
   kFailed,              // failed requests
   kLostWrites,          // writes lost in database failovers
-  kTimeToRecover,       // seconds from the first sign of trouble to back to normal
+  kTimeToRecover,       // seconds from the first failure to latency back to normal
   kCostPerMonth,        // the design's monthly bill at the lab's prices (no replications)
 };
 

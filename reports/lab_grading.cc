@@ -8,7 +8,7 @@
 #include "reports/downtime_summary.h"
 #include "reports/replication_summary.h"
 #include "reports/text_format.h"
-#include "reports/timeline.h"
+#include "reports/timeline.h"  // kRecoveredP99Factor
 
 namespace stacksim::reports {
 
@@ -33,17 +33,29 @@ double class_availability(const models::RunResult& run, const std::string& name)
   return 0.0;  // a class the run never saw counts as never served
 }
 
-// From the first row in trouble to the first row back to normal; 0 without trouble, infinite
-// when the run never got back (or was in trouble from start to end).
+// From the first interval with a failed request to the first interval after the last one whose
+// p99 is back within kRecoveredP99Factor of its median before the failures: 0 without failures,
+// infinite when it never comes back (or failed from the first interval on).
 double time_to_recover_s(const models::RunResult& run) {
-  const Timeline timeline = compute_timeline(run.series);
-  if (timeline.in_trouble_throughout) return kInfinity;
-  if (!timeline.has_news()) return 0.0;
-  if (!timeline.recovered_at_s) return kInfinity;
-  double start = *timeline.recovered_at_s;
-  if (timeline.queues_build_at_s) start = std::min(start, *timeline.queues_build_at_s);
-  if (timeline.errors_start_at_s) start = std::min(start, *timeline.errors_start_at_s);
-  return *timeline.recovered_at_s - start;
+  const auto& rows = run.series;
+  std::size_t first = 0;
+  while (first < rows.size() && rows[first].failed == 0) ++first;
+  if (first == rows.size()) return 0.0;
+  std::vector<double> before;
+  for (std::size_t i = 0; i < first; ++i) {
+    if (rows[i].completed > 0) before.push_back(rows[i].latency_p99_s);
+  }
+  if (before.empty()) return kInfinity;
+  std::nth_element(before.begin(), before.begin() + before.size() / 2, before.end());
+  const double baseline_p99_s = before[before.size() / 2];
+  std::size_t last = rows.size() - 1;
+  while (rows[last].failed == 0) --last;
+  for (std::size_t i = last + 1; i < rows.size(); ++i) {
+    if (rows[i].completed > 0 && rows[i].latency_p99_s <= kRecoveredP99Factor * baseline_p99_s) {
+      return rows[i].start_s - rows[first].start_s;
+    }
+  }
+  return kInfinity;
 }
 
 double measure(const models::LabGoal& goal, const models::RunResult& run) {
@@ -133,22 +145,31 @@ std::string waiting_hint(const LimitingResource& busiest, const models::Scenario
   return text;
 }
 
-// The target that was down longest, and why, for an availability hint.
-std::string downtime_hint(const std::vector<models::RunResult>& replications) {
+// The target that was down longest, and why, for an availability hint. A host wins a tie with
+// the components that went down with it: its crash is the cause.
+std::string downtime_hint(const models::ScenarioSpec& spec,
+                          const std::vector<models::RunResult>& replications) {
   const DowntimeTotals totals = downtime_totals(replications);
   std::string worst;
   double worst_s = 0.0;
+  bool worst_is_host = false;
   std::string cause;
   for (const auto& [target, causes] : totals.seconds) {
     double sum = 0.0;
-    for (const auto& [c, s] : causes) sum += s;
-    if (sum > worst_s) {
-      worst_s = sum;
+    std::string main_cause;
+    for (const auto& [c, seconds] : causes) {
+      sum += seconds;
+      if (main_cause.empty() || seconds > causes.at(main_cause)) main_cause = c;
+    }
+    const bool is_host = spec.find_host(target) != nullptr;
+    const bool longer = sum > worst_s * (1.0 + 1e-9);
+    const bool tie_won_by_host =
+        !longer && sum >= worst_s * (1.0 - 1e-9) && is_host && !worst_is_host;
+    if (worst.empty() || longer || tie_won_by_host) {
       worst = target;
-      cause = causes.begin()->first;
-      for (const auto& [c, s] : causes) {
-        if (s > causes.at(cause)) cause = c;
-      }
+      worst_s = sum;
+      worst_is_host = is_host;
+      cause = main_cause;
     }
   }
   if (worst.empty()) {
@@ -156,19 +177,39 @@ std::string downtime_hint(const std::vector<models::RunResult>& replications) {
   }
   return "limited by down: requests failed while " + worst + " was down (" + cause + ", " +
          format_duration(worst_s) +
-         " per run on average); while it is the only one of its kind, its failure stops every "
-         "request that needs it";
+         " per run on average); a part whose failure alone stops requests is a single point of "
+         "failure (stacksim graph lists them)";
 }
 
+// "timeout 1,204 · rejected 17": the mean failed requests per run by cause, most first.
+std::string causes_text(const SummaryStats& s) {
+  std::vector<std::pair<double, std::string>> causes;
+  for (const auto& [cause, count] : s.errors) causes.emplace_back(count, cause);
+  std::sort(causes.rbegin(), causes.rend());
+  std::string text;
+  for (const auto& [count, cause] : causes) {
+    if (!text.empty()) text += kFactSeparator;
+    text += cause + " " + format_count(count);
+  }
+  return text;
+}
+
+// Most failed requests met something down: their origin is a fault, or their cause says so
+// (a balancer left without a healthy backend fails requests as component_down).
 bool failures_from_faults(const std::vector<models::RunResult>& replications) {
   double faults = 0.0;
-  double overload = 0.0;
+  double down = 0.0;
+  double failed = 0.0;
   for (const auto& run : replications) {
+    failed += static_cast<double>(run.failed);
     for (const auto& [origin, count] : run.failures_by_origin) {
-      (origin == "overload" ? overload : faults) += static_cast<double>(count);
+      if (origin != "overload") faults += static_cast<double>(count);
+    }
+    for (const auto& [cause, count] : run.errors) {
+      if (cause == "component_down" || cause == "dns_failure") down += static_cast<double>(count);
     }
   }
-  return faults > overload;
+  return std::max(faults, down) > failed / 2;
 }
 
 void explain_miss(GoalResult& result, const LabGrade& grade, const models::ScenarioSpec& spec,
@@ -196,7 +237,7 @@ void explain_miss(GoalResult& result, const LabGrade& grade, const models::Scena
   if (metric == LabMetric::kAvailabilityByTime || metric == LabMetric::kLostWrites ||
       (fault_metric && failures_from_faults(replications))) {
     result.limiting_resource = "down";
-    result.hint = downtime_hint(replications);
+    result.hint = downtime_hint(spec, replications);
     return;
   }
   const LimitingResource limit = limiting_resource(replications);
@@ -211,10 +252,12 @@ void explain_miss(GoalResult& result, const LabGrade& grade, const models::Scena
   result.limiting_resource = limit.resource;
   result.hint = resource_hint(limit);
   if (!replications.empty()) {
-    const double amplification = summarize(replications).retry_amplification.mean;
-    if (amplification > 1.2) {
-      result.hint += "; retries multiplied the load by " + format_significant(amplification);
+    const SummaryStats s = summarize(replications);
+    if (s.retry_amplification.mean > 1.2) {
+      result.hint +=
+          "; retries multiplied the load by " + format_significant(s.retry_amplification.mean);
     }
+    if (fault_metric && !s.errors.empty()) result.hint += "; failed requests: " + causes_text(s);
   }
 }
 
@@ -272,9 +315,13 @@ LabGrade grade_lab(const models::LabSpec& lab, const models::ScenarioSpec& spec,
         result.mean = result.low = result.high = kInfinity;
       } else {
         const Interval interval = mean_interval(values);
+        // The interval cannot leave the metric's range: a share stays in [0, 1], counts and
+        // times stay at or above 0.
+        const double top =
+            models::info(goal.metric).unit == models::LabUnit::kShare ? 1.0 : kInfinity;
         result.mean = interval.mean;
-        result.low = interval.low();
-        result.high = interval.high();
+        result.low = std::clamp(interval.low(), 0.0, top);
+        result.high = std::clamp(interval.high(), 0.0, top);
       }
     }
     result.met = !replications.empty() &&

@@ -70,7 +70,8 @@ std::string lab_text(const LabGrade& grade) {
     text += "    " + result.hint + "\n";
     if (!result.goal.hint.empty()) text += "    hint: " + result.goal.hint + "\n";
   }
-  text += "\n" + cost_text(grade.cost);
+  text += '\n';
+  text += cost_text(grade.cost);
   std::size_t missed = 0;
   for (const auto& result : grade.goals) missed += result.met ? 0 : 1;
   std::string verdict = points_text(grade.score) + "/" + points_text(grade.max_score);

