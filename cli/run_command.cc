@@ -16,6 +16,7 @@
 #include "reports/json_report.h"
 #include "reports/report_explanations.h"
 #include "reports/text_summary.h"
+#include "scenario/price_parser.h"
 
 namespace stacksim::cli {
 
@@ -24,6 +25,7 @@ int run_command(const RunArgs& args) {
   auto loaded = load_scenario(args.scenario, exit_code);
   if (!loaded) return exit_code;
   const models::ScenarioSpec& spec = *loaded->spec;
+  const auto prices = scenario::scenario_prices(*loaded, *scenario_overrides(args.scenario));
 
   if (!args.out_dir.empty()) {
     std::error_code ec;
@@ -57,7 +59,7 @@ int run_command(const RunArgs& args) {
   std::string json_text;
   if (!args.json_path.empty() || !args.out_dir.empty()) {
     auto report = reports::json_report(context, results);
-    if (spec.prices) report["cost"] = reports::cost_json(models::monthly_cost(spec, *spec.prices));
+    if (prices) report["cost"] = reports::cost_json(models::monthly_cost(spec, *prices));
     json_text = report.dump(2) + "\n";
   }
   std::string csv_text;
@@ -72,9 +74,7 @@ int run_command(const RunArgs& args) {
   }
   if (!output.to_stdout && !args.quiet) {
     output.terminal = reports::text_summary(context, results);
-    if (spec.prices) {
-      output.terminal += reports::cost_text(models::monthly_cost(spec, *spec.prices));
-    }
+    if (prices) output.terminal += reports::cost_text(models::monthly_cost(spec, *prices));
     if (args.explain) output.terminal = reports::explain_report(output.terminal, results);
   }
   return write_command_output(output, interrupted.load());

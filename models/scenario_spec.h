@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "models/price_spec.h"
 #include "sim/distribution.h"
 #include "sim/time.h"
 
@@ -280,9 +279,6 @@ struct ScenarioSpec {
   NetworkSpec network;
   std::vector<FaultSpec> faults;
   std::optional<SloSpec> slo;
-  // Monthly prices of the design's hosts and managed parts; unset = the scenario states none
-  // (reports then print no cost).
-  std::optional<PriceSpec> prices;
 
   [[nodiscard]] const ComponentSpec* find_component(const std::string& name) const;
   [[nodiscard]] const HostSpec* find_host(const std::string& name) const;

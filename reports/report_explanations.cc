@@ -27,7 +27,7 @@ constexpr std::array<SectionExplanation, 21> kSections = {{
     {"Data loss", false,
      "writes the old primary had acknowledged but not yet sent to the replica that took over"},
     {"In system", false,
-     "requests inside the stack at an average moment; Little's law: throughput x mean latency"},
+     "requests inside the stack at an average moment; by Little's law, arrival rate x time inside"},
     {"Component", true,
      "util is the share of a component's slots in use; near 100% requests queue for a slot"},
     {"Host", true, "cpu util is the share of the cores busy; cpu queue, bursts waiting for a core"},
@@ -57,9 +57,7 @@ std::string reading(const std::string& label, const Facts& f) {
     const double failed_share = 1.0 - s.availability.mean;
     std::string text = "availability " + format_availability(s.availability.mean) +
                        ": the share of finished requests that got a page";
-    if (failed_share > 0) {
-      text += "; about 1 in " + format_count(std::max(1.0, 1.0 / failed_share)) + " failed";
-    }
+    if (failed_share > 0) text += "; " + format_percent(failed_share, 2) + " failed";
     return text;
   }
   if (label == "Uptime") {
@@ -79,11 +77,14 @@ std::string reading(const std::string& label, const Facts& f) {
            ", one in a hundred over " + format_seconds(s.latency_p99_s.mean) +
            "; failed requests are not in these numbers";
   }
-  if (label == "In system") {
-    return "Little's law: " + format_significant(s.throughput_rps.mean) + " req/s x " +
-           format_seconds(s.latency_mean_s.mean) + " = " +
-           format_significant(s.throughput_rps.mean * s.latency_mean_s.mean) +
-           " requests inside the stack at an average moment";
+  if (label == "In system" && s.measured_s > 0 && s.offered.mean > 0) {
+    // Little's law, L = lambda W, read backwards: the mean time a request spends inside, failed
+    // ones included (the latency line counts only the successful).
+    const double arrivals_per_s = s.offered.mean / s.measured_s;
+    return format_significant(s.mean_in_system.mean) +
+           " requests inside the stack at an average moment: by Little's law, " +
+           format_significant(arrivals_per_s) + " arrivals/s x " +
+           format_seconds(s.mean_in_system.mean / arrivals_per_s) + " spent inside each";
   }
   if (label == "Bottleneck" && f.bottleneck.utilization > 0) {
     return f.bottleneck.name + " is " + format_percent(f.bottleneck.utilization, 1) +

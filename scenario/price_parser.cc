@@ -3,6 +3,9 @@
 #include <array>
 #include <string_view>
 
+#include "scenario/json_text.h"
+#include "scenario/overrides.h"
+
 namespace stacksim::scenario {
 
 models::PriceSpec read_prices(Validator& validator, const Json& value, const std::string& pointer) {
@@ -18,6 +21,18 @@ models::PriceSpec read_prices(Validator& validator, const Json& value, const std
   prices.managed_lb_per_month =
       fields.number("managed_lb", money).value_or(prices.managed_lb_per_month);
   return prices;
+}
+
+std::optional<models::PriceSpec> scenario_prices(const LoadResult& loaded,
+                                                 const std::vector<Override>& overrides) {
+  if (loaded.status != LoadStatus::kOk) return std::nullopt;
+  ParsedJson parsed = parse_json_text(loaded.text, "");
+  if (!parsed.document) return std::nullopt;
+  if (!apply_overrides(*parsed.document, overrides, "").empty()) return std::nullopt;
+  const auto prices = parsed.document->find("prices");
+  if (prices == parsed.document->end()) return std::nullopt;
+  Validator validator("");
+  return read_prices(validator, *prices, "/prices");
 }
 
 }  // namespace stacksim::scenario
