@@ -8,9 +8,9 @@
 #include "cli/exit_codes.h"
 #include "cli/lab_catalog.h"
 #include "cli/progress_meter.h"
+#include "findings/lab_grading.h"
 #include "models/experiment.h"
 #include "reports/csv_format.h"
-#include "reports/lab_grading.h"
 #include "reports/lab_report.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
@@ -118,7 +118,7 @@ int lab_check_command(const LabArgs& args) {
   options.threads = args.threads;
   options.progress = [&meter](std::size_t rep, double fraction) { meter.update(rep, fraction); };
   const auto results = models::run_experiment(*loaded.spec, options);
-  const reports::LabGrade grade = reports::grade_lab(lab->spec, *loaded.spec, results);
+  const findings::LabGrade grade = findings::grade_lab(lab->spec, *loaded.spec, results);
 
   CommandOutput output;
   output.add(args.json_path, reports::gradescope_json(grade).dump(2) + "\n");

@@ -9,7 +9,63 @@ namespace stacksim::reports {
 
 namespace {
 
+using findings::GoalResult;
+using findings::LabGrade;
+using findings::MissExplanation;
+
 std::string points_text(double points) { return format_significant(points); }
+
+std::string percent(double share) { return format_percent(share, 1); }
+
+std::string limit_text(const findings::LimitingResource& limit) {
+  const std::string busy = percent(limit.utilization) + " busy";
+  if (limit.resource == "memory") {
+    return "limited by memory: " + limit.where + " needed more memory than it has " +
+           percent(limit.utilization) +
+           " of the time (swapping or OOM kills); give it more memory or fewer workers";
+  }
+  if (limit.resource == "cpu") {
+    return "limited by cpu: " + limit.where + "'s cores are " + busy +
+           "; more cores, or spread the work over more hosts";
+  }
+  if (limit.resource == "workers") {
+    return "limited by workers: " + limit.where + "'s workers are " + busy +
+           "; more workers (if CPU and memory allow), or make what they wait on faster";
+  }
+  if (limit.resource == "connections") {
+    return "limited by connections: " + limit.where + "'s connection slots are " + busy +
+           "; raise its connection limit, or make what holds the connections faster";
+  }
+  return "limited by servers: " + limit.where + "'s servers are " + busy + "; add servers";
+}
+
+std::string latency_text(const MissExplanation& why) {
+  std::string text = "limited by latency, not capacity: nothing is saturated (the busiest, " +
+                     why.limit.where + ", is " + percent(why.limit.utilization) +
+                     " busy); per request the time goes to";
+  std::string parts;
+  for (const auto& t : why.times) {
+    parts += (parts.empty() ? " " : ", ") + t.name + " " + format_seconds(t.mean_response_s) +
+             " x " + format_significant(t.visits_per_request);
+  }
+  text += parts.empty() ? " round trips" : parts;
+  text += " (a component's time includes what it calls)";
+  if (why.rtt_s > 0) {
+    text += "; a new TCP connection costs one more round trip of " + format_seconds(why.rtt_s) +
+            " (" + percent(why.new_connection_share) + " of requests open one)";
+  }
+  return text;
+}
+
+std::string down_text(const MissExplanation& why) {
+  if (why.down_target.empty()) {
+    return "limited by down: requests failed because a component they needed was down";
+  }
+  return "limited by down: requests failed while " + why.down_target + " was down (" +
+         why.down_cause + ", " + format_duration(why.down_s) +
+         " per run on average); a part whose failure alone stops requests is a single point of "
+         "failure (stacksim graph lists them)";
+}
 
 std::string goal_line(const GoalResult& result) {
   std::string value = format_goal_value(result.goal, result.mean);
@@ -30,13 +86,42 @@ std::string goal_output(const GoalResult& result) {
   }
   text += "; goal: " + goal_threshold_text(result.goal) + ".";
   if (!result.met) {
-    text += " " + result.hint + ".";
+    text += ' ';
+    text += miss_text(result);
+    text += '.';
     if (!result.goal.hint.empty()) text += " Hint: " + result.goal.hint;
   }
   return text;
 }
 
 }  // namespace
+
+std::string miss_text(const GoalResult& result) {
+  const MissExplanation& why = result.why;
+  if (why.resource == "cost") {
+    std::string text = "over budget: the design costs " + format_money(result.mean) + " a month";
+    if (!why.largest_item.name.empty()) {
+      text += "; the largest item is " + why.largest_item.name + " (" + why.largest_item.detail +
+              ", " + format_money(why.largest_item.per_month) + ")";
+    }
+    return text;
+  }
+  if (why.resource == "down") return down_text(why);
+  if (why.resource == "latency") return latency_text(why);
+  std::string text = limit_text(why.limit);
+  if (why.retry_amplification > 1.2) {
+    text += "; retries multiplied the load by " + format_significant(why.retry_amplification);
+  }
+  if (!why.failure_causes.empty()) {
+    std::string causes;
+    for (const auto& [cause, count] : why.failure_causes) {
+      if (!causes.empty()) causes += kFactSeparator;
+      causes += cause + " " + format_count(count);
+    }
+    text += "; failed requests: " + causes;
+  }
+  return text;
+}
 
 std::string format_goal_value(const models::LabGoal& goal, double value) {
   if (!std::isfinite(value)) return "never";
@@ -67,7 +152,7 @@ std::string lab_text(const LabGrade& grade) {
   for (const GoalResult& result : grade.goals) {
     text += goal_line(result);
     if (result.met) continue;
-    text += "    " + result.hint + "\n";
+    text += "    " + miss_text(result) + "\n";
     if (!result.goal.hint.empty()) text += "    hint: " + result.goal.hint + "\n";
   }
   text += '\n';

@@ -3,12 +3,16 @@
 #include <array>
 #include <sstream>
 
-#include "reports/replication_summary.h"
+#include "findings/bottleneck.h"
+#include "findings/replication_summary.h"
 #include "reports/text_format.h"
 
 namespace stacksim::reports {
 
 namespace {
+
+using findings::Bottleneck;
+using findings::SummaryStats;
 
 constexpr std::array<SectionExplanation, 21> kSections = {{
     {"Requests", false,
@@ -122,8 +126,9 @@ std::span<const SectionExplanation> section_explanations() { return kSections; }
 
 std::string explain_report(const std::string& report,
                            const std::vector<models::RunResult>& replications) {
-  Facts facts{summarize(replications),
-              find_bottleneck(mean_components(replications), mean_hosts(replications))};
+  Facts facts{findings::summarize(replications),
+              findings::find_bottleneck(findings::mean_components(replications),
+                                        findings::mean_hosts(replications))};
   const std::string indent(11, ' ');
   std::istringstream in(report);
   std::string out;
