@@ -116,14 +116,14 @@ TEST(LabLoader, NamesWhatMakesASubmissionUnfitForTheLab) {
 TEST(LabLoader, ReportsBadRulesAtTheirPointers) {
   const TempDir dir;
   std::string text = kLab;
-  text.replace(text.find("latency_p99"), 11, "latency_p98");
+  text.replace(text.find("latency_p99"), 11, "latencyp99");
   text.replace(text.find(R"("min": 0.99)"), 11, R"("min": 1.5)");
   write(dir / "lab.json", text);
   const auto loaded = load_lab_file((dir / "lab.json").string());
   EXPECT_EQ(loaded.status, LoadStatus::kInvalid);
   std::string all;
   for (const auto& e : loaded.errors) all += e.to_string() + "\n";
-  EXPECT_NE(all.find("lab.json: /goals/0/metric: unknown metric \"latency_p98\"; did you mean "
+  EXPECT_NE(all.find("lab.json: /goals/0/metric: unknown metric \"latencyp99\"; did you mean "
                      "\"latency_p99\"?"),
             std::string::npos)
       << all;
