@@ -36,12 +36,20 @@ TEST(ReportSchema, RealReportsMatchIt) {
   expect_valid(
       check, run_report("scenarios/distributed.json", {"--duration", "2m", "--replications", "2"}),
       "distributed, 2 replications");
-  const auto failures = run_report("scenarios/spof-host-failure.json", {"--duration", "10d"});
-  for (const char* part : {"timeline", "slo", "availability_check"}) {
+  // A scheduled crash inside the measured span: a downtime window whatever the seed draws.
+  const auto failures =
+      run_report("scenarios/spof-host-failure.json",
+                 {"--duration", "2h", "--set",
+                  R"(/faults/-={"kind": "crash", "target": "db", "at": "2h", "duration": "10m"})"});
+  for (const char* part : {"slo", "availability_check"}) {
     EXPECT_TRUE(failures.contains(part)) << part;
   }
   EXPECT_FALSE(failures["downtime"].empty());
   expect_valid(check, failures, "spof-host-failure");
+  // The measured span ends just after the five-fold spike at 25-27 min: a timeline.
+  const auto spike = run_report("scenarios/traffic-spike.json", {"--duration", "25m"});
+  EXPECT_TRUE(spike.contains("timeline"));
+  expect_valid(check, spike, "traffic-spike");
 }
 
 TEST(ReportSchema, RejectsAReportWithAKeyItDoesNotDescribe) {
