@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/graph_command.h"
+#include "cli/merge_command.h"
 #include "cli/sweep_command.h"
 #include "stacksim/version.h"
 
@@ -47,6 +48,9 @@ int main(int argc, char** argv) {
   run->add_option("--csv", run_args.csv_path, "Write the per-interval time series to FILE");
   run->add_option("--out", run_args.out_dir, "Write report.json and timeseries.csv into DIR");
   run->add_flag("--quiet", run_args.quiet, "No progress or summary on the terminal");
+  run->add_option("--shard", run_args.shard,
+                  "Run only shard I of N of the replications (I/N) and write its partial report "
+                  "to --json; stacksim merge puts the shards together");
 
   ScenarioArgs validate_args;
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario; print ok or the errors");
@@ -86,6 +90,21 @@ int main(int argc, char** argv) {
                    "Statistic the latency target applies to: p99 (default), p95, p50, mean")
       ->check(CLI::IsMember({"p99", "p95", "p50", "mean"}));
   sweep->add_flag("--quiet", sweep_args.quiet, "No progress or report on the terminal");
+  sweep->add_option("--shard", sweep_args.shard,
+                    "Run only shard I of N of the grid (I/N) and write its partial report to "
+                    "--json; stacksim merge puts the shards together");
+
+  stacksim::cli::MergeArgs merge_args;
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Put the partial reports of a sharded sweep or run together into its report");
+  merge->add_option("parts", merge_args.parts, "Partial reports (--shard I/N --json FILE)")
+      ->required();
+  merge->add_option("--json", merge_args.json_path, "Write the JSON report to FILE (- = stdout)");
+  merge->add_option("--csv", merge_args.csv_path,
+                    "Write the CSV to FILE: a sweep's rows per point, a run's time series");
+  merge->add_flag("--allow-partial", merge_args.allow_partial,
+                  "Merge the shards given even when some are missing or were interrupted");
+  merge->add_flag("--quiet", merge_args.quiet, "No report on the terminal");
 
   stacksim::cli::AnalyzeArgs analyze_args;
   CLI::App* analyze = app.add_subcommand(
@@ -120,6 +139,7 @@ int main(int argc, char** argv) {
     if (analyze->parsed()) return stacksim::cli::analyze_command(analyze_args);
     if (graph->parsed()) return stacksim::cli::graph_command(graph_args);
     if (sweep->parsed()) return stacksim::cli::sweep_command(sweep_args);
+    if (merge->parsed()) return stacksim::cli::merge_command(merge_args);
   } catch (const std::exception& e) {
     std::cerr << "stacksim: internal error: " << e.what() << '\n';
     return stacksim::cli::kExitSoftware;
