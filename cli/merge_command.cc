@@ -58,7 +58,9 @@ int merge_sweep(const MergeArgs& merge, const shards::MergedParts& merged,
   const std::vector<reports::GridPoint> grid = reports::expand_grid(plan->axes);
   bool same_grid = grid.size() == merged.experiment.grid.size();
   for (std::size_t i = 0; same_grid && i < grid.size(); ++i) {
-    same_grid = reports::grid_point_json(grid[i]) == merged.experiment.grid[i];
+    // Compared as unordered objects: the parts were read without their key order.
+    same_grid = nlohmann::json(reports::grid_point_json(grid[i])) ==
+                nlohmann::json(merged.experiment.grid[i]);
   }
   if (!same_grid) {
     std::cerr << "stacksim: the parts' grid is not the grid of their --vary options\n";

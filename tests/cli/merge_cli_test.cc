@@ -107,18 +107,20 @@ TEST(MergeCli, ManyPointsPerShardWithTwoThreadsGiveTheWholeSweep) {
 }
 
 TEST(MergeCli, ReplicationsSplitAcrossShardsGiveTheWholeSweep) {
-  // 2 points x 3 replications in 4 shards: the replications of each point are spread over shards,
-  // and the latency histograms, means and intervals are merged across them.
+  // 2 x 2 points x 3 replications in 5 shards: the replications of each point are spread over
+  // shards, and the latency histograms, means and intervals are merged across them.
   const Args args = {"scenarios/mm1.json",
                      "--vary",
                      "/workload/arrivals/rate=500,850",
+                     "--vary",
+                     "/components/server/servers=1,2",
                      "--replications",
                      "3",
                      "--duration",
                      "60s",
                      "--warmup",
                      "5s"};
-  expect_merge_equals_whole("sweep", args, 4);
+  expect_merge_equals_whole("sweep", args, 5);
 }
 
 TEST(MergeCli, ScalingSweepKeepsTheUslFit) {
@@ -128,10 +130,15 @@ TEST(MergeCli, ScalingSweepKeepsTheUslFit) {
 }
 
 TEST(MergeCli, ShardedReplicationsOfARunGiveTheWholeRun) {
-  // Host failures, downtime windows, the availability cross-check and the time series.
-  const Args args = {"scenarios/spof-host-failure.json", "--replications", "5", "--duration", "2d"};
+  // Host crashes every day or so: downtime windows, the availability cross-check with its
+  // interval over the replications, and the time series.
+  const Args args = {
+      "scenarios/spof-host-failure.json", "--replications", "5", "--duration", "3d", "--set",
+      "/faults/0/mtbf/mean=\"1d\""};
   expect_merge_equals_whole("run", args, 3, "2");
   expect_merge_equals_whole("run", args, 5);
+  const auto report = run_json(concat({"run"}, args));
+  EXPECT_GT(report["downtime"].size(), 2u);  // the case is not trivial
 }
 
 TEST(MergeCli, PartialReportsRecordTheExperiment) {

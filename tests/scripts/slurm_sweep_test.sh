@@ -69,7 +69,7 @@ chmod 400 "$work/munge.key"
 mkdir -m 700 "$work/munge"
 munged --force --key-file="$work/munge.key" --socket="$work/munge/munge.socket" \
   --pid-file="$work/munge/munged.pid" --seed-file="$work/munge/seed" \
-  --log-file="$work/munged.log" --foreground &
+  --log-file="$work/munged.log" --foreground >"$work/munged.out.log" 2>&1 &
 pids+=($!)
 wait_for "munged" test -S "$work/munge/munge.socket"
 
@@ -107,9 +107,9 @@ NodeName=$node NodeHostname=$(hostname) NodeAddr=127.0.0.1 CPUs=$cores State=UNK
 PartitionName=test Nodes=$node Default=YES MaxTime=INFINITE State=UP
 CONF
 export SLURM_CONF=$work/slurm.conf
-slurmctld -D -i -f "$SLURM_CONF" &
+slurmctld -D -i -f "$SLURM_CONF" >"$work/slurmctld.out.log" 2>&1 &
 pids+=($!)
-slurmd -D -N "$node" -f "$SLURM_CONF" &
+slurmd -D -N "$node" -f "$SLURM_CONF" >"$work/slurmd.out.log" 2>&1 &
 pids+=($!)
 node_idle() { [ "$(sinfo -h -n "$node" -o %t 2>/dev/null)" = idle ]; }
 wait_for "the node to be idle (slurmctld and slurmd up)" node_idle
