@@ -11,8 +11,8 @@
 #include "cli/progress_meter.h"
 #include "cli/scenario_input.h"
 #include "cli/shard_output.h"
+#include "findings/availability_crosscheck.h"
 #include "models/experiment.h"
-#include "reports/availability_crosscheck.h"
 #include "reports/csv_timeseries.h"
 #include "reports/json_report.h"
 #include "reports/text_summary.h"
@@ -102,7 +102,7 @@ CommandOutput run_output(const RunArgs& args, const scenario::LoadResult& loaded
   const std::vector<models::RunResult>& results = outcome.results;
   reports::ReportContext context = make_report_context(args.scenario, loaded, args.replications,
                                                        args.threads, outcome.wall_seconds);
-  context.availability_prediction = reports::predict_availability(*loaded.spec);
+  context.availability_prediction = findings::predict_availability(*loaded.spec);
 
   std::string json_text;
   if (!args.json_path.empty() || !args.out_dir.empty()) {
