@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
 
 namespace stacksim::sim {
@@ -46,7 +47,13 @@ class LogHistogram {
                                             double sum, std::int64_t min, std::int64_t max);
 
   // Bucket geometry, exposed for tests.
-  [[nodiscard]] static int index_of(std::uint64_t value);
+  [[nodiscard]] static int index_of(std::uint64_t value) {
+    if (value < static_cast<std::uint64_t>(kSubBuckets)) return static_cast<int>(value);
+    const int exponent = 63 - std::countl_zero(value);  // >= kSubBucketBits
+    const int shift = exponent - kSubBucketBits;
+    const int sub = static_cast<int>((value >> shift) & (kSubBuckets - 1));
+    return (shift + 1) * kSubBuckets + sub;
+  }
   [[nodiscard]] static std::uint64_t bucket_lower(int index);
   [[nodiscard]] static std::uint64_t bucket_width(int index);
 
