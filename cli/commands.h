@@ -25,6 +25,7 @@ struct RunArgs {
   std::string out_dir;
   bool quiet = false;
   std::optional<std::string> shard;  // "--shard I/N": run shard I of N, write a partial report
+  bool explain = false;  // a plain-language reading under each section of the text report
 };
 
 // Each returns the process exit code (cli/exit_codes.h) and prints its own errors to stderr.

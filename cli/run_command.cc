@@ -13,9 +13,13 @@
 #include "cli/shard_output.h"
 #include "findings/availability_crosscheck.h"
 #include "models/experiment.h"
+#include "models/monthly_cost.h"
+#include "reports/cost_report.h"
 #include "reports/csv_timeseries.h"
 #include "reports/json_report.h"
+#include "reports/report_explanations.h"
 #include "reports/text_summary.h"
+#include "scenario/price_parser.h"
 #include "shards/shard.h"
 
 namespace stacksim::cli {
@@ -100,13 +104,16 @@ int run_command(const RunArgs& args) {
 CommandOutput run_output(const RunArgs& args, const scenario::LoadResult& loaded,
                          const RunOutcome& outcome) {
   const std::vector<models::RunResult>& results = outcome.results;
+  const models::ScenarioSpec& spec = *loaded.spec;
+  const auto prices = scenario::scenario_prices(loaded, *scenario_overrides(args.scenario));
   reports::ReportContext context = make_report_context(args.scenario, loaded, args.replications,
                                                        args.threads, outcome.wall_seconds);
-  context.availability_prediction = findings::predict_availability(*loaded.spec);
+  context.availability_prediction = findings::predict_availability(spec);
 
   std::string json_text;
   if (!args.json_path.empty() || !args.out_dir.empty()) {
     nlohmann::ordered_json json = reports::json_report(context, results);
+    if (prices) json["cost"] = reports::cost_json(models::monthly_cost(spec, *prices));
     if (!outcome.missing.empty()) json["missing"] = outcome.missing;
     json_text = json.dump(2) + "\n";
   }
@@ -120,7 +127,11 @@ CommandOutput run_output(const RunArgs& args, const scenario::LoadResult& loaded
     output.add_file((dir / "report.json").string(), json_text);
     output.add_file((dir / "timeseries.csv").string(), csv_text);
   }
-  if (!output.to_stdout && !args.quiet) output.terminal = reports::text_summary(context, results);
+  if (!output.to_stdout && !args.quiet) {
+    output.terminal = reports::text_summary(context, results);
+    if (prices) output.terminal += reports::cost_text(models::monthly_cost(spec, *prices));
+    if (args.explain) output.terminal = reports::explain_report(output.terminal, results);
+  }
   return output;
 }
 
