@@ -82,7 +82,10 @@ const std::vector<CommandHelp>& command_help() {
          "cores: a Universal Scalability Law fit"},
         {"stacksim sweep scenarios/mm1.json --vary /workload/arrivals/rate=100:900:9 --json "
          "sweep.json --csv sweep.csv",
-         "write the points as JSON and CSV"}},
+         "write the points as JSON and CSV"},
+        {"stacksim sweep scenarios/mm1.json --vary /workload/arrivals/rate=100:900:9 --shard 2/8 "
+         "--json part-2.json",
+         "run shard 2 of 8 (stacksim merge joins the parts)"}},
        kSimulating,
        ""},
       {"analyze",
@@ -116,7 +119,9 @@ const std::vector<CommandHelp>& command_help() {
        "1    a goal of the lab is not met (lab check)"},
       {"merge",
        {{"stacksim merge part-*.json --json report.json",
-         "join the partial reports of --shard runs"}},
+         "join the partial reports of --shard runs"},
+        {"stacksim merge part-1.json part-3.json --allow-partial",
+         "report what is there, and say what is missing"}},
        kReading,
        ""},
       {"schema",

@@ -26,10 +26,14 @@ struct RunArgs {
   std::string html_path;      // the HTML report
   std::string out_dir;
   bool quiet = false;
+  std::optional<std::string> shard;  // "--shard I/N": run shard I of N, write a partial report
   bool explain = false;  // a plain-language reading under each section of the text report
 };
 
 // Each returns the process exit code (cli/exit_codes.h) and prints its own errors to stderr.
+// run_command with --shard I/N runs only shard I's replications (shards/shard.h) and writes
+// the partial report (shards/partial_report.h) to --json, which it then requires (exit 64
+// without it, or with --csv or --out); `stacksim merge` makes the run's report from all N.
 [[nodiscard]] int run_command(const RunArgs& args);
 [[nodiscard]] int validate_command(const ScenarioArgs& args);
 

@@ -10,6 +10,7 @@
 #include "cli/exit_codes.h"
 #include "cli/graph_command.h"
 #include "cli/lab_command.h"
+#include "cli/merge_command.h"
 #include "cli/schema_command.h"
 #include "cli/sweep_command.h"
 #include "stacksim/version.h"
@@ -58,6 +59,9 @@ int main(int argc, char** argv) {
   run->add_option("--out", run_args.out_dir,
                   "Write report.json, timeseries.csv and report.html into DIR");
   run->add_flag("--quiet", run_args.quiet, "No progress or summary on the terminal");
+  run->add_option("--shard", run_args.shard,
+                  "Run only shard I of N of the replications (I/N) and write its partial report "
+                  "to --json; stacksim merge puts the shards together");
   run->add_flag("--explain", run_args.explain,
                 "Add a plain-language reading under each section of the summary");
 
@@ -101,6 +105,23 @@ int main(int argc, char** argv) {
                    "Statistic the latency target applies to: p99 (default), p95, p50, mean")
       ->check(CLI::IsMember({"p99", "p95", "p50", "mean"}));
   sweep->add_flag("--quiet", sweep_args.quiet, "No progress or report on the terminal");
+  sweep->add_option("--shard", sweep_args.shard,
+                    "Run only shard I of N of the grid (I/N) and write its partial report to "
+                    "--json; stacksim merge puts the shards together");
+
+  stacksim::cli::MergeArgs merge_args;
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Put the partial reports of a sharded sweep or run together into its report");
+  merge->add_option("parts", merge_args.parts, "Partial reports (--shard I/N --json FILE)")
+      ->required();
+  merge->add_option("--json", merge_args.json_path, "Write the JSON report to FILE (- = stdout)");
+  merge->add_option("--csv", merge_args.csv_path,
+                    "Write the CSV to FILE: a sweep's rows per point, a run's time series");
+  merge->add_option("--html", merge_args.html_path,
+                    "Write the sweep's or run's HTML report to FILE (- = stdout)");
+  merge->add_flag("--allow-partial", merge_args.allow_partial,
+                  "Merge the shards given even when some are missing or were interrupted");
+  merge->add_flag("--quiet", merge_args.quiet, "No report on the terminal");
 
   stacksim::cli::AnalyzeArgs analyze_args;
   CLI::App* analyze = app.add_subcommand(
@@ -207,6 +228,7 @@ int main(int argc, char** argv) {
     if (graph->parsed()) return stacksim::cli::graph_command(graph_args);
     if (sweep->parsed()) return stacksim::cli::sweep_command(sweep_args);
     if (compare->parsed()) return stacksim::cli::compare_command(compare_args);
+    if (merge->parsed()) return stacksim::cli::merge_command(merge_args);
     if (lab_list->parsed()) return stacksim::cli::lab_list_command();
     if (lab_show->parsed()) return stacksim::cli::lab_show_command(lab_args);
     if (lab_init->parsed()) return stacksim::cli::lab_init_command(lab_args);

@@ -31,11 +31,10 @@ RunResult run_replication(const ScenarioSpec& spec, std::uint64_t replication,
   return result;
 }
 
-std::vector<std::vector<RunResult>> run_experiments(const std::vector<ScenarioSpec>& specs,
-                                                    const ExperimentOptions& options) {
-  const auto replications = static_cast<std::size_t>(std::max(1, options.replications));
-  const std::size_t tasks = specs.size() * replications;
-  std::vector<std::optional<RunResult>> results(tasks);
+std::vector<std::optional<RunResult>> run_tasks(const std::vector<ScenarioSpec>& specs,
+                                                const std::vector<ExperimentTask>& tasks,
+                                                const ExperimentOptions& options) {
+  std::vector<std::optional<RunResult>> results(tasks.size());
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::exception_ptr failure;
@@ -45,13 +44,13 @@ std::vector<std::vector<RunResult>> run_experiments(const std::vector<ScenarioSp
     return failed.load() || (options.interrupt != nullptr && options.interrupt->load());
   };
   auto worker = [&] {
-    for (std::size_t task = next++; task < tasks && !stop(); task = next++) {
+    for (std::size_t task = next++; task < tasks.size() && !stop(); task = next++) {
       std::function<void(double)> progress;
       if (options.progress) {
         progress = [&options, task](double fraction) { options.progress(task, fraction); };
       }
       try {
-        results[task] = run_replication(specs[task / replications], task % replications,
+        results[task] = run_replication(specs.at(tasks[task].scenario), tasks[task].replication,
                                         options.interrupt, progress);
       } catch (...) {
         const std::lock_guard lock(failure_mutex);
@@ -62,14 +61,25 @@ std::vector<std::vector<RunResult>> run_experiments(const std::vector<ScenarioSp
   };
   const auto threads = static_cast<std::size_t>(std::max(1, options.threads));
   std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < std::min(threads, tasks); ++t) pool.emplace_back(worker);
+  for (std::size_t t = 1; t < std::min(threads, tasks.size()); ++t) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);
+  return results;
+}
 
+std::vector<std::vector<RunResult>> run_experiments(const std::vector<ScenarioSpec>& specs,
+                                                    const ExperimentOptions& options) {
+  const auto replications = static_cast<std::size_t>(std::max(1, options.replications));
+  std::vector<ExperimentTask> tasks;
+  tasks.reserve(specs.size() * replications);
+  for (std::size_t spec = 0; spec < specs.size(); ++spec) {
+    for (std::size_t rep = 0; rep < replications; ++rep) tasks.push_back({spec, rep});
+  }
+  std::vector<std::optional<RunResult>> results = run_tasks(specs, tasks, options);
   std::vector<std::vector<RunResult>> by_spec(specs.size());
-  for (std::size_t task = 0; task < tasks; ++task) {
-    if (results[task]) by_spec[task / replications].push_back(std::move(*results[task]));
+  for (std::size_t task = 0; task < tasks.size(); ++task) {
+    if (results[task]) by_spec[tasks[task].scenario].push_back(std::move(*results[task]));
   }
   return by_spec;
 }

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "models/run_result.h"
@@ -26,6 +27,23 @@ struct ExperimentOptions {
 [[nodiscard]] RunResult run_replication(const ScenarioSpec& spec, std::uint64_t replication,
                                         const std::atomic<bool>* interrupt = nullptr,
                                         const std::function<void(double)>& progress = {});
+
+// One unit of an experiment: replication `replication` of the scenario `scenario` (an index into
+// the scenarios given to run_tasks).
+struct ExperimentTask {
+  std::size_t scenario = 0;
+  std::uint64_t replication = 0;
+};
+
+// Runs the tasks on a pool of options.threads threads (the calling thread included), started in
+// the order given; options.replications is ignored and options.progress receives a task's
+// position in `tasks`. A task's result depends only on its scenario and replication, never on
+// the other tasks or the threads. Returns the results aligned with `tasks`: nullopt for a task
+// an interrupt skipped. An exception thrown by a task stops the other threads from starting
+// more and is rethrown once they are done.
+[[nodiscard]] std::vector<std::optional<RunResult>> run_tasks(
+    const std::vector<ScenarioSpec>& specs, const std::vector<ExperimentTask>& tasks,
+    const ExperimentOptions& options);
 
 // Runs replications 0..R-1 of every scenario, all scenario x replication tasks sharing one pool
 // of `threads` threads (the calling thread included), started in that order. Each replication

@@ -9,7 +9,8 @@ packages=(build-essential cmake ninja-build pkg-config python3
   libboost-graph-dev libeigen3-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-format
   libvalijson-dev help2man man-db bash-completion dpkg-dev fakeroot file
-  libgraphviz-dev chromium imagemagick)
+  libgraphviz-dev chromium imagemagick
+  parallel slurm-wlm munge)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -26,6 +26,18 @@ void LogHistogram::merge(const LogHistogram& other) {
   min_ = std::min(min_, other.min_);
 }
 
+LogHistogram LogHistogram::restore(const std::array<std::uint64_t, kBucketCount>& counts,
+                                   double sum, std::int64_t min, std::int64_t max) {
+  LogHistogram histogram;
+  histogram.counts_ = counts;
+  for (const std::uint64_t count : counts) histogram.count_ += count;
+  if (histogram.count_ == 0) return histogram;
+  histogram.sum_ = sum;
+  histogram.min_ = min;
+  histogram.max_ = max;
+  return histogram;
+}
+
 void LogHistogram::reset() { *this = LogHistogram(); }
 
 double LogHistogram::quantile(double q) const {

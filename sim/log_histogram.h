@@ -38,6 +38,16 @@ class LogHistogram {
   // How many values fell in bucket `index` (0 <= index < kBucketCount), for drawing the
   // distribution.
   [[nodiscard]] std::uint64_t bucket_count(int index) const { return counts_[index]; }
+  // The whole state, for saving a histogram and restoring it exactly with restore().
+  [[nodiscard]] const std::array<std::uint64_t, kBucketCount>& bucket_counts() const {
+    return counts_;
+  }
+  [[nodiscard]] double sum() const { return sum_; }
+  // The histogram whose bucket_counts(), sum(), min() and max() were these: equal in every
+  // respect to the one saved (count() is the total of the counts). min and max are ignored when
+  // every count is 0.
+  [[nodiscard]] static LogHistogram restore(const std::array<std::uint64_t, kBucketCount>& counts,
+                                            double sum, std::int64_t min, std::int64_t max);
 
   // Bucket geometry, exposed for tests.
   [[nodiscard]] static int index_of(std::uint64_t value) {
