@@ -36,8 +36,14 @@ std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<Poin
   csv +=
       "offered,completed,failed,availability,throughput_rps,latency_mean_s,latency_p50_s,"
       "latency_p95_s,latency_p99_s,bottleneck,bottleneck_utilization";
-  for (const std::string& name : components) csv += "," + csv_field("utilization_" + name);
-  for (const std::string& cause : causes) csv += "," + csv_field("failed_" + cause);
+  for (const std::string& name : components) {
+    csv += ',';
+    csv += csv_field(std::string("utilization_").append(name));
+  }
+  for (const std::string& cause : causes) {
+    csv += ',';
+    csv += csv_field(std::string("failed_").append(cause));
+  }
   if (intervals) {
     csv +=
         ",availability_low,availability_high,throughput_rps_low,throughput_rps_high,"
