@@ -27,7 +27,6 @@ struct TargetHealth {
   const char* origin = "";             // the fault kind that last took it down
   bool available = true;               // as last recorded in `up`
   sim::TimeWeighted up;                // 1 while available
-  std::size_t open_window = SIZE_MAX;  // index of its open downtime window, if any
 
   [[nodiscard]] bool self_available() const {
     return hard_down == 0 && refusing == 0 && dns_failing == 0 && dns_silent == 0;

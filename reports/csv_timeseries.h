@@ -7,7 +7,8 @@
 
 namespace stacksim::reports {
 
-// The per-interval time series as CSV with a header row: start_s, end_s, offered, completed,
+// The per-interval time series as CSV with a header row: start_s, end_s (seconds on the scenario
+// clock, 0 = the simulation's start: the first row starts when the warm-up ends), offered, completed,
 // failed, throughput_rps, error_rate, latency_p50_s, latency_p99_s, then <component>_utilization
 // and <component>_queue_length for each component and <host>_cpu_utilization for each host, then
 // <component>_up for each component and <host>_up for each host: the fraction of the interval it

@@ -36,7 +36,9 @@ nlohmann::ordered_json graph_json(const DependencyGraph& graph, const SpofAnalys
   }
   return {{"scenario", graph.scenario_name()}, {"nodes", std::move(nodes)},
           {"edges", std::move(edges)},         {"spofs", analysis.spofs},
-          {"what_if", std::move(what_if)},     {"classes", std::move(classes)}};
+          {"what_if", std::move(what_if)},     {"classes", std::move(classes)},
+          // The what-if table follows from the graph alone; `stacksim whatif` measures the cost.
+          {"what_if_basis", "structural"}};
 }
 
 }  // namespace stacksim::reports

@@ -20,7 +20,7 @@ std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<Poin
   for (const SweepAxis& axis : axes) csv += csv_field(axis.pointer) + ",";
   csv +=
       "offered,completed,failed,availability,throughput_rps,latency_mean_s,latency_p50_s,"
-      "latency_p95_s,latency_p99_s,bottleneck,bottleneck_utilization\n";
+      "latency_p95_s,latency_p99_s,bottleneck,bottleneck_resource,bottleneck_utilization\n";
   for (const PointMeasure& p : points) {
     for (const auto& [pointer, value] : p.set) csv += csv_value(value) + ",";
     for (double number : {p.offered, p.completed, p.failed, p.availability, p.throughput_rps,
@@ -28,6 +28,7 @@ std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<Poin
       csv += csv_number(number) + ",";
     }
     csv += csv_field(p.bottleneck.name) + ",";
+    csv += csv_field(p.bottleneck.resource) + ",";
     csv += (p.bottleneck.name.empty() ? "" : csv_number(p.bottleneck.utilization)) + "\n";
   }
   return csv;

@@ -11,7 +11,7 @@ namespace stacksim::reports {
 // The sweep as CSV, one row per point in grid order after a header row: one column per axis
 // (headed by its pointer, holding the point's value: numbers as JSON writes them, strings bare,
 // other values as JSON), then offered, completed, failed, availability, throughput_rps,
-// latency_mean_s, latency_p50_s, latency_p95_s, latency_p99_s, bottleneck,
+// latency_mean_s, latency_p50_s, latency_p95_s, latency_p99_s, bottleneck, bottleneck_resource,
 // bottleneck_utilization. Whole numbers are printed exactly, others to nine significant digits;
 // fields holding a comma, quote or line break are quoted (RFC 4180).
 [[nodiscard]] std::string sweep_csv(const std::vector<SweepAxis>& axes,

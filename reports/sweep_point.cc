@@ -1,5 +1,7 @@
 #include "reports/sweep_point.h"
 
+#include "findings/downtime_summary.h"
+
 #include <utility>
 
 namespace stacksim::reports {
@@ -39,8 +41,9 @@ PointMeasure measure_point(GridPoint set, const std::vector<models::RunResult>& 
   point.latency_p50_s = stats.latency_p50_s.mean;
   point.latency_p95_s = stats.latency_p95_s.mean;
   point.latency_p99_s = stats.latency_p99_s.mean;
-  point.bottleneck = findings::find_bottleneck(findings::mean_components(replications),
-                                               findings::mean_hosts(replications));
+  point.bottleneck = findings::find_bottleneck(stats, findings::mean_components(replications),
+                                               findings::mean_hosts(replications),
+                                               findings::downtime_totals(replications));
   return point;
 }
 

@@ -27,8 +27,11 @@ TEST(JsonReportTest, OneReplicationHasEveryContractKey) {
 
   EXPECT_EQ(keys_of(j), (std::vector<std::string>{
                             "schema_version", "tool_version", "scenario", "seed", "duration_s",
-                            "warmup_s", "replications", "events", "summary", "components", "hosts",
-                            "classes", "bottleneck", "downtime", "downtime_by_target"}));
+                            "warmup_s", "replications", "events", "measured_from_s",
+                            "measured_to_s", "summary", "components", "hosts", "classes",
+                            "bottleneck", "downtime", "downtime_by_target"}));
+  EXPECT_EQ(j["measured_from_s"], 300.0);  // the warm-up's end on the scenario clock
+  EXPECT_EQ(j["measured_to_s"], 400.0);
   EXPECT_EQ(j["schema_version"], 1);
   EXPECT_EQ(j["tool_version"], "0.1.0");
   EXPECT_EQ(j["scenario"]["name"], "foobar-single-server");
@@ -102,12 +105,20 @@ TEST(JsonReportTest, OneReplicationHasEveryContractKey) {
       (ordered_json{
           {"page",
            {{"offered", 1010}, {"completed", 1000}, {"failed", 10}, {"mean_latency_s", 0.5005}}}}));
-  EXPECT_EQ(j["bottleneck"], (ordered_json{{"name", "app"}, {"utilization", 0.934}}));
+  // db turned the most requests away (3); 9 ms of waiting a request of the 500.5 ms mean.
+  EXPECT_EQ(j["bottleneck"]["name"], "db");
+  EXPECT_EQ(j["bottleneck"]["resource"], "connections");
+  EXPECT_EQ(j["bottleneck"]["because"], "rejections");
+  EXPECT_EQ(j["bottleneck"]["utilization"], 0.40);
+  EXPECT_EQ(j["bottleneck"]["rejected"], 3);
+  EXPECT_NEAR(j["bottleneck"]["wait_share"].get<double>(), 0.009 / 0.5005, 1e-12);
 
   // Availability: nothing was down, one attempt per request.
   EXPECT_EQ(s["availability_by_time"], 1.0);
   EXPECT_NEAR(s["nines"].get<double>(), std::log10(101.0), 1e-12);  // 1 - A = 10/1010
-  EXPECT_EQ(s["downtime_per_year_s"], 0.0);
+  EXPECT_EQ(s["downtime_s"], 0.0);
+  EXPECT_TRUE(s["downtime_per_year_s"].is_null());  // no outage to extrapolate from
+  EXPECT_TRUE(s["downtime_per_year_basis"].is_null());
   EXPECT_TRUE(s["attempts"].is_number_integer());
   EXPECT_EQ(s["attempts"], 1010);
   EXPECT_EQ(s["retry_amplification"], 1.0);
@@ -182,9 +193,13 @@ TEST(JsonReportTest, ReplicationsAverageTheAvailabilityMetrics) {
 TEST(JsonReportTest, DowntimeWindowsOfTheFirstReplicationAndMeanTotals) {
   using testing::window;
   std::vector<models::RunResult> runs(2, sample_run());
-  runs[0].downtime = {window("server1", "crash", 10.0, 40.0), window("web", "crash", 10.0, 40.0),
-                      window("web", "maintenance", 60.0, 70.0)};
-  runs[1].downtime = {window("server1", "crash", 5.0, 15.0), window("web", "crash", 5.0, 15.0)};
+  for (const auto& w : {window("server1", "crash", 10.0, 40.0), window("web", "crash", 10.0, 40.0),
+                        window("web", "maintenance", 60.0, 70.0)}) {
+    testing::add_downtime(runs[0], w);
+  }
+  for (const auto& w : {window("server1", "crash", 5.0, 15.0), window("web", "crash", 5.0, 15.0)}) {
+    testing::add_downtime(runs[1], w);
+  }
   const ordered_json j = json_report(sample_context(100.0), runs);
   ASSERT_EQ(j["downtime"].size(), 3u);
   EXPECT_EQ(j["downtime"][0], (ordered_json{{"target", "server1"},
@@ -204,6 +219,7 @@ TEST(JsonReportTest, DowntimeWindowsOfTheFirstReplicationAndMeanTotals) {
 TEST(JsonReportTest, TruncatedDowntimeIsFlagged) {
   auto run = sample_run();
   run.downtime.assign(models::kMaxDowntimeWindows, testing::window("web", "crash", 1.0, 2.0));
+  run.downtime_truncated = true;
   const ordered_json j = json_report(sample_context(100.0), {run});
   EXPECT_EQ(j["downtime_truncated"], true);
   EXPECT_EQ(j["downtime"].size(), models::kMaxDowntimeWindows);

@@ -43,7 +43,8 @@ TEST(ScenarioLimits, SlowDatabaseStarvesAppWorkersAndMoreCoresDoNotHelp) {
 TEST(ScenarioLimits, NearSaturationTheHostCpuIsTheBottleneck) {
   // 360 requests/s of single-server.json's mix need 0.9 x 4 cores (see the scenario's comment).
   const auto report = run_report("scenarios/near-saturation.json");
-  EXPECT_EQ(report["bottleneck"]["name"], "host server1 cpu");
+  EXPECT_EQ(report["bottleneck"]["name"], "server1");
+  EXPECT_EQ(report["bottleneck"]["resource"], "cpu");
   EXPECT_NEAR(report["hosts"]["server1"]["cpu_utilization"].get<double>(), 0.9, 0.02);
   EXPECT_EQ(report["summary"]["failed"], 0);
   EXPECT_FALSE(report.contains("timeline"));  // busy throughout: a steady state, not an event
