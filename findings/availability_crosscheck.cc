@@ -133,11 +133,13 @@ analysis::AvailabilityModel model_of(const models::ScenarioSpec& spec,
     analysis::ServiceClass service{request_class.name, request_class.weight, {}};
     for (const models::ComponentSpec* c : elements) {
       if (!expand) {
-        for (std::size_t u = 0; u < faults.size(); ++u) service.groups.push_back({static_cast<int>(u)});
+        for (std::size_t u = 0; u < faults.size(); ++u)
+          service.groups.push_back({static_cast<int>(u)});
         break;
       }
       for (auto& group : element_groups(*c, request_class.writes, faults)) {
-        if (std::find(service.groups.begin(), service.groups.end(), group) == service.groups.end()) {
+        if (std::find(service.groups.begin(), service.groups.end(), group) ==
+            service.groups.end()) {
           service.groups.push_back(std::move(group));
         }
       }

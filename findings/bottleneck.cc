@@ -82,8 +82,8 @@ Bottleneck find_bottleneck(const SummaryStats& s, const std::vector<ComponentSta
   if (short_of_memory != nullptr) {
     Bottleneck b = of_host_cpu(*short_of_memory, s, "memory");
     b.resource = "memory";
-    b.utilization =
-        short_of_memory->mean_memory_demand_bytes / static_cast<double>(short_of_memory->memory_bytes);
+    b.utilization = short_of_memory->mean_memory_demand_bytes /
+                    static_cast<double>(short_of_memory->memory_bytes);
     b.wait_share.reset();
     b.memory_over_share = short_of_memory->memory_over_share;
     b.oom_kills = static_cast<double>(short_of_memory->oom_kills);
@@ -118,7 +118,8 @@ Bottleneck find_bottleneck(const SummaryStats& s, const std::vector<ComponentSta
   // 3. Rejections: the component that turned the most requests away.
   const ComponentStats* rejecting = nullptr;
   for (const auto& c : components) {
-    if (c.mean_rejected > 0 && (rejecting == nullptr || c.mean_rejected > rejecting->mean_rejected)) {
+    if (c.mean_rejected > 0 &&
+        (rejecting == nullptr || c.mean_rejected > rejecting->mean_rejected)) {
       rejecting = &c;
     }
   }
@@ -151,7 +152,8 @@ Bottleneck find_bottleneck(const SummaryStats& s, const std::vector<ComponentSta
     if (!busiest || c.utilization > busiest->utilization) busiest = of_component(c, s, "busiest");
   }
   for (const auto& h : hosts) {
-    if (!busiest || h.cpu_utilization > busiest->utilization) busiest = of_host_cpu(h, s, "busiest");
+    if (!busiest || h.cpu_utilization > busiest->utilization)
+      busiest = of_host_cpu(h, s, "busiest");
   }
   return busiest.value_or(Bottleneck{});
 }

@@ -11,8 +11,9 @@ namespace stacksim::findings {
 // How long each host and component was down, split by the fault that took it down.
 struct DowntimeTotals {
   // target -> cause -> seconds of measured time down, the mean over replications (a replication
-  // where it was never down counts 0), from RunResult::downtime_by_target. Targets and causes in name order. A component that went
-  // down with its host has its own windows, named after the host's fault.
+  // where it was never down counts 0), from RunResult::downtime_by_target. Targets and causes in
+  // name order. A component that went down with its host has its own windows, named after the
+  // host's fault.
   std::map<std::string, std::map<std::string, double>> seconds;
   // Some replication had more windows in its measured span than models::kMaxDowntimeWindows and
   // lists only the first; the seconds are exact all the same (RunResult::downtime_by_target).

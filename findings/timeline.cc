@@ -13,14 +13,14 @@ double total_queue(const models::IntervalRow& row) {
   return total;
 }
 
-// The median (the mean of the middle two for an even count); unset for none.
-std::optional<double> median(std::vector<double> values) {
+// The q-quantile, interpolated linearly between the sorted values at (n - 1) q; unset for none.
+std::optional<double> quantile(std::vector<double> values, double q) {
   if (values.empty()) return std::nullopt;
-  const std::size_t mid = values.size() / 2;
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid), values.end());
-  const double upper = values[mid];
-  if (values.size() % 2 == 1) return upper;
-  return (upper + *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid))) / 2.0;
+  std::sort(values.begin(), values.end());
+  const double at = q * static_cast<double>(values.size() - 1);
+  const auto below = static_cast<std::size_t>(at);
+  if (below + 1 >= values.size()) return values.back();
+  return values[below] + (at - static_cast<double>(below)) * (values[below + 1] - values[below]);
 }
 
 }  // namespace
@@ -30,14 +30,9 @@ Timeline compute_timeline(const std::vector<models::IntervalRow>& series) {
   const std::size_t n = series.size();
   if (n == 0) return t;
   std::vector<double> queues(n);
-  std::size_t failing_rows = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    queues[i] = total_queue(series[i]);
-    if (series[i].failed > 0) ++failing_rows;
-  }
-  t.baseline_queue_length = median(queues);
+  for (std::size_t i = 0; i < n; ++i) queues[i] = total_queue(series[i]);
+  t.baseline_queue_length = quantile(queues, 0.25);
   t.queue_threshold = std::max(kMinQueueThreshold, kQueueBuildFactor * *t.baseline_queue_length);
-  t.in_trouble_throughout = 2 * failing_rows > n;
   std::vector<double> normal_p99s;  // of the rows not in trouble that completed requests
   for (std::size_t i = 0; i < n; ++i) {
     const models::IntervalRow& row = series[i];
@@ -45,7 +40,12 @@ Timeline compute_timeline(const std::vector<models::IntervalRow>& series) {
       normal_p99s.push_back(row.latency_p99_s);
     }
   }
-  t.baseline_p99_s = median(std::move(normal_p99s));
+  t.baseline_p99_s = quantile(std::move(normal_p99s), 0.5);
+
+  auto in_trouble = [&](std::size_t i) {
+    return series[i].failed > 0 || queues[i] > t.queue_threshold;
+  };
+  t.in_trouble_throughout = in_trouble(0) && in_trouble(n - 1);
 
   std::optional<std::size_t> last_queue_row;
   std::optional<std::size_t> last_error_row;

@@ -20,11 +20,11 @@ inline constexpr double kMinQueueThreshold = 1.0;
 inline constexpr double kRecoveredP99Factor = 1.5;
 
 struct Timeline {
-  // The run's own normal state, judged against itself: the median over all its rows of the total
-  // queue length, and the median p99 of the rows not in trouble that completed requests. A
-  // disturbance shorter than half the run leaves the median queue at its normal level, whatever
-  // the normal queue of this stack is. The p99 is unset when no such row completed a request;
-  // both without rows.
+  // The run's own normal state, judged against itself: the lower quartile over all its rows of
+  // the total queue length, and the median p99 of the rows not in trouble that completed
+  // requests. A disturbance shorter than three quarters of the run leaves the quartile at the
+  // normal level, whatever the normal queue of this stack is. The p99 is unset when no such row
+  // completed a request; both without rows.
   std::optional<double> baseline_p99_s;
   std::optional<double> baseline_queue_length;
   // max(kMinQueueThreshold, kQueueBuildFactor x baseline queue).
@@ -50,9 +50,8 @@ struct Timeline {
   // recovered_at_s minus the end of the trouble (errors_end_at_s, else queues_end_at_s).
   std::optional<double> recovery_s;
 
-  // More than half the rows failed requests: failing is this run's normal state, a steady
-  // overload or failure (a database that is always too slow, a box that always swaps), not a
-  // disturbance.
+  // The first and the last row are both in trouble: a steady state of overload or failure (a
+  // database that is always too slow, a box that always swaps), not a disturbance.
   bool in_trouble_throughout = false;
 
   // False when neither queues built up nor requests failed, or when the run was in trouble

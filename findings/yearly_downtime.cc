@@ -7,7 +7,7 @@ YearlyDowntime yearly_downtime(const SummaryStats& s) {
   const double down_share = 1.0 - s.availability_by_time.mean;
   y.measured_down_s = down_share * s.measured_s;
   y.outages = s.service_outages.mean * static_cast<double>(s.replications);
-  if (s.measured_s >= kSecondsPerYear) {
+  if (s.measured_s >= kMeasuredYearS) {
     y.basis = "measured";
   } else if (y.outages >= kMinOutagesToExtrapolate) {
     y.basis = "extrapolated";

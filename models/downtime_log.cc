@@ -63,7 +63,8 @@ void DowntimeLog::report(sim::Time now, RunResult& result) const {
   // A target down for no measured time has no entry.
   for (auto it = result.downtime_by_target.begin(); it != result.downtime_by_target.end();) {
     auto& causes = it->second;
-    for (auto c = causes.begin(); c != causes.end();) c = c->second > 0 ? std::next(c) : causes.erase(c);
+    for (auto c = causes.begin(); c != causes.end();)
+      c = c->second > 0 ? std::next(c) : causes.erase(c);
     it = causes.empty() ? result.downtime_by_target.erase(it) : std::next(it);
   }
 }

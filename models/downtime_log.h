@@ -39,7 +39,7 @@ class DowntimeLog {
 
   bool measuring_ = false;
   sim::Time measure_start_ns_ = 0;
-  std::map<std::string, Down> down_;   // targets down now
+  std::map<std::string, Down> down_;     // targets down now
   std::vector<DowntimeWindow> windows_;  // end_s < 0 while open
   std::map<std::string, std::map<std::string, double>> closed_seconds_;
   bool truncated_ = false;

@@ -18,8 +18,8 @@ std::string bottleneck_text(const findings::Bottleneck& b) {
   if (b.name.empty()) return "";
   std::vector<std::string> facts;
   if (b.resource == "down") {
-    facts.push_back("down " + format_duration(b.down_s) + " (" +
-                    format_percent(b.utilization, 3) + " of the measured time)");
+    facts.push_back("down " + format_duration(b.down_s) + " (" + format_percent(b.utilization, 3) +
+                    " of the measured time)");
     facts.push_back("most failed requests failed because of faults");
   } else if (b.resource == "memory") {
     facts.push_back("demand over memory " + format_percent(b.memory_over_share, 1) +

@@ -112,8 +112,11 @@ ordered_json classes_json(const std::vector<findings::ClassStats>& classes) {
 
 ordered_json bottleneck_json(const findings::Bottleneck& b) {
   if (b.name.empty()) return nullptr;
-  ordered_json j{{"name", b.name},         {"resource", b.resource}, {"because", b.because},
-                 {"utilization", b.utilization}, {"rejected", count_json(b.rejected)},
+  ordered_json j{{"name", b.name},
+                 {"resource", b.resource},
+                 {"because", b.because},
+                 {"utilization", b.utilization},
+                 {"rejected", count_json(b.rejected)},
                  {"wait_share", optional_or_null(b.wait_share)}};
   if (b.resource == "down") j["down_s"] = b.down_s;
   if (b.resource == "memory") {
@@ -205,8 +208,7 @@ ordered_json json_report(const ReportContext& context,
   j["hosts"] = hosts_json(hosts);
   j["classes"] = classes_json(findings::mean_classes(replications));
   const findings::DowntimeTotals downtime = findings::downtime_totals(replications);
-  j["bottleneck"] =
-      bottleneck_json(findings::find_bottleneck(stats, components, hosts, downtime));
+  j["bottleneck"] = bottleneck_json(findings::find_bottleneck(stats, components, hosts, downtime));
   j["downtime"] = downtime_json(replications);
   if (downtime.truncated) j["downtime_truncated"] = true;
   j["downtime_by_target"] = downtime_by_target_json(downtime);

@@ -1,8 +1,8 @@
 #include "reports/sweep_point.h"
 
-#include "findings/downtime_summary.h"
-
 #include <utility>
+
+#include "findings/downtime_summary.h"
 
 namespace stacksim::reports {
 

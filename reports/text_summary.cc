@@ -272,11 +272,11 @@ std::string text_summary(const ReportContext& context,
     out += section_line("Timeline", timeline);
   }
 
-  const findings::Bottleneck bottleneck = findings::find_bottleneck(
-      s, components, hosts, findings::downtime_totals(replications));
+  const findings::Bottleneck bottleneck =
+      findings::find_bottleneck(s, components, hosts, findings::downtime_totals(replications));
   if (!bottleneck.name.empty()) {
-    out += (timeline.empty() ? "\nBottleneck: " : "Bottleneck: ") + bottleneck_text(bottleneck) +
-           "\n";
+    out +=
+        (timeline.empty() ? "\nBottleneck: " : "Bottleneck: ") + bottleneck_text(bottleneck) + "\n";
   }
 
   out += downtime_text(replications, components, hosts);

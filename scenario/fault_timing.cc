@@ -41,7 +41,8 @@ void check_faults_within_run(Validator& validator, const Json& value, const std:
     if (body.contains("windows")) {
       for (const models::FaultWindow& w : fault.windows) {
         if (w.start_ns >= run_end_ns) {
-          validator.error(child_pointer(fault_pointer, "windows"), too_late(w.start_ns, run_end_ns));
+          validator.error(child_pointer(fault_pointer, "windows"),
+                          too_late(w.start_ns, run_end_ns));
         }
       }
     } else if (body.contains("at")) {

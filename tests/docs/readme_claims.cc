@@ -131,7 +131,8 @@ std::vector<ReadmeClaim> parse_readme_claims(const std::string& readme) {
         closed = true;
         break;
       }
-      if (!text.empty()) claim.expectations.push_back(parse_expectation(text, static_cast<int>(i + 1)));
+      if (!text.empty())
+        claim.expectations.push_back(parse_expectation(text, static_cast<int>(i + 1)));
     }
     if (!closed) fail(claim.line, "the check block has no closing -->");
     if (claim.expectations.empty()) fail(claim.line, "the check block expects nothing");

@@ -58,8 +58,9 @@ TEST(ReadmeClaimsParser, RejectsMalformedBlocksNamingTheLine) {
                std::invalid_argument);
   EXPECT_THROW((void)parse_readme_claims("<!-- check: stacksim run x.json\n/a = 1\n"),
                std::invalid_argument);
-  EXPECT_THROW((void)parse_readme_claims("<!-- check: stacksim run x.json\n/a = \"x\" \u00b1 1\n-->"),
-               std::invalid_argument);
+  EXPECT_THROW(
+      (void)parse_readme_claims("<!-- check: stacksim run x.json\n/a = \"x\" \u00b1 1\n-->"),
+      std::invalid_argument);
   try {
     (void)parse_readme_claims("\n\n<!-- check: stacksim run x.json\n/a = nope\n-->\n");
     FAIL() << "no exception";
@@ -90,8 +91,9 @@ TEST_P(ReadmeClaim_, HoldsForTheRealCommand) {
     ASSERT_TRUE(report.contains(pointer)) << "no " << e.pointer << " in the report";
     EXPECT_TRUE(claim_holds(e, report.at(pointer)))
         << "README expects " << e.value.dump()
-        << (e.tolerance ? " within " + std::to_string(*e.tolerance) + (e.relative ? " (relative)" : "")
-                        : std::string(" exactly"))
+        << (e.tolerance
+                ? " within " + std::to_string(*e.tolerance) + (e.relative ? " (relative)" : "")
+                : std::string(" exactly"))
         << ", the command gives " << report.at(pointer).dump();
     if (e.quoted) {
       EXPECT_NE(claim.section.find(*e.quoted), std::string::npos)

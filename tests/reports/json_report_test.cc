@@ -25,11 +25,11 @@ constexpr double kT975Df2 = 4.302653;  // Student t, 0.975 quantile, 2 degrees o
 TEST(JsonReportTest, OneReplicationHasEveryContractKey) {
   const ordered_json j = json_report(sample_context(100.0), {sample_run()});
 
-  EXPECT_EQ(keys_of(j), (std::vector<std::string>{
-                            "schema_version", "tool_version", "scenario", "seed", "duration_s",
-                            "warmup_s", "replications", "events", "measured_from_s",
-                            "measured_to_s", "summary", "components", "hosts", "classes",
-                            "bottleneck", "downtime", "downtime_by_target"}));
+  EXPECT_EQ(keys_of(j),
+            (std::vector<std::string>{
+                "schema_version", "tool_version", "scenario", "seed", "duration_s", "warmup_s",
+                "replications", "events", "measured_from_s", "measured_to_s", "summary",
+                "components", "hosts", "classes", "bottleneck", "downtime", "downtime_by_target"}));
   EXPECT_EQ(j["measured_from_s"], 300.0);  // the warm-up's end on the scenario clock
   EXPECT_EQ(j["measured_to_s"], 400.0);
   EXPECT_EQ(j["schema_version"], 1);
@@ -46,12 +46,27 @@ TEST(JsonReportTest, OneReplicationHasEveryContractKey) {
   EXPECT_FALSE(j.contains("wall_seconds"));  // reports are reproducible byte for byte
 
   const ordered_json& s = j["summary"];
-  EXPECT_EQ(keys_of(s),
-            (std::vector<std::string>{
-                "offered", "completed", "failed", "errors", "availability", "throughput_rps",
-                "mean_in_system", "latency_s", "availability_by_time", "nines",
-                "downtime_per_year_s", "attempts", "retry_amplification", "first_attempt_success",
-                "final_success", "attempt_errors", "failures_by_origin", "lost_writes"}));
+  EXPECT_EQ(keys_of(s), (std::vector<std::string>{"offered",
+                                                  "completed",
+                                                  "failed",
+                                                  "errors",
+                                                  "availability",
+                                                  "throughput_rps",
+                                                  "mean_in_system",
+                                                  "latency_s",
+                                                  "availability_by_time",
+                                                  "nines",
+                                                  "downtime_s",
+                                                  "service_outages",
+                                                  "downtime_per_year_s",
+                                                  "downtime_per_year_basis",
+                                                  "attempts",
+                                                  "retry_amplification",
+                                                  "first_attempt_success",
+                                                  "final_success",
+                                                  "attempt_errors",
+                                                  "failures_by_origin",
+                                                  "lost_writes"}));
   // Counts of a single replication are integers.
   EXPECT_TRUE(s["offered"].is_number_integer());
   EXPECT_TRUE(s["completed"].is_number_integer());
@@ -147,10 +162,18 @@ TEST(JsonReportTest, NinesOfTheRequestAvailability) {
 TEST(JsonReportTest, DowntimePerYearFollowsTheTimeAvailability) {
   auto run = sample_run();
   run.availability_by_time = 0.999;
+  run.service_outages = 10;  // enough outages to extrapolate from
   // 0.1% of 365.25 days.
   EXPECT_NEAR(summary_json({run})["downtime_per_year_s"].get<double>(), 31557.6, 1e-6);
+  EXPECT_EQ(summary_json({run})["downtime_per_year_basis"], "extrapolated");
+  EXPECT_NEAR(summary_json({run})["downtime_s"].get<double>(), 0.1, 1e-9);  // of 100 s
   run.availability_by_time = 0.99999;
   EXPECT_NEAR(summary_json({run})["downtime_per_year_s"].get<double>(), 315.576, 1e-6);
+  // Too few outages: no yearly figure; a measured year: what was measured.
+  run.service_outages = 9;
+  EXPECT_TRUE(summary_json({run})["downtime_per_year_s"].is_null());
+  run.measured_s = 365 * 86400.0;
+  EXPECT_EQ(summary_json({run})["downtime_per_year_basis"], "measured");
 }
 
 TEST(JsonReportTest, RetryAmplificationAndSuccessShares) {
@@ -364,13 +387,20 @@ TEST(JsonReportTest, ThreeReplicationsReportMeansAndConfidence) {
                    (0.90 + 0.934 + 0.95) / 3.0);
   EXPECT_DOUBLE_EQ(j["hosts"]["server1"]["cpu_utilization"].get<double>(),
                    (0.61 + 0.70 + 0.61) / 3.0);
-  EXPECT_EQ(j["bottleneck"]["name"], "app");
+  EXPECT_EQ(j["bottleneck"]["name"], "db");  // the most rejections
+  EXPECT_EQ(j["bottleneck"]["because"], "rejections");
 
   ASSERT_TRUE(j.contains("confidence"));
   const ordered_json& c = j["confidence"];
   EXPECT_EQ(keys_of(c), (std::vector<std::string>{"offered", "completed", "failed", "availability",
                                                   "throughput_rps", "mean_in_system", "latency_s",
-                                                  "availability_by_time", "retry_amplification"}));
+                                                  "availability_by_time", "retry_amplification",
+                                                  "components", "hosts"}));
+  EXPECT_DOUBLE_EQ(c["components"]["app"]["utilization"]["mean"].get<double>(),
+                   (0.90 + 0.934 + 0.95) / 3.0);
+  EXPECT_GT(c["components"]["app"]["utilization"]["half_width"].get<double>(), 0.0);
+  EXPECT_DOUBLE_EQ(c["hosts"]["server1"]["cpu_utilization"]["mean"].get<double>(),
+                   (0.61 + 0.70 + 0.61) / 3.0);
   EXPECT_EQ(keys_of(c["latency_s"]),
             (std::vector<std::string>{"mean", "p50", "p90", "p95", "p99", "p999", "max"}));
   EXPECT_EQ(keys_of(c["completed"]),
