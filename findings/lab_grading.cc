@@ -212,8 +212,8 @@ LimitingResource limiting_resource(const std::vector<models::RunResult>& replica
   }
   if (!limit.resource.empty()) return limit;
   const auto components = mean_components(replications);
-  const Bottleneck bottleneck = find_bottleneck(summarize(replications), components, hosts,
-                                                downtime_totals(replications));
+  const Bottleneck bottleneck =
+      find_bottleneck(summarize(replications), components, hosts, downtime_totals(replications));
   limit.utilization = bottleneck.utilization;
   for (const auto& component : components) {
     if (component.name == bottleneck.name) {
