@@ -58,6 +58,58 @@ void append(std::string& note, const std::string& text) {
   note += text;
 }
 
+// The units that take one instance down: those of the instance, of its component and of its
+// host, each once.
+std::vector<int> instance_units(const std::vector<RandomFault>& faults, const std::string& instance,
+                                const std::string& component, const std::string& host) {
+  std::vector<int> units;
+  for (std::size_t u = 0; u < faults.size(); ++u) {
+    const std::string& target = faults[u].fault->target;
+    if (target == instance || target == component || (!host.empty() && target == host)) {
+      units.push_back(static_cast<int>(u));
+    }
+  }
+  return units;
+}
+
+// The AND-of-OR groups of an element that is up when any instance is up, an instance being up
+// when all its units are: one group per way of choosing a unit from every instance. None when
+// some instance has no unit (the element is always up).
+std::vector<std::vector<int>> any_instance_groups(const std::vector<std::vector<int>>& instances) {
+  std::vector<std::vector<int>> groups = {{}};
+  for (const std::vector<int>& units : instances) {
+    if (units.empty()) return {};
+    std::vector<std::vector<int>> next;
+    for (const auto& group : groups) {
+      for (const int u : units) {
+        std::vector<int> extended = group;
+        if (std::find(extended.begin(), extended.end(), u) == extended.end()) extended.push_back(u);
+        std::sort(extended.begin(), extended.end());
+        if (std::find(next.begin(), next.end(), extended) == next.end()) next.push_back(extended);
+      }
+    }
+    groups = std::move(next);
+  }
+  return groups;
+}
+
+// The groups of one element of a class's path.
+std::vector<std::vector<int>> element_groups(const models::ComponentSpec& c, bool writes,
+                                             const std::vector<RandomFault>& faults) {
+  std::vector<std::vector<int>> instances;
+  if (c.instance_hosts.size() <= 1) {
+    const std::string host = c.instance_hosts.empty() ? c.host : c.instance_hosts.front();
+    instances.push_back(instance_units(faults, c.name + "@" + host, c.name, host));
+  } else {
+    const bool primary_only = writes && c.kind == models::ComponentKind::kDb && c.failover_ns == 0;
+    for (const std::string& host : c.instance_hosts) {
+      if (primary_only && host != c.primary_host) continue;
+      instances.push_back(instance_units(faults, c.name + "@" + host, c.name, host));
+    }
+  }
+  return any_instance_groups(instances);
+}
+
 // The chain of the scenario's random faults (see availability_model); `faults` not empty.
 analysis::AvailabilityModel model_of(const models::ScenarioSpec& spec,
                                      const std::vector<RandomFault>& faults) {
@@ -66,32 +118,45 @@ analysis::AvailabilityModel model_of(const models::ScenarioSpec& spec,
     model.units.push_back(
         {f.fault->target + " " + models::to_string(f.fault->kind), 1.0 / f.mtbf_s, 1.0 / f.mttr_s});
   }
+  // Beyond the solver's limit the distribution could explode; the solver refuses such a model.
+  const bool expand = faults.size() <= static_cast<std::size_t>(analysis::kMaxAvailabilityUnits);
   const models::ComponentSpec* dns = spec.resolver();
   for (const models::RequestClassSpec& request_class : spec.workload.mix) {
-    // The targets the class needs, each once, in path order: a component, then its host.
-    std::vector<std::string> targets;
-    auto need = [&targets](const std::string& target) {
-      if (!target.empty() && std::find(targets.begin(), targets.end(), target) == targets.end()) {
-        targets.push_back(target);
-      }
-    };
-    auto need_component = [&need](const models::ComponentSpec& c) {
-      need(c.name);
-      need(c.host);
-    };
-    if (dns != nullptr) need_component(*dns);
+    std::vector<const models::ComponentSpec*> elements;
+    if (dns != nullptr) elements.push_back(dns);
     for (const std::string& name : request_class.path) {
-      if (const models::ComponentSpec* c = spec.find_component(name)) need_component(*c);
+      const models::ComponentSpec* c = spec.find_component(name);
+      if (c != nullptr && std::find(elements.begin(), elements.end(), c) == elements.end()) {
+        elements.push_back(c);
+      }
     }
     analysis::ServiceClass service{request_class.name, request_class.weight, {}};
-    for (const std::string& target : targets) {
-      for (std::size_t u = 0; u < faults.size(); ++u) {
-        if (faults[u].fault->target == target) service.groups.push_back({static_cast<int>(u)});
+    for (const models::ComponentSpec* c : elements) {
+      if (!expand) {
+        for (std::size_t u = 0; u < faults.size(); ++u)
+          service.groups.push_back({static_cast<int>(u)});
+        break;
+      }
+      for (auto& group : element_groups(*c, request_class.writes, faults)) {
+        if (std::find(service.groups.begin(), service.groups.end(), group) ==
+            service.groups.end()) {
+          service.groups.push_back(std::move(group));
+        }
       }
     }
     model.classes.push_back(std::move(service));
   }
   return model;
+}
+
+// What the chain assumes about failover: promotion takes no time in it.
+std::string failover_note(const models::ScenarioSpec& spec) {
+  for (const models::ComponentSpec& c : spec.components) {
+    if (c.kind == models::ComponentKind::kDb && c.instance_hosts.size() > 1 && c.failover_ns > 0) {
+      return "database failover is taken as instant (the chain leaves out its delay)";
+    }
+  }
+  return "";
 }
 
 }  // namespace
@@ -118,6 +183,7 @@ std::optional<AvailabilityPrediction> predict_availability(const models::Scenari
     }
   }
   append(prediction.note, scheduled_note(spec));
+  append(prediction.note, failover_note(spec));
 
   // Classes that need no unit are always up; the solver takes the others.
   analysis::AvailabilityModel needing{model.units, {}};

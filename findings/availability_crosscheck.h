@@ -19,10 +19,15 @@ namespace stacksim::findings {
 //    1 / mean(mtbf) and repaired at 1 / mean(mttr) (kProcessCrash: 1 / mean(restart_delay));
 //    several random faults on one target are several units, in series. A fault repaired in no
 //    time never takes its target down and has no unit.
-//  - one class per class of the mix, with its weight, needing every component on its path (and
-//    the last dns component when workload.hostname is set, as the stack model does) and each
-//    such component's host: each unit of those targets is a group of its own. A class none of
-//    whose targets has a unit has no group: it is always up.
+//  - one class per class of the mix, with its weight, needing every element of its path (and
+//    the last dns component when workload.hostname is set, as the stack model does). An element
+//    is up when at least one of its instances is, as the stack model routes around a failed
+//    instance (a load balancer's backends, the instances of a component with a `hosts` list, a
+//    database's replicas for reads, and for writes with automatic failover); an instance is up
+//    when no unit of the instance ("web@app1"), of its component ("web") or of its host ("app1")
+//    is down. Writes to a database with replicas and no failover need its primary. The element's
+//    OR of ANDs becomes AND-of-OR groups by distribution (each group takes one unit from every
+//    instance). A class none of whose elements has a unit has no group: it is always up.
 // Scheduled faults (maintenance windows, one-off crashes, outages) are not in the chain.
 // nullopt when the scenario has no random fault with a unit.
 [[nodiscard]] std::optional<analysis::AvailabilityModel> availability_model(

@@ -13,9 +13,9 @@ double DowntimeTotals::total_s(const std::string& target) const {
 DowntimeTotals downtime_totals(const std::vector<models::RunResult>& replications) {
   DowntimeTotals totals;
   for (const models::RunResult& r : replications) {
-    totals.truncated = totals.truncated || r.downtime.size() >= models::kMaxDowntimeWindows;
-    for (const models::DowntimeWindow& w : r.downtime) {
-      totals.seconds[w.target][w.cause] += w.end_s - w.start_s;
+    totals.truncated = totals.truncated || r.downtime_truncated;
+    for (const auto& [target, causes] : r.downtime_by_target) {
+      for (const auto& [cause, s] : causes) totals.seconds[target][cause] += s;
     }
   }
   const double n = static_cast<double>(replications.size());

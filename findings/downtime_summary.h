@@ -11,11 +11,12 @@ namespace stacksim::findings {
 // How long each host and component was down, split by the fault that took it down.
 struct DowntimeTotals {
   // target -> cause -> seconds of measured time down, the mean over replications (a replication
-  // without such a window counts 0). Targets and causes in name order. A component that went
-  // down with its host has its own windows, named after the host's fault.
+  // where it was never down counts 0), from RunResult::downtime_by_target. Targets and causes in
+  // name order. A component that went down with its host has its own windows, named after the
+  // host's fault.
   std::map<std::string, std::map<std::string, double>> seconds;
-  // Some replication recorded models::kMaxDowntimeWindows windows and dropped the rest: the
-  // totals are then lower bounds.
+  // Some replication had more windows in its measured span than models::kMaxDowntimeWindows and
+  // lists only the first; the seconds are exact all the same (RunResult::downtime_by_target).
   bool truncated = false;
 
   // A target's seconds down, all causes together; 0 for a target never down.

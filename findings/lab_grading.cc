@@ -212,7 +212,8 @@ LimitingResource limiting_resource(const std::vector<models::RunResult>& replica
   }
   if (!limit.resource.empty()) return limit;
   const auto components = mean_components(replications);
-  const Bottleneck bottleneck = find_bottleneck(components, hosts);
+  const Bottleneck bottleneck =
+      find_bottleneck(summarize(replications), components, hosts, downtime_totals(replications));
   limit.utilization = bottleneck.utilization;
   for (const auto& component : components) {
     if (component.name == bottleneck.name) {
@@ -223,7 +224,7 @@ LimitingResource limiting_resource(const std::vector<models::RunResult>& replica
   }
   limit.resource = "cpu";
   for (const auto& host : hosts) {
-    if (bottleneck.name == "host " + host.name + " cpu") limit.where = "host " + host.name;
+    if (bottleneck.name == host.name) limit.where = "host " + host.name;
   }
   return limit;
 }

@@ -128,11 +128,13 @@ SummaryStats summarize(const std::vector<RunResult>& replications) {
   s.attempt_errors = mean_counts(replications, &RunResult::attempt_errors);
   s.failures_by_origin = mean_counts(replications, &RunResult::failures_by_origin);
   s.lost_writes = interval_of(replications, count(&RunResult::lost_writes));
+  s.service_outages = interval_of(replications, count(&RunResult::service_outages));
   for (const RunResult& r : replications) {
     s.interrupted = s.interrupted || r.interrupted;
     s.measured_s += r.measured_s;
   }
   s.measured_s /= static_cast<double>(replications.size());
+  s.replications = replications.size();
   return s;
 }
 

@@ -40,10 +40,13 @@ struct SummaryStats {
   std::map<std::string, double> failures_by_origin;  // origin -> mean count of failed requests
   // Writes acknowledged by a database primary but lost when a lagging replica was promoted.
   Interval lost_writes;
+  // Times the service went from fully up to not (RunResult::service_outages).
+  Interval service_outages;
   // Some replication was stopped early; measured_s is the mean measured time, how far the
   // measurement got on average.
   bool interrupted = false;
   double measured_s = 0.0;
+  std::size_t replications = 0;
 };
 
 [[nodiscard]] SummaryStats summarize(const std::vector<models::RunResult>& replications);

@@ -2,40 +2,10 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <functional>
-#include <queue>
+#include <optional>
 
 namespace stacksim::findings {
 namespace {
-
-// The median of the values added so far (the mean of the middle two for an even count; unset
-// when none), in O(log n) an addition: a max-heap of the lower half and a min-heap of the upper
-// half, the lower one at most one longer.
-class RunningMedian {
- public:
-  void add(double value) {
-    if (lower_.empty() || value <= lower_.top()) {
-      lower_.push(value);
-    } else {
-      upper_.push(value);
-    }
-    if (lower_.size() > upper_.size() + 1) {
-      upper_.push(lower_.top());
-      lower_.pop();
-    } else if (upper_.size() > lower_.size()) {
-      lower_.push(upper_.top());
-      upper_.pop();
-    }
-  }
-  [[nodiscard]] std::optional<double> value() const {
-    if (lower_.empty()) return std::nullopt;
-    return lower_.size() > upper_.size() ? lower_.top() : (lower_.top() + upper_.top()) / 2.0;
-  }
-
- private:
-  std::priority_queue<double> lower_;
-  std::priority_queue<double, std::vector<double>, std::greater<>> upper_;
-};
 
 double total_queue(const models::IntervalRow& row) {
   double total = 0.0;
@@ -43,8 +13,14 @@ double total_queue(const models::IntervalRow& row) {
   return total;
 }
 
-double threshold_for(const std::optional<double>& baseline_queue) {
-  return std::max(kMinQueueThreshold, kQueueBuildFactor * baseline_queue.value_or(0.0));
+// The q-quantile, interpolated linearly between the sorted values at (n - 1) q; unset for none.
+std::optional<double> quantile(std::vector<double> values, double q) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  const double at = q * static_cast<double>(values.size() - 1);
+  const auto below = static_cast<std::size_t>(at);
+  if (below + 1 >= values.size()) return values.back();
+  return values[below] + (at - static_cast<double>(below)) * (values[below + 1] - values[below]);
 }
 
 }  // namespace
@@ -52,31 +28,28 @@ double threshold_for(const std::optional<double>& baseline_queue) {
 Timeline compute_timeline(const std::vector<models::IntervalRow>& series) {
   Timeline t;
   const std::size_t n = series.size();
+  if (n == 0) return t;
   std::vector<double> queues(n);
   for (std::size_t i = 0; i < n; ++i) queues[i] = total_queue(series[i]);
-
-  // The first row in trouble: one with failed requests, or whose queue exceeds the threshold
-  // set by the median queue of the rows before it (kMinQueueThreshold for the first row).
-  std::size_t trouble = 0;
-  RunningMedian queue_before;
-  RunningMedian p99_before;  // of the rows that completed requests: the others have none
-  while (trouble < n && series[trouble].failed == 0 &&
-         queues[trouble] <= threshold_for(queue_before.value())) {
-    queue_before.add(queues[trouble]);
-    if (series[trouble].completed > 0) p99_before.add(series[trouble].latency_p99_s);
-    ++trouble;
+  t.baseline_queue_length = quantile(queues, 0.25);
+  t.queue_threshold = std::max(kMinQueueThreshold, kQueueBuildFactor * *t.baseline_queue_length);
+  std::vector<double> normal_p99s;  // of the rows not in trouble that completed requests
+  for (std::size_t i = 0; i < n; ++i) {
+    const models::IntervalRow& row = series[i];
+    if (row.failed == 0 && queues[i] <= t.queue_threshold && row.completed > 0) {
+      normal_p99s.push_back(row.latency_p99_s);
+    }
   }
+  t.baseline_p99_s = quantile(std::move(normal_p99s), 0.5);
 
-  // Both unset when the first row is already in trouble.
-  t.baseline_p99_s = p99_before.value();
-  t.baseline_queue_length = queue_before.value();
-  t.queue_threshold = threshold_for(t.baseline_queue_length);
+  auto in_trouble = [&](std::size_t i) {
+    return series[i].failed > 0 || queues[i] > t.queue_threshold;
+  };
+  t.in_trouble_throughout = in_trouble(0) && in_trouble(n - 1);
 
   std::optional<std::size_t> last_queue_row;
   std::optional<std::size_t> last_error_row;
-  // The rows before the first in trouble are the normal state, none of them failed or built up a
-  // queue (even one the final threshold, below an earlier one, would call built up).
-  for (std::size_t i = trouble; i < n; ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     const models::IntervalRow& row = series[i];
     if (queues[i] > t.queue_threshold) {
       if (!t.queues_build_at_s) t.queues_build_at_s = row.start_s;
@@ -93,10 +66,6 @@ Timeline compute_timeline(const std::vector<models::IntervalRow>& series) {
         t.peak_error_rate_at_s = row.start_s;
       }
     }
-  }
-
-  if (trouble == 0 && n > 0) {
-    t.in_trouble_throughout = series[n - 1].failed > 0 || queues[n - 1] > t.queue_threshold;
   }
 
   // Recovery is counted from the end of the errors, or of the queue build-up without errors.

@@ -8,8 +8,8 @@
 
 // The timeline of a disturbance, read off the per-interval time series: when the queues built
 // up, when requests started and stopped failing, and how long the stack took to get back to
-// normal afterwards. All times are seconds of measured time (after the warm-up), the clock of
-// the time series and of the downtime windows.
+// normal afterwards. Times are on the scenario clock (seconds since the simulation started), the
+// clock of the time series, the downtime windows and the scenario's fault times.
 namespace stacksim::findings {
 
 // A queue counts as built up when the total over components exceeds this many times the
@@ -20,18 +20,18 @@ inline constexpr double kMinQueueThreshold = 1.0;
 inline constexpr double kRecoveredP99Factor = 1.5;
 
 struct Timeline {
-  // The normal state: medians over the rows before the first row in trouble, a row in trouble
-  // being one with failed requests or whose total queue exceeds the threshold computed from the
-  // rows before it (kMinQueueThreshold for the first row). Both unset when the first row is
-  // already in trouble; the p99 also when no row before the trouble completed a request.
+  // The run's own normal state, judged against itself: the lower quartile over all its rows of
+  // the total queue length, and the median p99 of the rows not in trouble that completed
+  // requests. A disturbance shorter than three quarters of the run leaves the quartile at the
+  // normal level, whatever the normal queue of this stack is. The p99 is unset when no such row
+  // completed a request; both without rows.
   std::optional<double> baseline_p99_s;
   std::optional<double> baseline_queue_length;
-  // max(kMinQueueThreshold, kQueueBuildFactor x baseline queue); kMinQueueThreshold when there
-  // is no baseline.
+  // max(kMinQueueThreshold, kQueueBuildFactor x baseline queue).
   double queue_threshold = kMinQueueThreshold;
 
-  // Start of the first row whose total queue length exceeds queue_threshold (rows before the
-  // first in trouble are never counted).
+  // A row is in trouble when it failed requests or its total queue exceeds queue_threshold.
+  // Start of the first row whose total queue length exceeds queue_threshold.
   std::optional<double> queues_build_at_s;
   // End of the last row whose total queue length exceeds queue_threshold.
   std::optional<double> queues_end_at_s;
@@ -50,8 +50,8 @@ struct Timeline {
   // recovered_at_s minus the end of the trouble (errors_end_at_s, else queues_end_at_s).
   std::optional<double> recovery_s;
 
-  // The first and the last row are both in trouble: a steady state of overload or failure
-  // (a box driven near saturation, a database that is always too slow), not a disturbance.
+  // The first and the last row are both in trouble: a steady state of overload or failure (a
+  // database that is always too slow, a box that always swaps), not a disturbance.
   bool in_trouble_throughout = false;
 
   // False when neither queues built up nor requests failed, or when the run was in trouble

@@ -7,7 +7,8 @@
 
 #include "sim/log_histogram.h"
 
-// What one replication measured, after its warm-up. This is everything the reports read; they
+// What one replication measured, after its warm-up. Times are on the scenario clock: 0 is the
+// start of the simulation, the warm-up included. This is everything the reports read; they
 // never look at the engine or the models.
 namespace stacksim::models {
 
@@ -50,7 +51,8 @@ struct ClassResult {
   double mean_latency_s = 0.0;
 };
 
-// One row of the time series: the interval [start_s, end_s) of measured time.
+// One row of the time series: the interval [start_s, end_s) of the measured span, on the
+// scenario clock (seconds since the simulation started, warm-up included).
 struct IntervalRow {
   double start_s = 0.0;
   double end_s = 0.0;
@@ -72,12 +74,13 @@ struct IntervalRow {
   }
 };
 
-// A stretch of measured time during which a host or component was unavailable.
+// A stretch of the measured span during which a host or component was unavailable, on the
+// scenario clock, clipped to the measured span.
 struct DowntimeWindow {
   std::string target;
   std::string cause;  // the fault kind: "crash", "maintenance", "dns_outage", ...
   double start_s = 0.0;
-  double end_s = 0.0;  // the end of the measured period when still down then
+  double end_s = 0.0;  // the end of the measured span when still down then
 };
 
 inline constexpr std::size_t kMaxDowntimeWindows = 10000;
@@ -101,8 +104,18 @@ struct RunResult {
   // Writes the primary had acknowledged in the last `replication_lag` before it failed, lost
   // when a replica that had not received them was promoted.
   std::uint64_t lost_writes = 0;
+  // Times the service went from fully up (every class had a path) to not, a disturbance already
+  // under way when the measured span began counting once.
+  std::uint64_t service_outages = 0;
   std::vector<DowntimeWindow> downtime;  // in order of start; at most kMaxDowntimeWindows
-  double measured_s = 0.0;               // measured (post-warm-up) simulated time
+  // More windows than kMaxDowntimeWindows fell in the measured span; `downtime` lists the first.
+  bool downtime_truncated = false;
+  // Target -> cause -> seconds of the measured span it was down: exact, whatever the cap.
+  std::map<std::string, std::map<std::string, double>> downtime_by_target;
+  // The measured span is [measured_from_s, measured_from_s + measured_s) on the scenario clock:
+  // it starts when the warm-up ends.
+  double measured_from_s = 0.0;
+  double measured_s = 0.0;  // measured (post-warm-up) simulated time
   double mean_in_system = 0.0;
   sim::LogHistogram latency_ns;  // completed requests only
   std::vector<ComponentResult> components;

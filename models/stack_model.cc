@@ -651,10 +651,12 @@ void StackModel::complete(std::uint32_t r) {
     drop_orphan(r);
     return;
   }
-  if (measuring_) {
+  // Only requests offered in the measured span count, so no class completes more than it was
+  // offered; those that arrived during the warm-up are part of the warm-up.
+  if (measuring_ && req.measured) {
     const sim::Time latency = sim_.now() - req.start_ns;
     ++completed_;
-    if (req.attempt == 0 && req.measured) ++first_attempt_completed_;
+    if (req.attempt == 0) ++first_attempt_completed_;
     row_latency_ns_.record(latency);  // merged into latency_ns_ when its interval closes
     ClassStats& stats = class_stats_[req.class_index];
     ++stats.completed;
@@ -767,7 +769,7 @@ void StackModel::attempt_failed(std::uint32_t r, ErrorCause cause) {
 
 void StackModel::fail_request(std::uint32_t r, ErrorCause cause) {
   Request& req = requests_[r];
-  if (measuring_) {
+  if (measuring_ && req.measured) {
     ++failed_;
     ++errors_[static_cast<int>(cause)];
     ++class_stats_[req.class_index].failed;

@@ -8,6 +8,7 @@
 
 #include "models/component.h"
 #include "models/dns_resolution.h"
+#include "models/downtime_log.h"
 #include "models/error_cause.h"
 #include "models/fault_injector.h"
 #include "models/host.h"
@@ -276,7 +277,11 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   sim::TimeWeighted service_up_;  // weighted share of classes whose path is available
   sim::LogHistogram latency_ns_;  // of the closed intervals; row_latency_ns_ holds the open one
   std::vector<ClassStats> class_stats_;
-  std::vector<DowntimeWindow> downtime_;
+  DowntimeLog downtime_;
+  // The weighted share of classes with a path (service_up_'s level), and how often it fell from
+  // 1 during the measured span.
+  double service_level_ = 1.0;
+  std::uint64_t service_outages_ = 0;
 
   // Time series: the row being built and the totals at its start.
   sim::Time interval_ns_ = 0;

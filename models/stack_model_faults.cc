@@ -206,14 +206,10 @@ void StackModel::record_availability(TargetHealth& health, const std::string& na
   const sim::Time now = sim_.now();
   health.available = available;
   health.up.set(now, available ? 1.0 : 0.0);
-  if (!available) {
-    if (downtime_.size() < kMaxDowntimeWindows) {
-      health.open_window = downtime_.size();
-      downtime_.push_back(DowntimeWindow{name, health.origin, sim::to_seconds(now), -1.0});
-    }
-  } else if (health.open_window != SIZE_MAX) {
-    downtime_[health.open_window].end_s = sim::to_seconds(now);
-    health.open_window = SIZE_MAX;
+  if (available) {
+    downtime_.came_up(name, now);
+  } else {
+    downtime_.went_down(name, health.origin, now);
   }
 }
 
@@ -255,7 +251,10 @@ void StackModel::refresh_availability() {
     up += class_up ? plan.weight : 0.0;
     total += plan.weight;
   }
-  service_up_.set(sim_.now(), total > 0 ? up / total : 1.0);
+  const double level = total > 0 ? up / total : 1.0;
+  if (measuring_ && level < 1.0 && service_level_ >= 1.0) ++service_outages_;
+  service_level_ = level;
+  service_up_.set(sim_.now(), level);
   check_failover();
 }
 

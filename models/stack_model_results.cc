@@ -19,6 +19,8 @@ void StackModel::begin_measuring() {
   }
   in_system_.restart(now);
   service_up_.restart(now);
+  downtime_.start_measuring(now);
+  service_outages_ = service_level_ < 1.0 ? 1 : 0;  // one under way counts once
   interval_start_ns_ = now;
   row_busy_area_.assign(components_.size(), 0.0);
   row_waiting_area_.assign(components_.size(), 0.0);
@@ -39,8 +41,8 @@ void StackModel::close_interval() {
   if (now <= interval_start_ns_) return;
   const double width_ns = static_cast<double>(now - interval_start_ns_);
   IntervalRow row;
-  row.start_s = sim::to_seconds(interval_start_ns_ - measure_start_ns_);
-  row.end_s = sim::to_seconds(now - measure_start_ns_);
+  row.start_s = sim::to_seconds(interval_start_ns_);  // the scenario clock
+  row.end_s = sim::to_seconds(now);
   row.offered = offered_ - row_offered_;
   row.completed = completed_ - row_completed_;
   row.failed = failed_ - row_failed_;
@@ -79,6 +81,7 @@ RunResult StackModel::finish(bool interrupted) const {
   RunResult result;
   result.interrupted = interrupted;
   if (!measuring_) return result;
+  result.measured_from_s = sim::to_seconds(measure_start_ns_);
   result.measured_s = sim::to_seconds(now - measure_start_ns_);
   result.offered = offered_;
   result.completed = completed_;
@@ -142,15 +145,8 @@ RunResult StackModel::finish(bool interrupted) const {
     out.mean_latency_s = class_stats_[i].latency.mean_s();
     result.classes.push_back(std::move(out));
   }
-  // Downtime windows clipped to the measured period, in seconds from its start.
-  const double from_s = sim::to_seconds(measure_start_ns_);
-  const double to_s = sim::to_seconds(now);
-  for (const DowntimeWindow& w : downtime_) {
-    const double end = w.end_s < 0 ? to_s : std::min(w.end_s, to_s);
-    const double start = std::max(w.start_s, from_s);
-    if (end <= start) continue;
-    result.downtime.push_back(DowntimeWindow{w.target, w.cause, start - from_s, end - from_s});
-  }
+  result.service_outages = service_outages_;
+  downtime_.report(now, result);
   result.series = series_;
   return result;
 }

@@ -24,10 +24,9 @@ struct TargetHealth {
   sim::Time warm_up_ns = 0;
   double cold_hit_ratio = 0.0;
 
-  const char* origin = "";             // the fault kind that last took it down
-  bool available = true;               // as last recorded in `up`
-  sim::TimeWeighted up;                // 1 while available
-  std::size_t open_window = SIZE_MAX;  // index of its open downtime window, if any
+  const char* origin = "";  // the fault kind that last took it down
+  bool available = true;    // as last recorded in `up`
+  sim::TimeWeighted up;     // 1 while available
 
   [[nodiscard]] bool self_available() const {
     return hard_down == 0 && refusing == 0 && dns_failing == 0 && dns_silent == 0;

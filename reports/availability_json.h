@@ -14,7 +14,8 @@ namespace stacksim::reports {
 
 // `downtime`: the windows of the first replication only (the others' would repeat the picture
 // at other times), in order of start, each {target, cause, start_s, end_s, duration_s} in
-// seconds from the start of the measured period; [] when nothing was down.
+// seconds on the scenario clock (0 = the simulation's start), clipped to the measured span;
+// [] when nothing was down.
 [[nodiscard]] nlohmann::ordered_json downtime_json(
     const std::vector<models::RunResult>& replications);
 

@@ -23,7 +23,7 @@ std::map<std::string, double> availability_by_name(
   return up;
 }
 
-std::string windows_table(const std::vector<models::DowntimeWindow>& windows) {
+std::string windows_table(const std::vector<models::DowntimeWindow>& windows, bool truncated) {
   TextTable table({"Downtime", "cause", "start", "duration"});
   const std::size_t listed = std::min(windows.size(), kListedDowntimeWindows);
   for (std::size_t i = 0; i < listed; ++i) {
@@ -33,7 +33,7 @@ std::string windows_table(const std::vector<models::DowntimeWindow>& windows) {
   std::string out = table.render();
   if (windows.size() > listed) {
     out += "... and " + format_count(static_cast<double>(windows.size() - listed)) + " more";
-    if (windows.size() >= models::kMaxDowntimeWindows) out += " (recording stopped there)";
+    if (truncated) out += " (recording stopped there)";
     out += "\n";
   }
   return out;
@@ -86,7 +86,7 @@ std::string downtime_text(const std::vector<models::RunResult>& replications,
   std::string out = "\n";
   const auto& windows = replications.front().downtime;
   if (!windows.empty()) {
-    out += windows_table(windows);
+    out += windows_table(windows, replications.front().downtime_truncated);
     if (replications.size() > 1) {
       out += "(windows of the first replication; the totals below are means over " +
              std::to_string(replications.size()) + " replications)\n";
@@ -96,7 +96,7 @@ std::string downtime_text(const std::vector<models::RunResult>& replications,
   out += totals_table(totals, availability_by_name(components, hosts));
   if (totals.truncated) {
     out += "(windows past " + format_count(static_cast<double>(models::kMaxDowntimeWindows)) +
-           " per replication were not recorded: the totals are lower bounds)\n";
+           " per replication are not listed; the totals count them all)\n";
   }
   return out;
 }

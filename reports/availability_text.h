@@ -15,10 +15,11 @@ namespace stacksim::reports {
 // At most this many downtime windows are listed; a line says how many more there were.
 inline constexpr std::size_t kListedDowntimeWindows = 10;
 
-// "Downtime": the first replication's windows (target, cause, start as a clock from the start of
-// the measured period, duration), then per target its total time down (mean over replications),
-// its measured availability (from `components` and `hosts`, the replications' means as
-// mean_components and mean_hosts give them) and the split by cause. Empty when nothing was down.
+// "Downtime": the first replication's windows (target, cause, start as a clock on the scenario
+// clock, where 0:00:00 is the simulation's start, duration), then per target its total time down
+// (mean over replications), its measured availability (from `components` and `hosts`, the
+// replications' means as mean_components and mean_hosts give them) and the split by cause. Empty
+// when nothing was down.
 [[nodiscard]] std::string downtime_text(const std::vector<models::RunResult>& replications,
                                         const std::vector<findings::ComponentStats>& components,
                                         const std::vector<models::HostResult>& hosts);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "reports/bottleneck_text.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
 
@@ -76,9 +77,7 @@ std::string points_table(const std::vector<SweepAxis>& axes, const CapacityRepor
       row.insert(row.end(), 4, "-");
     }
     row.push_back(format_availability(p.availability));
-    row.push_back(p.bottleneck.name.empty()
-                      ? "-"
-                      : p.bottleneck.name + " " + format_percent(p.bottleneck.utilization, 1));
+    row.push_back(p.bottleneck.name.empty() ? "-" : bottleneck_label(p.bottleneck));
     if (with_targets) row.emplace_back(*report.meets[i] ? "met" : "missed");
     if (with_usl) {
       const auto& predicted = report.predicted_throughput_rps[i];

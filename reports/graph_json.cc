@@ -34,9 +34,14 @@ nlohmann::ordered_json graph_json(const DependencyGraph& graph, const SpofAnalys
   for (const ClassSpofs& c : analysis.classes) {
     classes.push_back({{"name", c.name}, {"weight", c.weight}, {"spofs", c.spofs}});
   }
-  return {{"scenario", graph.scenario_name()}, {"nodes", std::move(nodes)},
-          {"edges", std::move(edges)},         {"spofs", analysis.spofs},
-          {"what_if", std::move(what_if)},     {"classes", std::move(classes)}};
+  return {{"scenario", graph.scenario_name()},
+          {"nodes", std::move(nodes)},
+          {"edges", std::move(edges)},
+          {"spofs", analysis.spofs},
+          {"what_if", std::move(what_if)},
+          {"classes", std::move(classes)},
+          // The what-if table follows from the graph alone; `stacksim whatif` measures the cost.
+          {"what_if_basis", "structural"}};
 }
 
 }  // namespace stacksim::reports

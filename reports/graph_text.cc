@@ -16,7 +16,9 @@ std::string graph_text(const DependencyGraph& graph, const SpofAnalysis& analysi
   out << "Single points of failure (" << analysis.spofs.size()
       << "): " << (analysis.spofs.empty() ? "none" : join_with_commas(analysis.spofs)) << "\n\n";
 
-  out << "What if one target fails\n";
+  out << "What if one target fails (structural: which classes lose every path; it cannot say\n"
+         "what a failure costs, as clients retry, time out and wait for health checks; measure\n"
+         "that by simulating it: `stacksim whatif SCENARIO`)\n";
   TextTable table({"target", "kind", "classes failing", "traffic failing", "failing classes"});
   for (const WhatIf& w : analysis.what_if) {
     table.add_row({w.target, w.kind,

@@ -5,7 +5,10 @@
 #include <utility>
 
 #include "analysis/availability_ctmc.h"
+#include "findings/component_intervals.h"
+#include "findings/downtime_summary.h"
 #include "findings/replication_summary.h"
+#include "findings/yearly_downtime.h"
 #include "reports/availability_json.h"
 #include "reports/json_numbers.h"
 #include "reports/report_header_json.h"
@@ -54,6 +57,28 @@ ordered_json confidence_of(const findings::SummaryStats& s) {
   return j;
 }
 
+// Per component and per host, the intervals of their measures.
+void add_item_confidence(ordered_json& j, const std::vector<models::RunResult>& replications) {
+  ordered_json components = ordered_json::object();
+  for (const findings::ComponentIntervals& c : findings::component_intervals(replications)) {
+    components[c.name] = ordered_json{{"utilization", interval_json(c.utilization)},
+                                      {"mean_queue_length", interval_json(c.mean_queue_length)},
+                                      {"mean_wait_s", interval_json(c.mean_wait_s)},
+                                      {"mean_response_s", interval_json(c.mean_response_s)},
+                                      {"throughput_rps", interval_json(c.throughput_rps)},
+                                      {"rejected", interval_json(c.rejected)},
+                                      {"availability", interval_json(c.availability)}};
+  }
+  ordered_json hosts = ordered_json::object();
+  for (const findings::HostIntervals& h : findings::host_intervals(replications)) {
+    hosts[h.name] = ordered_json{{"cpu_utilization", interval_json(h.cpu_utilization)},
+                                 {"mean_cpu_queue_length", interval_json(h.mean_cpu_queue_length)},
+                                 {"availability", interval_json(h.availability)}};
+  }
+  j["components"] = std::move(components);
+  j["hosts"] = std::move(hosts);
+}
+
 ordered_json hosts_json(const std::vector<models::HostResult>& hosts) {
   ordered_json j = ordered_json::object();
   for (const auto& h : hosts) {
@@ -87,7 +112,18 @@ ordered_json classes_json(const std::vector<findings::ClassStats>& classes) {
 
 ordered_json bottleneck_json(const findings::Bottleneck& b) {
   if (b.name.empty()) return nullptr;
-  return ordered_json{{"name", b.name}, {"utilization", b.utilization}};
+  ordered_json j{{"name", b.name},
+                 {"resource", b.resource},
+                 {"because", b.because},
+                 {"utilization", b.utilization},
+                 {"rejected", count_json(b.rejected)},
+                 {"wait_share", optional_or_null(b.wait_share)}};
+  if (b.resource == "down") j["down_s"] = b.down_s;
+  if (b.resource == "memory") {
+    j["memory_over_share"] = b.memory_over_share;
+    j["oom_kills"] = count_json(b.oom_kills);
+  }
+  return j;
 }
 
 ordered_json summary_json(const findings::SummaryStats& s) {
@@ -104,7 +140,12 @@ ordered_json summary_json(const findings::SummaryStats& s) {
   j["latency_s"] = std::move(latency);
   j["availability_by_time"] = s.availability_by_time.mean;
   j["nines"] = finite_or_null(analysis::nines(s.availability.mean));  // null at 100%
-  j["downtime_per_year_s"] = analysis::downtime_per_year_s(s.availability_by_time.mean);
+  const findings::YearlyDowntime yearly = findings::yearly_downtime(s);
+  j["downtime_s"] = yearly.measured_down_s;
+  j["service_outages"] = count_json(s.service_outages.mean);
+  j["downtime_per_year_s"] = optional_or_null(yearly.per_year_s);
+  j["downtime_per_year_basis"] =
+      yearly.basis.empty() ? ordered_json(nullptr) : ordered_json(yearly.basis);
   j["attempts"] = count_json(s.attempts.mean);
   j["retry_amplification"] = s.retry_amplification.mean;
   j["first_attempt_success"] = s.first_attempt_success.mean;
@@ -159,12 +200,15 @@ ordered_json json_report(const ReportContext& context,
     j["interrupted"] = true;
     j["measured_s"] = stats.measured_s;  // how far the measurement got, on average
   }
+  // The measured span on the scenario clock, the clock of every time in the report.
+  j["measured_from_s"] = context.warmup_s;
+  j["measured_to_s"] = context.warmup_s + stats.measured_s;
   j["summary"] = summary_json(stats);
   j["components"] = components_json(components);
   j["hosts"] = hosts_json(hosts);
   j["classes"] = classes_json(findings::mean_classes(replications));
-  j["bottleneck"] = bottleneck_json(findings::find_bottleneck(components, hosts));
   const findings::DowntimeTotals downtime = findings::downtime_totals(replications);
+  j["bottleneck"] = bottleneck_json(findings::find_bottleneck(stats, components, hosts, downtime));
   j["downtime"] = downtime_json(replications);
   if (downtime.truncated) j["downtime_truncated"] = true;
   j["downtime_by_target"] = downtime_by_target_json(downtime);
@@ -178,7 +222,10 @@ ordered_json json_report(const ReportContext& context,
     j["availability_check"] = availability_check_json(findings::check_availability(
         *context.availability_prediction, stats.availability_by_time, replications.size()));
   }
-  if (replications.size() > 1) j["confidence"] = confidence_of(stats);
+  if (replications.size() > 1) {
+    j["confidence"] = confidence_of(stats);
+    add_item_confidence(j["confidence"], replications);
+  }
   return j;
 }
 

@@ -39,8 +39,9 @@ namespace stacksim::reports {
 [[nodiscard]] nlohmann::ordered_json components_json(
     const std::vector<findings::ComponentStats>& components);
 
-// `bottleneck`, as run reports, sweep points and capacity points write it: {name, utilization},
-// or null when there is none (an empty name).
+// `bottleneck`, as run reports, sweep points and capacity points write it: {name, resource,
+// because, utilization, rejected, wait_share (null when nothing completed)}, with down_s for a
+// resource "down" and memory_over_share and oom_kills for "memory"; null when there is none.
 [[nodiscard]] nlohmann::ordered_json bottleneck_json(const findings::Bottleneck& bottleneck);
 
 }  // namespace stacksim::reports

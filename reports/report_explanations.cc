@@ -126,9 +126,7 @@ std::span<const SectionExplanation> section_explanations() { return kSections; }
 
 std::string explain_report(const std::string& report,
                            const std::vector<models::RunResult>& replications) {
-  Facts facts{findings::summarize(replications),
-              findings::find_bottleneck(findings::mean_components(replications),
-                                        findings::mean_hosts(replications))};
+  Facts facts{findings::summarize(replications), findings::find_bottleneck(replications)};
   const std::string indent(11, ' ');
   std::istringstream in(report);
   std::string out;

@@ -35,7 +35,7 @@ std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<Poin
   for (const SweepAxis& axis : axes) csv += csv_field(axis.pointer) + ",";
   csv +=
       "offered,completed,failed,availability,throughput_rps,latency_mean_s,latency_p50_s,"
-      "latency_p95_s,latency_p99_s,bottleneck,bottleneck_utilization";
+      "latency_p95_s,latency_p99_s,bottleneck,bottleneck_resource,bottleneck_utilization";
   for (const std::string& name : components) {
     csv += ',';
     csv += csv_field(std::string("utilization_").append(name));
@@ -57,6 +57,7 @@ std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<Poin
       csv += csv_number(number) + ",";
     }
     csv += csv_field(p.bottleneck.name) + ",";
+    csv += csv_field(p.bottleneck.resource) + ",";
     csv += p.bottleneck.name.empty() ? "" : csv_number(p.bottleneck.utilization);
     for (const std::string& name : components) {
       csv += ",";

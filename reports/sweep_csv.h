@@ -11,7 +11,7 @@ namespace stacksim::reports {
 // The sweep as CSV, one row per point in grid order after a header row: one column per axis
 // (headed by its pointer, holding the point's value: numbers as JSON writes them, strings bare,
 // other values as JSON), then offered, completed, failed, availability, throughput_rps,
-// latency_mean_s, latency_p50_s, latency_p95_s, latency_p99_s, bottleneck,
+// latency_mean_s, latency_p50_s, latency_p95_s, latency_p99_s, bottleneck, bottleneck_resource,
 // bottleneck_utilization; then utilization_<component> for every component of any point (in the
 // order they first appear; empty where a point lacks it) and failed_<cause> for every cause of
 // failure of any point (in name order; 0 where a point has none); and when the points ran more

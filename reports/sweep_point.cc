@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "findings/downtime_summary.h"
+
 namespace stacksim::reports {
 
 std::optional<LatencyStatistic> parse_latency_statistic(std::string_view name) {
@@ -40,7 +42,9 @@ PointMeasure measure_point(GridPoint set, const std::vector<models::RunResult>& 
   point.latency_p95_s = stats.latency_p95_s.mean;
   point.latency_p99_s = stats.latency_p99_s.mean;
   const auto components = findings::mean_components(replications);
-  point.bottleneck = findings::find_bottleneck(components, findings::mean_hosts(replications));
+  point.bottleneck =
+      findings::find_bottleneck(stats, components, findings::mean_hosts(replications),
+                                findings::downtime_totals(replications));
   for (const auto& c : components) point.component_utilization.emplace_back(c.name, c.utilization);
   point.failures_by_cause = stats.errors;
   point.availability_interval = stats.availability;

@@ -48,11 +48,11 @@ std::string format_fixed(double value, int decimals) {
 }
 
 std::string format_count(double value) {
-  return format_fixed(value, std::floor(value) == value ? 0 : 1);
+  return format_fixed(value, std::floor(value) == value || std::fabs(value) >= 100.0 ? 0 : 1);
 }
 
 std::string format_seconds(double seconds) {
-  if (seconds == 0.0) return "0s";
+  if (std::fabs(seconds) < 1e-12) return "0s";
   if (!std::isfinite(seconds)) return printf_string("%.*f", 0, seconds) + "s";
   struct Unit {
     double scale;
@@ -66,6 +66,37 @@ std::string format_seconds(double seconds) {
     return text + unit.suffix;
   }
   return three_digits(seconds) + "s";  // not reached
+}
+
+std::string format_seconds_interval(double mean, double half_width) {
+  const std::string value = format_seconds(mean);
+  if (!(half_width > 0.0) || !std::isfinite(half_width)) return value + " \u00b1 0";
+  struct Unit {
+    double scale;
+    const char* suffix;
+  };
+  // Longer suffixes first: "ms", "us" and "ns" all end in "s".
+  static constexpr Unit kUnits[] = {{1e-3, "ms"}, {1e-6, "us"}, {1e-9, "ns"}, {1.0, "s"}};
+  const Unit* unit = &kUnits[3];
+  for (const Unit& u : kUnits) {
+    const std::string suffix = u.suffix;
+    if (value.size() > suffix.size() &&
+        value.compare(value.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      unit = &u;
+      break;
+    }
+  }
+  const std::string number = value.substr(0, value.size() - std::string(unit->suffix).size());
+  const auto point = number.find('.');
+  const int mean_decimals =
+      point == std::string::npos ? 0 : static_cast<int>(number.size() - point - 1);
+  const double scaled = half_width / unit->scale;
+  const int magnitude = static_cast<int>(std::floor(std::log10(scaled)));
+  const int decimals = std::clamp(1 - magnitude, 0, mean_decimals);
+  std::string half = printf_string("%.*f", decimals, scaled);
+  if (std::stod(half) == 0.0)
+    half = "<" + printf_string("%.*f", decimals, std::pow(10.0, -decimals));
+  return value + " \u00b1 " + half + unit->suffix;
 }
 
 std::string format_span(double seconds) {

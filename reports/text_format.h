@@ -17,12 +17,20 @@ inline constexpr const char* kFactSeparator = " \u00b7 ";
 // format_fixed(1234567.891, 2) == "1,234,567.89".
 [[nodiscard]] std::string format_fixed(double value, int decimals);
 
-// A count: "575,912"; a fractional mean of counts keeps one decimal: "12.3".
+// A count: "575,912". A mean of counts over replications is no count: under 100 it keeps one
+// decimal ("12.3"), from 100 on it is rounded to a whole number ("1,576,781"), as the decimal
+// of so large a mean means nothing.
 [[nodiscard]] std::string format_count(double value);
 
 // A duration in the unit that suits it (ns, us, ms, s), three significant digits: "41.2ms",
-// "180ms", "1.02s", "850ns"; "0s" for zero.
+// "180ms", "1.02s", "850ns"; "0s" for zero and for anything under a picosecond (rounding noise).
 [[nodiscard]] std::string format_seconds(double seconds);
+
+// A mean duration and the half-width of its interval, both in the mean's unit, the half-width to
+// two significant digits and no finer than the mean's last digit: "123ms \u00b1 4ms",
+// "70.1ms \u00b1 0.1ms", "5.02s \u00b1 0.01s"; "\u00b1 0" when the half-width is zero, and
+// "\u00b1 <0.1ms" when it rounds to zero at the mean's last digit.
+[[nodiscard]] std::string format_seconds_interval(double mean, double half_width);
 
 // A configured span of simulated time as a scenario would write it: "2h", "5m", "90s", "1.5h";
 // spans under a second as format_seconds.

@@ -8,9 +8,12 @@
 
 #include "analysis/availability_ctmc.h"
 #include "findings/bottleneck.h"
+#include "findings/downtime_summary.h"
 #include "findings/replication_summary.h"
 #include "findings/slo_evaluation.h"
+#include "findings/yearly_downtime.h"
 #include "reports/availability_text.h"
+#include "reports/bottleneck_text.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
 #include "reports/timeline_report.h"
@@ -23,17 +26,21 @@ std::string with_half_width(const std::string& value, const std::string& half_wi
   return several ? value + " \u00b1 " + half_width : value;
 }
 
+// The run on the scenario clock: "seed 42 · measured 0:05:00–1:05:00 (1h after 5m warm-up)".
 std::string run_line(const ReportContext& context, std::size_t replications, double measured_s,
                      bool interrupted) {
   std::string line = "seed " + std::to_string(context.seed) + kFactSeparator;
+  const std::string planned = format_clock(context.warmup_s) + "\u2013" +
+                              format_clock(context.warmup_s + context.duration_s);
   if (interrupted) {
-    line += "interrupted: measured " + format_span(measured_s) + " of " +
-            format_span(context.duration_s);
+    line += "interrupted: measured " + format_clock(context.warmup_s) + "\u2013" +
+            format_clock(context.warmup_s + measured_s) + " of " + planned;
   } else {
-    line += "measured " + format_span(context.duration_s);
+    line += "measured " + planned;
   }
-  line += context.warmup_s > 0 ? " after " + format_span(context.warmup_s) + " warm-up"
-                               : " without warm-up";
+  line += " (" + format_span(context.duration_s) +
+          (context.warmup_s > 0 ? " after " + format_span(context.warmup_s) + " warm-up)"
+                                : " without warm-up)");
   line += kFactSeparator + std::to_string(replications) +
           (replications == 1 ? " replication" : " replications");
   if (context.threads > 1) line += kFactSeparator + std::to_string(context.threads) + " threads";
@@ -47,13 +54,17 @@ std::string run_line(const ReportContext& context, std::size_t replications, dou
   return line + "\n";
 }
 
+// The request availability: the share of ended requests that succeeded. With replications the
+// counts are means per replication, and say so.
 std::string requests_line(const findings::SummaryStats& s, bool several) {
   return section_line(
-      "Requests", "offered " + format_count(s.offered.mean) + "  completed " +
+      "Requests", std::string(several ? "mean per replication: " : "") + "offered " +
+                      format_count(s.offered.mean) + "  completed " +
                       format_count(s.completed.mean) + "  failed " + format_count(s.failed.mean) +
-                      "  availability " +
+                      "  succeeded " +
                       with_half_width(format_availability(s.availability.mean),
-                                      format_percent(s.availability.half_width, 3), several));
+                                      format_percent(s.availability.half_width, 3), several) +
+                      " (request availability)");
 }
 
 std::string throughput_text(double rps) { return format_fixed(rps, rps < 1000 ? 2 : 1); }
@@ -62,8 +73,8 @@ std::string latency_line(const findings::SummaryStats& s, bool several, double c
   if (completed <= 0) return section_line("Latency", "no completed requests");
   auto item = [&](const char* name, const findings::Interval& i, bool show_half_width) {
     return std::string(name) + " " +
-           with_half_width(format_seconds(i.mean), format_seconds(i.half_width),
-                           several && show_half_width);
+           (several && show_half_width ? format_seconds_interval(i.mean, i.half_width)
+                                       : format_seconds(i.mean));
   };
   return section_line(
       "Latency",
@@ -90,15 +101,29 @@ std::string errors_line(const std::map<std::string, double>& errors) {
   return section_line("Errors", text.empty() ? "none" : text);
 }
 
-// Time-based availability, the downtime a year at that rate, and the nines of the request
-// availability (left out at 100%).
+// The time availability (the share of the measured time every component a request needs was
+// up), the downtime it means, per year only where the run supports it (yearly_downtime), and
+// the nines of the request availability (left out at 100%).
 std::string uptime_line(const findings::SummaryStats& s, bool several) {
   std::string text =
       with_half_width(format_availability(s.availability_by_time.mean),
                       format_percent(s.availability_by_time.half_width, 3), several) +
-      " of the time" + kFactSeparator +
-      format_duration(analysis::downtime_per_year_s(s.availability_by_time.mean)) +
-      " down per year at that rate";
+      " of the time every component a request needs was up (time availability)";
+  const findings::YearlyDowntime yearly = findings::yearly_downtime(s);
+  if (yearly.measured_down_s > 0) {
+    text += kFactSeparator + format_duration(yearly.measured_down_s) + " down in " +
+            format_duration(s.measured_s);
+    if (yearly.basis == "extrapolated") {
+      text += std::string(kFactSeparator) + "about " + format_duration(*yearly.per_year_s) +
+              " a year at that rate (extrapolated from " + format_count(yearly.outages) +
+              " outages)";
+    } else if (yearly.basis.empty()) {
+      text += std::string(kFactSeparator) + "too few outages (" + format_count(yearly.outages) +
+              ") to extrapolate to a year";
+    }
+  } else if (s.availability.mean < 1.0) {
+    text += std::string(kFactSeparator) + "the failed requests failed while everything was up";
+  }
   const double nines = analysis::nines(s.availability.mean);
   if (std::isfinite(nines)) {
     char buffer[32];
@@ -247,10 +272,11 @@ std::string text_summary(const ReportContext& context,
     out += section_line("Timeline", timeline);
   }
 
-  const findings::Bottleneck bottleneck = findings::find_bottleneck(components, hosts);
+  const findings::Bottleneck bottleneck =
+      findings::find_bottleneck(s, components, hosts, findings::downtime_totals(replications));
   if (!bottleneck.name.empty()) {
-    out += (timeline.empty() ? "\nBottleneck: " : "Bottleneck: ") + bottleneck.name +
-           " (utilization " + format_percent(bottleneck.utilization, 1) + ")\n";
+    out +=
+        (timeline.empty() ? "\nBottleneck: " : "Bottleneck: ") + bottleneck_text(bottleneck) + "\n";
   }
 
   out += downtime_text(replications, components, hosts);

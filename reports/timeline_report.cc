@@ -31,10 +31,8 @@ std::string timeline_text(const findings::Timeline& timeline) {
                     format_percent(*timeline.peak_error_rate, 1) + " at " +
                     format_clock(*timeline.peak_error_rate_at_s) + ")");
   }
-  if (!timeline.baseline_queue_length) {
-    facts.push_back("in trouble from the first interval: no normal state to judge recovery by");
-  } else if (!timeline.baseline_p99_s) {
-    facts.push_back("nothing completed before the trouble: no normal latency to judge recovery by");
+  if (!timeline.baseline_p99_s) {
+    facts.push_back("no request completed: no normal latency to judge recovery by");
   } else if (timeline.recovered_at_s) {
     facts.push_back("back to normal at " + format_clock(*timeline.recovered_at_s) + ", " +
                     format_duration(*timeline.recovery_s) + " after the " +

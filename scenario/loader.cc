@@ -9,6 +9,7 @@
 
 #include "scenario/component_parser.h"
 #include "scenario/fault_parser.h"
+#include "scenario/fault_timing.h"
 #include "scenario/file_text.h"
 #include "scenario/ipv4_address.h"
 #include "scenario/json_pointer.h"
@@ -206,6 +207,8 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
   }
   if (const Json* faults = fields.find("faults")) {
     spec.faults = read_faults(validator, *faults, fields.pointer("faults"), names);
+    check_faults_within_run(validator, *faults, fields.pointer("faults"), spec.faults,
+                            spec.warmup_ns + spec.duration_ns);
   }
   if (const Json* slo = fields.find("slo")) {
     spec.slo = read_slo(validator, *slo, fields.pointer("slo"));

@@ -49,6 +49,18 @@ TEST(GraphCli, WithoutOutputsPrintsTheTable) {
   EXPECT_NE(result.out.find("What if one target fails"), std::string::npos);
 }
 
+TEST(GraphCli, TheWhatIfTableSaysItIsStructuralAndPointsToWhatif) {
+  // Losing server2 of a round-robin DNS pair costs "0%" structurally, yet browsers keep trying
+  // the dead address: only a simulation can say what it costs.
+  const auto text = run_stacksim({"graph", "scenarios/single-server.json"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("What if one target fails (structural"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("it cannot say\nwhat a failure costs"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("stacksim whatif SCENARIO"), std::string::npos) << text.out;
+  const auto graph = run_json({"graph", "scenarios/single-server.json"});
+  EXPECT_EQ(graph["what_if_basis"], "structural");
+}
+
 TEST(GraphCli, SetOverridesApply) {
   const auto result = run_stacksim(
       {"graph", "scenarios/single-server.json", "--json", "-", "--set", "/workload/hostname="});

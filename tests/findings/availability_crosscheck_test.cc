@@ -76,6 +76,68 @@ TEST(AvailabilityCrosscheckTest, OneExponentialHostCrashGivesMtbfOverMtbfPlusMtt
   EXPECT_EQ(p->note, "exact: exponential times to failure and to repair");
 }
 
+// An lb on lb1 in front of web on app1 and app2.
+models::ScenarioSpec two_backends() {
+  models::ScenarioSpec spec;
+  spec.hosts = {{"lb1", 2, 0, ""}, {"app1", 4, 0, ""}, {"app2", 4, 0, ""}};
+  models::ComponentSpec web = component("web", ComponentKind::kWeb, "");
+  web.instance_hosts = {"app1", "app2"};
+  spec.components = {component("lb", ComponentKind::kLb, "lb1"), web};
+  spec.workload.mix = {{"page", 1.0, {"lb", "web"}}};
+  return spec;
+}
+
+TEST(AvailabilityCrosscheckTest, RedundantBackendsAreDownOnlyTogether) {
+  // Each host down 1/6 of the time: the pair is down (1/6)^2 of it.
+  models::ScenarioSpec spec = two_backends();
+  const auto mtbf = Distribution::exponential(36000 * kSecond);
+  const auto mttr = Distribution::exponential(7200 * kSecond);
+  spec.faults = {crash("app1", mtbf, mttr), crash("app2", mtbf, mttr)};
+  const auto model = availability_model(spec);
+  ASSERT_TRUE(model.has_value());
+  EXPECT_EQ(model->classes[0].groups, (std::vector<std::vector<int>>{{0, 1}}));
+  const auto p = predict_availability(spec);
+  ASSERT_TRUE(p && p->predicted);
+  EXPECT_NEAR(*p->predicted, 1.0 - 1.0 / 36.0, 1e-12);
+}
+
+TEST(AvailabilityCrosscheckTest, InstanceFaultsMatchTheirInstanceAndDistributeOverHosts) {
+  // web@app1 has its own process crashes besides its host's: (w1 and h1) or h2 is
+  // (w1 or h2) and (h1 or h2).
+  models::ScenarioSpec spec = two_backends();
+  const auto d = Distribution::exponential(3600 * kSecond);
+  spec.faults = {crash("app1", d, d), crash("web@app1", d, d), crash("app2", d, d)};
+  const auto model = availability_model(spec);
+  ASSERT_TRUE(model.has_value());
+  EXPECT_EQ(model->classes[0].groups, (std::vector<std::vector<int>>{{0, 2}, {1, 2}}));
+  // Each unit up half the time: P(up) = 1 - P(instance 1 down) P(instance 2 down) = 1 - 3/4 x 1/2.
+  const auto p = predict_availability(spec);
+  ASSERT_TRUE(p && p->predicted);
+  EXPECT_NEAR(*p->predicted, 1.0 - 0.75 * 0.5, 1e-12);
+  // The balancer's own host is a unit of its own, in series.
+  spec.faults.push_back(crash("lb1", d, d));
+  EXPECT_NEAR(*predict_availability(spec)->predicted, 0.5 * (1.0 - 0.75 * 0.5), 1e-12);
+}
+
+TEST(AvailabilityCrosscheckTest, WritesNeedThePrimaryUnlessItFailsOver) {
+  models::ScenarioSpec spec;
+  spec.hosts = {{"db1", 4, 0, ""}, {"db2", 4, 0, ""}};
+  models::ComponentSpec db = component("db", ComponentKind::kDb, "");
+  db.instance_hosts = {"db1", "db2"};
+  db.primary_host = "db1";
+  spec.components = {db};
+  spec.workload.mix = {{"read", 1.0, {"db"}}, {"write", 1.0, {"db"}, true}};
+  const auto d = Distribution::exponential(3600 * kSecond);
+  spec.faults = {crash("db1", d, d), crash("db2", d, d)};
+  auto p = predict_availability(spec);
+  ASSERT_TRUE(p && p->predicted);
+  EXPECT_NEAR(*p->predicted, (0.75 + 0.5) / 2.0, 1e-12);  // reads: either; writes: the primary
+  spec.components[0].failover_ns = 30 * kSecond;
+  p = predict_availability(spec);
+  EXPECT_NEAR(*p->predicted, 0.75, 1e-12);
+  EXPECT_THAT(p->note, HasSubstr("failover is taken as instant"));
+}
+
 TEST(AvailabilityCrosscheckTest, TwoHostsInSeriesMultiply) {
   models::ScenarioSpec spec;
   spec.hosts = {{"front", 2, 0, ""}, {"back", 2, 0, ""}};

@@ -218,39 +218,120 @@ TEST(MeanClassesTest, CountsMayBeFractional) {
   EXPECT_DOUBLE_EQ(mean[1].offered, 5.0);
 }
 
-TEST(FindBottleneckTest, HighestUtilizationWins) {
-  const auto run = sample_run();
-  const Bottleneck b = find_bottleneck(run.components, run.hosts);
-  EXPECT_EQ(b.name, "app");
-  EXPECT_DOUBLE_EQ(b.utilization, 0.934);
+// A summary of `completed` requests with mean latency `latency_s` over 100 s.
+SummaryStats served(double completed, double latency_s) {
+  SummaryStats s;
+  s.completed.mean = completed;
+  s.offered.mean = completed;
+  s.latency_mean_s.mean = latency_s;
+  s.throughput_rps.mean = completed / 100.0;
+  s.measured_s = 100.0;
+  s.replications = 1;
+  return s;
 }
 
-TEST(FindBottleneckTest, HostCpuIsNamed) {
-  const std::vector<models::ComponentResult> components = {
-      component("web", "web", "s1", 4, 0.5, 1.0)};
-  const std::vector<models::HostResult> hosts = {host("s1", 2, 0.2, 0, 1),
-                                                 host("s2", 2, 0.8, 0, 1)};
-  const Bottleneck b = find_bottleneck(components, hosts);
-  EXPECT_EQ(b.name, "host s2 cpu");
-  EXPECT_DOUBLE_EQ(b.utilization, 0.8);
+ComponentStats stats_of(const models::ComponentResult& c) {
+  ComponentStats stats;
+  static_cast<models::ComponentResult&>(stats) = c;
+  stats.mean_visits = static_cast<double>(c.visits);
+  stats.mean_rejected = static_cast<double>(c.rejected);
+  return stats;
 }
 
-TEST(FindBottleneckTest, TiesGoToTheFirst) {
-  const std::vector<models::ComponentResult> components = {
-      component("a", "station", "", 1, 0.0, 1.0), component("b", "station", "", 1, 0.5, 1.0),
-      component("c", "station", "", 1, 0.5, 1.0)};
+ComponentStats idle(const std::string& name, const std::string& kind, double utilization) {
+  models::ComponentResult c = component(name, kind, "s1", 4, utilization, 1.0);
+  c.rejected = 0;
+  c.mean_wait_s = 0.0;
+  c.availability = 1.0;
+  return stats_of(c);
+}
+
+TEST(FindBottleneckTest, NothingLimitingNamesTheBusiestResource) {
+  const std::vector<ComponentStats> components = {idle("web", "web", 0.2), idle("app", "app", 0.6)};
   const std::vector<models::HostResult> hosts = {host("s1", 2, 0.5, 0, 1)};
-  EXPECT_EQ(find_bottleneck(components, hosts).name, "b");
-  // All idle: still the first resource.
-  const std::vector<models::ComponentResult> idle = {component("a", "station", "", 1, 0.0, 1.0)};
-  EXPECT_EQ(find_bottleneck(idle, {}).name, "a");
+  const Bottleneck b = find_bottleneck(served(1000, 0.1), components, hosts, {});
+  EXPECT_EQ(b.name, "app");
+  EXPECT_EQ(b.resource, "workers");
+  EXPECT_EQ(b.because, "busiest");
+  EXPECT_DOUBLE_EQ(b.utilization, 0.6);
+  // Ties go to the first, components before hosts; a host is named by its name, resource cpu.
+  const std::vector<models::HostResult> busy = {host("s1", 2, 0.9, 0, 1)};
+  const Bottleneck cpu = find_bottleneck(served(1000, 0.1), components, busy, {});
+  EXPECT_EQ(cpu.name, "s1");
+  EXPECT_EQ(cpu.resource, "cpu");
+}
+
+TEST(FindBottleneckTest, RejectionsBeatUtilization) {
+  std::vector<ComponentStats> components = {idle("web", "web", 0.2), idle("app", "app", 0.6),
+                                            idle("db", "db", 0.1)};
+  components[2].mean_rejected = 30;  // MySQL max_connections reached
+  const std::vector<models::HostResult> hosts = {host("s1", 2, 0.95, 0, 1)};
+  const Bottleneck b = find_bottleneck(served(1000, 0.1), components, hosts, {});
+  EXPECT_EQ(b.name, "db");
+  EXPECT_EQ(b.resource, "connections");
+  EXPECT_EQ(b.because, "rejections");
+  EXPECT_DOUBLE_EQ(b.rejected, 30);
+  // A web server that turns connections away has a full accept queue.
+  components[0].mean_rejected = 40;
+  EXPECT_EQ(find_bottleneck(served(1000, 0.1), components, hosts, {}).resource, "backlog");
+}
+
+TEST(FindBottleneckTest, WaitingNamesTheLargestShareOfLatency) {
+  std::vector<ComponentStats> components = {idle("web", "web", 0.9), idle("app", "app", 0.6)};
+  // 1000 completed requests, 100 ms each; the app: 2000 visits waiting 10 ms = 20 ms a request.
+  components[1].mean_visits = 2000;
+  components[1].mean_wait_s = 0.010;
+  // The host's CPU: 0.5 bursts waiting on average at 10 requests/s = 50 ms a request.
+  const std::vector<models::HostResult> hosts = {host("s1", 2, 0.5, 0.5, 1)};
+  const Bottleneck b = find_bottleneck(served(1000, 0.1), components, hosts, {});
+  EXPECT_EQ(b.name, "s1");
+  EXPECT_EQ(b.resource, "cpu");
+  EXPECT_EQ(b.because, "waiting");
+  EXPECT_DOUBLE_EQ(*b.wait_share, 0.5);
+  // Below 5% of latency nothing counts as waiting.
+  const std::vector<models::HostResult> short_wait = {host("s1", 2, 0.5, 0.004, 1)};
+  components[1].mean_wait_s = 0.0001;
+  EXPECT_EQ(find_bottleneck(served(1000, 0.1), components, short_wait, {}).because, "busiest");
+}
+
+TEST(FindBottleneckTest, FaultsThatCauseMostFailuresNameTheTargetDownLongest) {
+  SummaryStats s = served(900, 0.1);
+  s.failed.mean = 100;
+  s.failures_by_origin = {{"crash", 90}, {"overload", 10}};
+  DowntimeTotals downtime;
+  downtime.seconds["s1"]["crash"] = 20;
+  downtime.seconds["web"]["crash"] = 20;  // down with its host: the host is named
+  const std::vector<ComponentStats> components = {idle("web", "web", 0.9)};
+  const std::vector<models::HostResult> hosts = {host("s1", 2, 0.0, 0, 0.8)};
+  const Bottleneck b = find_bottleneck(s, components, hosts, downtime);
+  EXPECT_EQ(b.name, "s1");
+  EXPECT_EQ(b.resource, "down");
+  EXPECT_DOUBLE_EQ(b.down_s, 20);
+  EXPECT_DOUBLE_EQ(b.utilization, 0.2);
+  // Overload behind most failures: the faults are not what limits.
+  s.failures_by_origin = {{"crash", 10}, {"overload", 90}};
+  EXPECT_NE(find_bottleneck(s, components, hosts, downtime).resource, "down");
+}
+
+TEST(FindBottleneckTest, AHostShortOfMemoryComesFirst) {
+  std::vector<ComponentStats> components = {idle("app", "app", 1.0)};
+  components[0].mean_rejected = 500;
+  models::HostResult h = host("s1", 8, 0.3, 0, 1);
+  h.memory_bytes = 1000;
+  h.mean_memory_demand_bytes = 1200;
+  h.memory_over_share = 0.7;
+  const Bottleneck b = find_bottleneck(served(1000, 1.0), components, {h}, {});
+  EXPECT_EQ(b.name, "s1");
+  EXPECT_EQ(b.resource, "memory");
+  EXPECT_DOUBLE_EQ(b.memory_over_share, 0.7);
+  EXPECT_DOUBLE_EQ(b.utilization, 1.2);
+  h.memory_over_share = 0.001;  // a blip: not what limits
+  EXPECT_EQ(find_bottleneck(served(1000, 1.0), components, {h}, {}).resource, "workers");
 }
 
 TEST(FindBottleneckTest, NothingMeasured) {
-  const Bottleneck b = find_bottleneck(std::vector<models::ComponentResult>{}, {});
-  EXPECT_TRUE(find_bottleneck(std::vector<ComponentStats>{}, {}).name.empty());
-  EXPECT_TRUE(b.name.empty());
-  EXPECT_EQ(b.utilization, 0.0);
+  EXPECT_TRUE(find_bottleneck(served(0, 0), {}, {}, {}).name.empty());
+  EXPECT_TRUE(find_bottleneck(std::vector<models::RunResult>{}).name.empty());
 }
 
 }  // namespace

@@ -137,8 +137,9 @@ TEST(SweepPoint, MeasureIsTheRunSummaryAndItsBottleneck) {
   EXPECT_DOUBLE_EQ(p.throughput_rps, 10.0);
   EXPECT_NEAR(p.latency_mean_s, 0.5005, 1e-3);
   EXPECT_NEAR(p.latency_p99_s, 0.99, 0.02);
-  EXPECT_EQ(p.bottleneck.name, "app");
-  EXPECT_DOUBLE_EQ(p.bottleneck.utilization, 0.934);
+  EXPECT_EQ(p.bottleneck.name, "db");  // the most rejections, as the run report says
+  EXPECT_EQ(p.bottleneck.resource, "connections");
+  EXPECT_DOUBLE_EQ(p.bottleneck.utilization, 0.40);
 }
 
 // ---- Saturation and headroom ----
@@ -156,7 +157,9 @@ PointMeasure mm1_point(GridPoint set, double rate, double availability = 1.0) {
   p.latency_p50_s = std::log(2.0) * p.latency_mean_s;
   p.latency_p95_s = std::log(20.0) * p.latency_mean_s;
   p.latency_p99_s = std::log(100.0) * p.latency_mean_s;
-  p.bottleneck = {"server", rate / 1000.0};
+  p.bottleneck.name = "server";
+  p.bottleneck.resource = "servers";
+  p.bottleneck.utilization = rate / 1000.0;
   return p;
 }
 
@@ -392,10 +395,10 @@ TEST(SweepCsv, OneRowPerPointAfterTheHeader) {
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "/workload/arrivals/rate,/x,offered,completed,failed,availability,throughput_rps,"
             "latency_mean_s,latency_p50_s,latency_p95_s,latency_p99_s,bottleneck,"
-            "bottleneck_utilization");
+            "bottleneck_resource,bottleneck_utilization");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 5);
   EXPECT_NE(csv.find("\n100,\"a,b\",60000,60000,0,1,100,0.00111111111,"), std::string::npos) << csv;
-  EXPECT_NE(csv.find(",server,0.1\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",server,servers,0.1\n"), std::string::npos) << csv;
   EXPECT_NE(csv.find("\n200,c,120000,"), std::string::npos) << csv;
 }
 

@@ -25,10 +25,13 @@ constexpr double kT975Df2 = 4.302653;  // Student t, 0.975 quantile, 2 degrees o
 TEST(JsonReportTest, OneReplicationHasEveryContractKey) {
   const ordered_json j = json_report(sample_context(100.0), {sample_run()});
 
-  EXPECT_EQ(keys_of(j), (std::vector<std::string>{
-                            "schema_version", "tool_version", "scenario", "seed", "duration_s",
-                            "warmup_s", "replications", "events", "summary", "components", "hosts",
-                            "classes", "bottleneck", "downtime", "downtime_by_target"}));
+  EXPECT_EQ(keys_of(j),
+            (std::vector<std::string>{
+                "schema_version", "tool_version", "scenario", "seed", "duration_s", "warmup_s",
+                "replications", "events", "measured_from_s", "measured_to_s", "summary",
+                "components", "hosts", "classes", "bottleneck", "downtime", "downtime_by_target"}));
+  EXPECT_EQ(j["measured_from_s"], 300.0);  // the warm-up's end on the scenario clock
+  EXPECT_EQ(j["measured_to_s"], 400.0);
   EXPECT_EQ(j["schema_version"], 1);
   EXPECT_EQ(j["tool_version"], "0.1.0");
   EXPECT_EQ(j["scenario"]["name"], "foobar-single-server");
@@ -43,12 +46,27 @@ TEST(JsonReportTest, OneReplicationHasEveryContractKey) {
   EXPECT_FALSE(j.contains("wall_seconds"));  // reports are reproducible byte for byte
 
   const ordered_json& s = j["summary"];
-  EXPECT_EQ(keys_of(s),
-            (std::vector<std::string>{
-                "offered", "completed", "failed", "errors", "availability", "throughput_rps",
-                "mean_in_system", "latency_s", "availability_by_time", "nines",
-                "downtime_per_year_s", "attempts", "retry_amplification", "first_attempt_success",
-                "final_success", "attempt_errors", "failures_by_origin", "lost_writes"}));
+  EXPECT_EQ(keys_of(s), (std::vector<std::string>{"offered",
+                                                  "completed",
+                                                  "failed",
+                                                  "errors",
+                                                  "availability",
+                                                  "throughput_rps",
+                                                  "mean_in_system",
+                                                  "latency_s",
+                                                  "availability_by_time",
+                                                  "nines",
+                                                  "downtime_s",
+                                                  "service_outages",
+                                                  "downtime_per_year_s",
+                                                  "downtime_per_year_basis",
+                                                  "attempts",
+                                                  "retry_amplification",
+                                                  "first_attempt_success",
+                                                  "final_success",
+                                                  "attempt_errors",
+                                                  "failures_by_origin",
+                                                  "lost_writes"}));
   // Counts of a single replication are integers.
   EXPECT_TRUE(s["offered"].is_number_integer());
   EXPECT_TRUE(s["completed"].is_number_integer());
@@ -102,12 +120,20 @@ TEST(JsonReportTest, OneReplicationHasEveryContractKey) {
       (ordered_json{
           {"page",
            {{"offered", 1010}, {"completed", 1000}, {"failed", 10}, {"mean_latency_s", 0.5005}}}}));
-  EXPECT_EQ(j["bottleneck"], (ordered_json{{"name", "app"}, {"utilization", 0.934}}));
+  // db turned the most requests away (3); 9 ms of waiting a request of the 500.5 ms mean.
+  EXPECT_EQ(j["bottleneck"]["name"], "db");
+  EXPECT_EQ(j["bottleneck"]["resource"], "connections");
+  EXPECT_EQ(j["bottleneck"]["because"], "rejections");
+  EXPECT_EQ(j["bottleneck"]["utilization"], 0.40);
+  EXPECT_EQ(j["bottleneck"]["rejected"], 3);
+  EXPECT_NEAR(j["bottleneck"]["wait_share"].get<double>(), 0.009 / 0.5005, 1e-12);
 
   // Availability: nothing was down, one attempt per request.
   EXPECT_EQ(s["availability_by_time"], 1.0);
   EXPECT_NEAR(s["nines"].get<double>(), std::log10(101.0), 1e-12);  // 1 - A = 10/1010
-  EXPECT_EQ(s["downtime_per_year_s"], 0.0);
+  EXPECT_EQ(s["downtime_s"], 0.0);
+  EXPECT_TRUE(s["downtime_per_year_s"].is_null());  // no outage to extrapolate from
+  EXPECT_TRUE(s["downtime_per_year_basis"].is_null());
   EXPECT_TRUE(s["attempts"].is_number_integer());
   EXPECT_EQ(s["attempts"], 1010);
   EXPECT_EQ(s["retry_amplification"], 1.0);
@@ -136,10 +162,18 @@ TEST(JsonReportTest, NinesOfTheRequestAvailability) {
 TEST(JsonReportTest, DowntimePerYearFollowsTheTimeAvailability) {
   auto run = sample_run();
   run.availability_by_time = 0.999;
+  run.service_outages = 10;  // enough outages to extrapolate from
   // 0.1% of 365.25 days.
   EXPECT_NEAR(summary_json({run})["downtime_per_year_s"].get<double>(), 31557.6, 1e-6);
+  EXPECT_EQ(summary_json({run})["downtime_per_year_basis"], "extrapolated");
+  EXPECT_NEAR(summary_json({run})["downtime_s"].get<double>(), 0.1, 1e-9);  // of 100 s
   run.availability_by_time = 0.99999;
   EXPECT_NEAR(summary_json({run})["downtime_per_year_s"].get<double>(), 315.576, 1e-6);
+  // Too few outages: no yearly figure; a measured year: what was measured.
+  run.service_outages = 9;
+  EXPECT_TRUE(summary_json({run})["downtime_per_year_s"].is_null());
+  run.measured_s = 365 * 86400.0;
+  EXPECT_EQ(summary_json({run})["downtime_per_year_basis"], "measured");
 }
 
 TEST(JsonReportTest, RetryAmplificationAndSuccessShares) {
@@ -182,9 +216,13 @@ TEST(JsonReportTest, ReplicationsAverageTheAvailabilityMetrics) {
 TEST(JsonReportTest, DowntimeWindowsOfTheFirstReplicationAndMeanTotals) {
   using testing::window;
   std::vector<models::RunResult> runs(2, sample_run());
-  runs[0].downtime = {window("server1", "crash", 10.0, 40.0), window("web", "crash", 10.0, 40.0),
-                      window("web", "maintenance", 60.0, 70.0)};
-  runs[1].downtime = {window("server1", "crash", 5.0, 15.0), window("web", "crash", 5.0, 15.0)};
+  for (const auto& w : {window("server1", "crash", 10.0, 40.0), window("web", "crash", 10.0, 40.0),
+                        window("web", "maintenance", 60.0, 70.0)}) {
+    testing::add_downtime(runs[0], w);
+  }
+  for (const auto& w : {window("server1", "crash", 5.0, 15.0), window("web", "crash", 5.0, 15.0)}) {
+    testing::add_downtime(runs[1], w);
+  }
   const ordered_json j = json_report(sample_context(100.0), runs);
   ASSERT_EQ(j["downtime"].size(), 3u);
   EXPECT_EQ(j["downtime"][0], (ordered_json{{"target", "server1"},
@@ -204,6 +242,7 @@ TEST(JsonReportTest, DowntimeWindowsOfTheFirstReplicationAndMeanTotals) {
 TEST(JsonReportTest, TruncatedDowntimeIsFlagged) {
   auto run = sample_run();
   run.downtime.assign(models::kMaxDowntimeWindows, testing::window("web", "crash", 1.0, 2.0));
+  run.downtime_truncated = true;
   const ordered_json j = json_report(sample_context(100.0), {run});
   EXPECT_EQ(j["downtime_truncated"], true);
   EXPECT_EQ(j["downtime"].size(), models::kMaxDowntimeWindows);
@@ -348,13 +387,20 @@ TEST(JsonReportTest, ThreeReplicationsReportMeansAndConfidence) {
                    (0.90 + 0.934 + 0.95) / 3.0);
   EXPECT_DOUBLE_EQ(j["hosts"]["server1"]["cpu_utilization"].get<double>(),
                    (0.61 + 0.70 + 0.61) / 3.0);
-  EXPECT_EQ(j["bottleneck"]["name"], "app");
+  EXPECT_EQ(j["bottleneck"]["name"], "db");  // the most rejections
+  EXPECT_EQ(j["bottleneck"]["because"], "rejections");
 
   ASSERT_TRUE(j.contains("confidence"));
   const ordered_json& c = j["confidence"];
   EXPECT_EQ(keys_of(c), (std::vector<std::string>{"offered", "completed", "failed", "availability",
                                                   "throughput_rps", "mean_in_system", "latency_s",
-                                                  "availability_by_time", "retry_amplification"}));
+                                                  "availability_by_time", "retry_amplification",
+                                                  "components", "hosts"}));
+  EXPECT_DOUBLE_EQ(c["components"]["app"]["utilization"]["mean"].get<double>(),
+                   (0.90 + 0.934 + 0.95) / 3.0);
+  EXPECT_GT(c["components"]["app"]["utilization"]["half_width"].get<double>(), 0.0);
+  EXPECT_DOUBLE_EQ(c["hosts"]["server1"]["cpu_utilization"]["mean"].get<double>(),
+                   (0.61 + 0.70 + 0.61) / 3.0);
   EXPECT_EQ(keys_of(c["latency_s"]),
             (std::vector<std::string>{"mean", "p50", "p90", "p95", "p99", "p999", "max"}));
   EXPECT_EQ(keys_of(c["completed"]),

@@ -41,6 +41,12 @@ inline models::DowntimeWindow window(const std::string& target, const std::strin
   return w;
 }
 
+// Adds `w` to the run's windows and its seconds to downtime_by_target, as the model does.
+inline void add_downtime(models::RunResult& run, const models::DowntimeWindow& w) {
+  run.downtime.push_back(w);
+  run.downtime_by_target[w.target][w.cause] += w.end_s - w.start_s;
+}
+
 inline models::HostResult host(const std::string& name, int cores, double cpu_utilization,
                                double queue, double availability) {
   models::HostResult h;

@@ -22,7 +22,21 @@ TEST(FormatFixedTest, ThousandsSeparators) {
 TEST(FormatCountTest, WholeAndFractional) {
   EXPECT_EQ(format_count(575912), "575,912");
   EXPECT_EQ(format_count(0), "0");
-  EXPECT_EQ(format_count(1000.0 / 3.0), "333.3");
+  // Means of counts: one decimal under 100, whole from 100 on.
+  EXPECT_EQ(format_count(100.0 / 3.0), "33.3");
+  EXPECT_EQ(format_count(1000.0 / 3.0), "333");
+  EXPECT_EQ(format_count(1576781.2), "1,576,781");
+}
+
+TEST(FormatSecondsTest, IntervalsInTheMeansUnitAndPrecision) {
+  EXPECT_EQ(format_seconds_interval(0.123, 0.0041), "123ms \u00b1 4ms");
+  EXPECT_EQ(format_seconds_interval(0.0701, 0.00012), "70.1ms \u00b1 0.1ms");
+  EXPECT_EQ(format_seconds_interval(5.02, 0.013), "5.02s \u00b1 0.01s");
+  EXPECT_EQ(format_seconds_interval(0.0205, 0.0034), "20.5ms \u00b1 3.4ms");
+  EXPECT_EQ(format_seconds_interval(0.123, 0.0), "123ms \u00b1 0");
+  // Rounding noise is no interval, and a half-width below the mean's last digit says so.
+  EXPECT_EQ(format_seconds_interval(0.123, 1e-18), "123ms \u00b1 <1ms");
+  EXPECT_EQ(format_seconds(1e-18), "0s");
 }
 
 TEST(FormatSecondsTest, AdaptiveUnits) {

@@ -36,9 +36,11 @@ TEST(TextSummaryTest, OneReplication) {
   EXPECT_EQ(lines_of(text)[0],
             "stacksim 0.1.0 \u2014 foobar-single-server (scenarios/single-server.json)");
   EXPECT_EQ(lines_of(text)[1],
-            "seed 42 \u00b7 measured 2h after 5m warm-up \u00b7 1 replication \u00b7 12.3 s wall");
+            "seed 42 \u00b7 measured 0:05:00\u20132:05:00 (2h after 5m warm-up) \u00b7 1 "
+            "replication \u00b7 12.3 s wall");
   EXPECT_EQ(line_starting(text, "Requests"),
-            "Requests   offered 1,010  completed 1,000  failed 10  availability 99.010%");
+            "Requests   offered 1,010  completed 1,000  failed 10  succeeded 99.010% (request "
+            "availability)");
   // 1000 completed over 7200 s.
   EXPECT_EQ(line_starting(text, "Throughput"), "Throughput 0.14 req/s");
   const std::string latency = line_starting(text, "Latency");
@@ -51,14 +53,19 @@ TEST(TextSummaryTest, OneReplication) {
   // Causes by count, largest first.
   EXPECT_EQ(line_starting(text, "Errors"), "Errors     rejected 8 \u00b7 dns_failure 2");
   EXPECT_EQ(line_starting(text, "In system"), "In system  3.25 requests on average");
-  EXPECT_EQ(line_starting(text, "Bottleneck"), "Bottleneck: app (utilization 93.4%)");
+  // db turned the most requests away: it, not the busier app, is what limits.
+  const std::string bottleneck =
+      "Bottleneck: db connections: 3 requests rejected \u00b7 busy 40.0% \u00b7 1.8% of latency "
+      "spent waiting for it";
+  EXPECT_EQ(line_starting(text, "Bottleneck"), bottleneck);
   // A single class: no class table.
   EXPECT_EQ(line_starting(text, "Class"), "");
 
   // Availability: 1 - 1000/1010 = 1/101 unavailable is log10(101) = 2.004 nines.
   EXPECT_EQ(line_starting(text, "Uptime"),
-            "Uptime     100% of the time \u00b7 0s down per year at that rate \u00b7 requests at "
-            "2.00 nines");
+            "Uptime     100% of the time every component a request needs was up (time "
+            "availability) \u00b7 the failed requests failed while everything was up \u00b7 "
+            "requests at 2.00 nines");
   EXPECT_EQ(line_starting(text, "Caused by"), "Caused by  overload 8 \u00b7 dns_records 2");
   // One attempt per request, nothing down, no SLO, no prediction: none of their sections.
   EXPECT_EQ(line_starting(text, "Retries"), "");
@@ -68,7 +75,7 @@ TEST(TextSummaryTest, OneReplication) {
   EXPECT_EQ(line_starting(text, "SLO"), "");
   EXPECT_EQ(line_starting(text, "Availability check"), "");
   // The summary ends with the bottleneck.
-  EXPECT_EQ(lines_of(text).back(), "Bottleneck: app (utilization 93.4%)");
+  EXPECT_EQ(lines_of(text).back(), bottleneck);
 }
 
 TEST(TextSummaryTest, TablesAreAligned) {
@@ -101,8 +108,10 @@ TEST(TextSummaryTest, SeveralReplicationsShowHalfWidths) {
   EXPECT_THAT(lines_of(text)[1], HasSubstr("3 replications"));
   // Throughput 9, 10, 11 req/s: half-width 4.302653 / sqrt(3).
   EXPECT_EQ(line_starting(text, "Throughput"), "Throughput 10.00 \u00b1 2.48 req/s");
-  EXPECT_THAT(line_starting(text, "Requests"), HasSubstr("availability 99.003% \u00b1 "));
-  EXPECT_THAT(line_starting(text, "Latency"), HasSubstr("p99 992ms \u00b1 0s"));
+  EXPECT_THAT(line_starting(text, "Requests"),
+              HasSubstr("Requests   mean per replication: offered 1,010  completed 1,000"));
+  EXPECT_THAT(line_starting(text, "Requests"), HasSubstr("succeeded 99.003% \u00b1 "));
+  EXPECT_THAT(line_starting(text, "Latency"), HasSubstr("p99 992ms \u00b1 0 "));
 }
 
 TEST(TextSummaryTest, ClassTableWithSeveralClasses) {
@@ -123,7 +132,7 @@ TEST(TextSummaryTest, NoErrorsNoCompletions) {
   const std::string text = text_summary(sample_context(7200.0), {run});
   EXPECT_EQ(line_starting(text, "Errors"), "Errors     none");
   EXPECT_EQ(line_starting(text, "Latency"), "Latency    no completed requests");
-  EXPECT_THAT(line_starting(text, "Requests"), HasSubstr("availability 0.000%"));
+  EXPECT_THAT(line_starting(text, "Requests"), HasSubstr("succeeded 0.000%"));
   EXPECT_EQ(line_starting(text, "Bottleneck"), "");
 }
 
@@ -132,19 +141,29 @@ TEST(TextSummaryTest, InterruptedRunSaysHowFarItGot) {
   run.interrupted = true;
   run.measured_s = 1800.0;
   const std::string text = text_summary(sample_context(7200.0), {run});
-  EXPECT_THAT(lines_of(text)[1], HasSubstr("interrupted: measured 30m of 2h"));
+  EXPECT_THAT(lines_of(text)[1],
+              HasSubstr("interrupted: measured 0:05:00\u20130:35:00 of 0:05:00\u20132:05:00"));
 }
 
 TEST(TextSummaryTest, UptimeWithReplicationsAndAllRequestsServed) {
   std::vector<models::RunResult> runs(2, sample_run());
-  for (auto& run : runs) run.failed = 0;
+  for (auto& run : runs) {
+    run.failed = 0;
+    run.measured_s = 7200.0;
+    run.service_outages = 6;  // 12 in all: enough for a rate
+  }
   runs[0].availability_by_time = 0.999;
   runs[1].availability_by_time = 0.997;  // mean 99.8%, half-width 12.7062 x 0.001
   const std::string text = text_summary(sample_context(7200.0), runs);
-  // 0.2% of a year is 17.5 h; no nines for a request availability of 100%.
+  // 0.2% of 2 h is 14.4 s, of a year 17.5 h; no nines for a request availability of 100%.
   EXPECT_EQ(line_starting(text, "Uptime"),
-            "Uptime     99.800% \u00b1 1.271% of the time \u00b7 17.5h down per year at that "
-            "rate");
+            "Uptime     99.800% \u00b1 1.271% of the time every component a request needs was up "
+            "(time availability) \u00b7 14.4s down in 2.00h \u00b7 about 17.5h a year at that "
+            "rate (extrapolated from 12 outages)");
+  // One outage in each: too few to say anything about a year.
+  for (auto& run : runs) run.service_outages = 1;
+  EXPECT_THAT(line_starting(text_summary(sample_context(7200.0), runs), "Uptime"),
+              HasSubstr("14.4s down in 2.00h \u00b7 too few outages (2) to extrapolate to a year"));
 }
 
 TEST(TextSummaryTest, RetriesWhenClientsRetried) {
@@ -196,9 +215,11 @@ TEST(TextSummaryTest, DowntimeSectionListsTenWindowsAndTotals) {
   run.hosts[0].availability = 1.0 - 120.0 / 7200.0;
   for (int i = 0; i < 12; ++i) {
     const double start = 300.0 * (i + 1);
-    run.downtime.push_back(window(i % 2 == 0 ? "db" : "web", "process_crash", start, start + 0.1));
+    testing::add_downtime(run,
+                          window(i % 2 == 0 ? "db" : "web", "process_crash", start, start + 0.1));
   }
-  run.downtime.insert(run.downtime.begin(), window("server1", "crash", 125.0, 245.0));
+  testing::add_downtime(run, window("server1", "crash", 125.0, 245.0));
+  std::rotate(run.downtime.rbegin(), run.downtime.rbegin() + 1, run.downtime.rend());
   const std::string text = text_summary(sample_context(7200.0), {run});
   SCOPED_TRACE(text);
   const auto lines = lines_of(text);
@@ -220,7 +241,7 @@ TEST(TextSummaryTest, DowntimeSectionListsTenWindowsAndTotals) {
 
 TEST(TextSummaryTest, DowntimeWithReplicationsSaysWhichWindowsAreListed) {
   std::vector<models::RunResult> runs(2, sample_run());
-  runs[0].downtime = {testing::window("web", "maintenance", 60.0, 150.0)};
+  testing::add_downtime(runs[0], testing::window("web", "maintenance", 60.0, 150.0));
   const std::string text = text_summary(sample_context(7200.0), runs);
   SCOPED_TRACE(text);
   EXPECT_EQ(line_starting(text, "web       maintenance"), "web       maintenance  0:01:00  90s");
@@ -233,12 +254,13 @@ TEST(TextSummaryTest, DowntimeWithReplicationsSaysWhichWindowsAreListed) {
 TEST(TextSummaryTest, DowntimeSaysWhenRecordingStopped) {
   auto run = sample_run();
   run.downtime.assign(models::kMaxDowntimeWindows, testing::window("db", "crash", 1.0, 1.5));
+  run.downtime_truncated = true;
+  run.downtime_by_target["db"]["crash"] = 6000.0;  // the exact total, windows dropped included
   const std::string text = text_summary(sample_context(7200.0), {run});
   EXPECT_EQ(line_starting(text, "... and"), "... and 9,990 more (recording stopped there)");
   EXPECT_EQ(line_starting(text, "(windows past"),
-            "(windows past 10,000 per replication were not recorded: the totals are lower "
-            "bounds)");
-  EXPECT_EQ(line_starting(text, "db      1"), "db      1.39h  99.700%  crash 1.39h");
+            "(windows past 10,000 per replication are not listed; the totals count them all)");
+  EXPECT_EQ(line_starting(text, "db      1"), "db      1.67h  99.700%  crash 1.67h");
 }
 
 TEST(TextSummaryTest, SloSection) {

@@ -84,6 +84,7 @@ TEST(Timeline, QuietRunHasNothingToSay) {
 TEST(Timeline, SpikeGivesExactTimes) {
   const findings::Timeline t = findings::compute_timeline(spike());
   ASSERT_TRUE(t.has_news());
+  // The lower quartile of all 16 rows' queues, and the median p99 of the rows not in trouble.
   EXPECT_DOUBLE_EQ(*t.baseline_p99_s, 0.10);
   EXPECT_DOUBLE_EQ(*t.baseline_queue_length, 0.2);
   EXPECT_DOUBLE_EQ(t.queue_threshold, 2.0);
@@ -123,7 +124,7 @@ TEST(Timeline, ReportsCarryItFromTheFirstReplication) {
   EXPECT_THAT(text_summary(ReportContext{}, runs),
               HasSubstr("\n\nTimeline   queues build at 0:01:15 \u00b7 errors "
                         "0:01:30\u20130:02:30 (peak 40.0% at 0:01:45) \u00b7 back to normal at "
-                        "0:03:00, 30.0s after the errors stopped\nBottleneck: app"));
+                        "0:03:00, 30.0s after the errors stopped\nBottleneck: db"));
 }
 
 TEST(Timeline, NeverRecovered) {
@@ -174,48 +175,55 @@ TEST(Timeline, QueuesWithoutErrorsRecoverFromTheEndOfTheBuildUp) {
             "went down");
 }
 
-TEST(Timeline, ErrorsFromTheFirstRowLeaveNoBaseline) {
+TEST(Timeline, ErrorsFromTheFirstRowAreJudgedAgainstTheRestOfTheRun) {
   std::vector<models::IntervalRow> series = {row(0, 80, 20, 3.0, 0.5), row(1, 70, 30, 4.0, 0.5),
-                                             row(2, 100, 0, 0.1, 0.1), row(3, 100, 0, 0.1, 0.1)};
+                                             row(2, 100, 0, 0.1, 0.1), row(3, 100, 0, 0.1, 0.1),
+                                             row(4, 100, 0, 0.1, 0.1)};
   const findings::Timeline t = findings::compute_timeline(series);
-  EXPECT_FALSE(t.baseline_p99_s);
-  EXPECT_FALSE(t.baseline_queue_length);
+  EXPECT_DOUBLE_EQ(*t.baseline_p99_s, 0.1);
+  EXPECT_DOUBLE_EQ(*t.baseline_queue_length, 0.1);
   EXPECT_DOUBLE_EQ(t.queue_threshold, findings::kMinQueueThreshold);
   EXPECT_FALSE(t.queues_build_at_s);  // never above 1
   EXPECT_EQ(t.errors_start_at_s, 0.0);
   EXPECT_EQ(t.errors_end_at_s, 30.0);
   EXPECT_EQ(t.peak_error_rate, 0.3);
   EXPECT_EQ(t.peak_error_rate_at_s, 15.0);
-  EXPECT_FALSE(t.recovered_at_s);  // no normal state to compare with
-  EXPECT_FALSE(t.recovery_s);
+  EXPECT_EQ(t.recovered_at_s, 30.0);
+  EXPECT_EQ(t.recovery_s, 0.0);
   EXPECT_EQ(timeline_text(t),
-            "errors 0:00:00\u20130:00:30 (peak 30.0% at 0:00:15) \u00b7 in trouble from the first "
-            "interval: no normal state to judge recovery by");
+            "errors 0:00:00\u20130:00:30 (peak 30.0% at 0:00:15) \u00b7 back to normal at "
+            "0:00:30, 0s after the errors stopped");
 }
 
-TEST(Timeline, AQueueInTheFirstRowAboveTheFloorIsTrouble) {
-  std::vector<models::IntervalRow> series = {row(0, 100, 0, 1.0, 40), row(1, 100, 0, 0.1, 0.1)};
+TEST(Timeline, TheNormalQueueIsTheRunsOwnNotAFixedOne) {
+  // A stack whose queue is normally 1.5 (above the floor of 1) in every row: a fixed threshold
+  // would call the first row trouble. Against the run's own median only the 40 stands out.
+  std::vector<models::IntervalRow> series = {row(0, 100, 0, 0.1, 1.5), row(1, 100, 0, 0.1, 1.4),
+                                             row(2, 100, 0, 1.0, 40), row(3, 100, 0, 0.1, 1.6),
+                                             row(4, 100, 0, 0.1, 1.5)};
   const findings::Timeline t = findings::compute_timeline(series);
-  EXPECT_FALSE(t.baseline_queue_length);
-  EXPECT_EQ(t.queues_build_at_s, 0.0);
-  EXPECT_FALSE(t.recovered_at_s);
-  EXPECT_FALSE(t.in_trouble_throughout);  // the queue went down in the second row
+  EXPECT_DOUBLE_EQ(*t.baseline_queue_length, 1.5);  // the lower quartile
+  EXPECT_DOUBLE_EQ(t.queue_threshold, 15.0);
+  EXPECT_EQ(t.queues_build_at_s, 30.0);
+  EXPECT_EQ(t.recovered_at_s, 45.0);
   EXPECT_TRUE(t.has_news());
 }
 
 TEST(Timeline, TroubleFromFirstToLastRowIsASteadyStateNotNews) {
-  // A box near saturation: a queue of 3 to 5 in every row, never a failure.
+  // A box near saturation: a queue of 3 to 5 in every row, never a failure: nothing stands out.
   std::vector<models::IntervalRow> busy = {row(0, 100, 0, 0.2, 3), row(1, 100, 0, 0.2, 5),
                                            row(2, 100, 0, 0.2, 0.5), row(3, 100, 0, 0.2, 4)};
   const findings::Timeline steady = findings::compute_timeline(busy);
-  EXPECT_EQ(steady.queues_build_at_s, 0.0);
-  EXPECT_TRUE(steady.in_trouble_throughout);
+  EXPECT_FALSE(steady.queues_build_at_s);
   EXPECT_FALSE(steady.has_news());
   EXPECT_EQ(timeline_text(steady), "");
 
-  // Failing from the first row to the last: the same.
-  std::vector<models::IntervalRow> failing = {row(0, 80, 20, 0.2, 0.1), row(1, 80, 20, 0.2, 0.1)};
-  EXPECT_FALSE(findings::compute_timeline(failing).has_news());
+  // Failing from the first row to the last: the normal state of this run.
+  std::vector<models::IntervalRow> failing = {row(0, 80, 20, 0.2, 0.1), row(1, 100, 0, 0.2, 0.1),
+                                              row(2, 80, 20, 0.2, 0.1)};
+  const findings::Timeline t = findings::compute_timeline(failing);
+  EXPECT_TRUE(t.in_trouble_throughout);
+  EXPECT_FALSE(t.has_news());
 }
 
 }  // namespace

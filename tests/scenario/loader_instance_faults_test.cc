@@ -16,10 +16,12 @@ using models::FaultSpec;
 using testing::dump;
 using testing::HasError;
 
-// web on h1 and h2, app on h1 only, db on h2 (its "hosts" of one), with `faults`.
+// web on h1 and h2, app on h1 only, db on h2 (its "hosts" of one), with `faults`, over 2 hours
+// (the faults here start at 1 h).
 LoadResult load_faults(const Json& faults) {
   Json doc = Json::parse(R"({
     "name": "instances",
+    "duration": "2h",
     "hosts": { "h1": {}, "h2": {} },
     "components": {
       "web": { "kind": "web", "hosts": ["h1", "h2"] },

@@ -222,7 +222,7 @@ TEST_F(FullStackScenario, ConvertsOneFaultOfEveryKind) {
   EXPECT_EQ(graceful.kind, Kind::kMaintenance);
   EXPECT_EQ(graceful.mode, models::FaultSpec::Mode::kGraceful);
   EXPECT_EQ(windows(graceful),
-            (std::vector<Window>{{3600 * kS, 60 * kS}, {3 * 3600 * kS, 60 * kS}}));
+            (std::vector<Window>{{3600 * kS, 60 * kS}, {2 * 3600 * kS, 60 * kS}}));
 
   const auto& dns = spec_->faults[5];
   EXPECT_EQ(dns.kind, Kind::kDnsOutage);

@@ -73,9 +73,11 @@ inline LoadResult load_without(const std::string& pointer, const char* base = kM
   return load_scenario_text(doc.dump(2), "t.json");
 }
 
-// The minimal scenario (server1 hosting web, app and db) plus a dns component, with `faults`.
+// The minimal scenario (server1 hosting web, app and db) plus a dns component, with `faults`,
+// run for 30 days so that every fault window the tests write starts within the run.
 inline LoadResult load_faults(const nlohmann::ordered_json& faults) {
   nlohmann::ordered_json doc = nlohmann::ordered_json::parse(kMinimalScenario);
+  doc["duration"] = "30d";
   doc["components"]["resolver"] = {{"kind", "dns"}, {"records", nlohmann::ordered_json::array()}};
   doc["faults"] = faults;
   return load_scenario_text(doc.dump(2), "t.json");

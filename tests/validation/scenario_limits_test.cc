@@ -43,23 +43,24 @@ TEST(ScenarioLimits, SlowDatabaseStarvesAppWorkersAndMoreCoresDoNotHelp) {
 TEST(ScenarioLimits, NearSaturationTheHostCpuIsTheBottleneck) {
   // 360 requests/s of single-server.json's mix need 0.9 x 4 cores (see the scenario's comment).
   const auto report = run_report("scenarios/near-saturation.json");
-  EXPECT_EQ(report["bottleneck"]["name"], "host server1 cpu");
+  EXPECT_EQ(report["bottleneck"]["name"], "server1");
+  EXPECT_EQ(report["bottleneck"]["resource"], "cpu");
   EXPECT_NEAR(report["hosts"]["server1"]["cpu_utilization"].get<double>(), 0.9, 0.02);
   EXPECT_EQ(report["summary"]["failed"], 0);
   EXPECT_FALSE(report.contains("timeline"));  // busy throughout: a steady state, not an event
 }
 
 TEST(ScenarioLimits, TrafficSpikeTimelineShowsBuildUpErrorsAndRecovery) {
-  // The 5x spike runs from 25m to 27m, that is 1200 s to 1320 s of measured time (5m warm-up);
-  // the time series has 15 s rows.
+  // The 5x spike runs from 25m to 27m on the scenario clock (1500 s to 1620 s, the warm-up
+  // included, as every report time); the time series has 15 s rows.
   const auto report = run_report("scenarios/traffic-spike.json");
   ASSERT_TRUE(report.contains("timeline"));
   const auto& t = report["timeline"];
-  EXPECT_EQ(t["queues_build_at_s"], 1200.0);  // in the spike's first row, not before
-  EXPECT_EQ(t["errors_start_at_s"], 1200.0);
+  EXPECT_EQ(t["queues_build_at_s"], 1500.0);  // in the spike's first row, not before
+  EXPECT_EQ(t["errors_start_at_s"], 1500.0);
   const double errors_end = t["errors_end_at_s"];
-  EXPECT_GE(errors_end, 1320.0);  // errors last as long as the spike
-  EXPECT_LE(errors_end, 1380.0);  // and the queues drain within a few rows after it
+  EXPECT_GE(errors_end, 1620.0);  // errors last as long as the spike
+  EXPECT_LE(errors_end, 1680.0);  // and the queues drain within a few rows after it
   EXPECT_GT(t["peak_error_rate"].get<double>(), 0.2);  // 750/s offered, about 390/s served
   ASSERT_FALSE(t["recovered_at_s"].is_null());
   EXPECT_GE(t["recovered_at_s"].get<double>(), errors_end);
