@@ -1,6 +1,7 @@
 #include "shards/run_result_json.h"
 
 #include <cmath>
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -259,6 +260,31 @@ auto list_from(const Fields& f, const std::string& key, Read read) {
   return items;
 }
 
+using DowntimeByTarget = std::map<std::string, std::map<std::string, double>>;
+
+ordered_json downtime_by_target_json(const DowntimeByTarget& by_target) {
+  ordered_json j = ordered_json::object();
+  for (const auto& [target, causes] : by_target) {
+    ordered_json by_cause = ordered_json::object();
+    for (const auto& [cause, seconds] : causes) by_cause[cause] = exact(seconds);
+    j[target] = std::move(by_cause);
+  }
+  return j;
+}
+
+DowntimeByTarget downtime_by_target_from(const Fields& f, const std::string& key) {
+  const json& object = f.at(key);
+  const Fields checked(object, f.pointer(key));  // throws unless an object
+  DowntimeByTarget by_target;
+  for (const auto& [target, causes] : object.items()) {
+    const Fields cause_fields(causes, checked.pointer(target));
+    for (const auto& [cause, seconds] : causes.items()) {
+      by_target[target][cause] = cause_fields.number(cause);
+    }
+  }
+  return by_target;
+}
+
 }  // namespace
 
 nlohmann::ordered_json run_result_json(const models::RunResult& r) {
@@ -272,7 +298,11 @@ nlohmann::ordered_json run_result_json(const models::RunResult& r) {
           {"failures_by_origin", r.failures_by_origin},
           {"availability_by_time", exact(r.availability_by_time)},
           {"lost_writes", r.lost_writes},
+          {"service_outages", r.service_outages},
           {"downtime", list_json(r.downtime, window_json)},
+          {"downtime_truncated", r.downtime_truncated},
+          {"downtime_by_target", downtime_by_target_json(r.downtime_by_target)},
+          {"measured_from_s", exact(r.measured_from_s)},
           {"measured_s", exact(r.measured_s)},
           {"mean_in_system", exact(r.mean_in_system)},
           {"latency_ns", histogram_json(r.latency_ns)},
@@ -297,7 +327,11 @@ models::RunResult run_result_from_json(const nlohmann::json& j) {
   r.failures_by_origin = f.counts("failures_by_origin");
   r.availability_by_time = f.number("availability_by_time");
   r.lost_writes = f.count("lost_writes");
+  r.service_outages = f.count("service_outages");
   r.downtime = list_from(f, "downtime", window_from);
+  r.downtime_truncated = f.flag("downtime_truncated");
+  r.downtime_by_target = downtime_by_target_from(f, "downtime_by_target");
+  r.measured_from_s = f.number("measured_from_s");
   r.measured_s = f.number("measured_s");
   r.mean_in_system = f.number("mean_in_system");
   r.latency_ns = histogram_from(Fields(f.at("latency_ns"), f.pointer("latency_ns")));
