@@ -244,8 +244,7 @@ CommandOutput sweep_output(const SweepArgs& args, const SweepPlan& plan,
     output.add_file(args.csv_path, reports::sweep_csv(plan.axes, capacity.points));
   }
   if (!args.html_path.empty()) {
-    output.add(args.html_path,
-               reports::html_sweep_report(context, plan->axes, capacity, cut_short));
+    output.add(args.html_path, reports::html_sweep_report(context, plan.axes, capacity, cut_short));
   }
   if (!output.to_stdout && !args.quiet) {
     output.terminal = reports::capacity_text(context, plan.axes, grid.size(), capacity, cut_short);

@@ -73,9 +73,9 @@ std::vector<Card> verdict_cards(const ReportContext& context, const findings::Su
          Card::Status::kNeutral});
   }
   if (!bottleneck.name.empty()) {
-    cards.push_back({"Bottleneck", bottleneck.name,
-                     "utilisation " + format_percent(bottleneck.utilization, 1) +
-                         ": what runs out first as load grows",
+    cards.push_back({"Bottleneck", bottleneck.name + " (" + bottleneck.resource + ")",
+                     "utilisation " + format_percent(bottleneck.utilization, 1) + ", picked by " +
+                         bottleneck.because + ": what limits this run",
                      Card::Status::kNeutral});
   }
   return cards;
@@ -300,7 +300,8 @@ std::string html_run_report(const ReportContext& context, const models::Scenario
   const auto components = findings::mean_components(replications);
   const auto hosts = findings::mean_hosts(replications);
   const auto classes = findings::mean_classes(replications);
-  const findings::Bottleneck bottleneck = findings::find_bottleneck(components, hosts);
+  const findings::Bottleneck bottleneck =
+      findings::find_bottleneck(s, components, hosts, findings::downtime_totals(replications));
 
   HtmlPage page("stacksim run: " + context.scenario_name, spec.description);
   page.facts(

@@ -266,7 +266,8 @@ std::string html_sweep_report(const ReportContext& context, const std::vector<Sw
     }
     bottlenecks.categories.push_back(name);
     busiest.values.push_back(p.bottleneck.name.empty() ? kNaN : p.bottleneck.utilization);
-    bottlenecks.value_texts.push_back(p.bottleneck.name);
+    bottlenecks.value_texts.push_back(
+        p.bottleneck.name.empty() ? "" : p.bottleneck.name + " (" + p.bottleneck.resource + ")");
   }
   bottlenecks.series.push_back(busiest);
   page.figure_pair(charts::render_xy_chart(availability),

@@ -67,12 +67,16 @@ std::string sweep_csv(const std::vector<SweepAxis>& axes, const std::vector<Poin
     }
     for (const std::string& cause : causes) {
       const auto found = p.failures_by_cause.find(cause);
-      csv += "," + csv_number(found == p.failures_by_cause.end() ? 0.0 : found->second);
+      csv += ',';
+      csv += csv_number(found == p.failures_by_cause.end() ? 0.0 : found->second);
     }
     if (intervals) {
       for (const findings::Interval* i : {&p.availability_interval, &p.throughput_interval,
                                           &p.latency_mean_interval, &p.latency_p99_interval}) {
-        csv += "," + csv_number(i->low()) + "," + csv_number(i->high());
+        csv += ',';
+        csv += csv_number(i->low());
+        csv += ',';
+        csv += csv_number(i->high());
       }
     }
     csv += "\n";

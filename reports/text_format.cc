@@ -94,8 +94,10 @@ std::string format_seconds_interval(double mean, double half_width) {
   const int magnitude = static_cast<int>(std::floor(std::log10(scaled)));
   const int decimals = std::clamp(1 - magnitude, 0, mean_decimals);
   std::string half = printf_string("%.*f", decimals, scaled);
-  if (std::stod(half) == 0.0)
-    half = "<" + printf_string("%.*f", decimals, std::pow(10.0, -decimals));
+  if (std::stod(half) == 0.0) {
+    half = printf_string("%.*f", decimals, std::pow(10.0, -decimals));
+    half.insert(half.begin(), '<');
+  }
   return value + " \u00b1 " + half + unit->suffix;
 }
 
