@@ -54,7 +54,7 @@ struct XyChart {
   // The y axis never goes above this (availability: 1); when every value sits at it, the axis
   // shows the tenth below it.
   std::optional<double> y_ceiling;
-  bool y_percent = false;       // y values are fractions; ticks read "50%"
+  bool y_percent = false;  // y values are fractions; ticks read "50%"
   std::vector<Series> series;
   std::vector<Band> bands;
   std::string band_legend;  // the legend's name of the shading; "" = no legend entry
