@@ -5,10 +5,12 @@
 #include <utility>
 
 #include "analysis/availability_ctmc.h"
+#include "models/request.h"
 #include "reports/availability_json.h"
 #include "reports/json_numbers.h"
 #include "reports/replication_summary.h"
 #include "reports/report_header_json.h"
+#include "reports/stability_check.h"
 #include "reports/timeline.h"
 
 namespace stacksim::reports {
@@ -87,6 +89,19 @@ ordered_json bottleneck_json(const Bottleneck& b) {
   return ordered_json{{"name", b.name}, {"utilization", b.utilization}};
 }
 
+// Where the backlog of an unstable run built up; see StabilityCheck.
+ordered_json backlog_json(const StabilityCheck& check) {
+  ordered_json j;
+  j["component"] = check.component.empty() ? ordered_json(nullptr) : ordered_json(check.component);
+  j["rho"] = finite_or_null(check.rho);
+  j["growth_per_s"] = check.backlog_growth_per_s;
+  j["availability_with_unfinished"] = check.availability_with_unfinished;
+  j["stopped"] = check.stopped;
+  if (check.stopped) j["stopped_at_s"] = check.stopped_at_s;
+  j["request_limit"] = models::kMaxRequestsHeld;
+  return j;
+}
+
 ordered_json summary_json(const SummaryStats& s) {
   ordered_json latency = ordered_json::object();
   for (const auto& [key, member] : kLatencyKeys) latency[key] = (s.*member).mean;
@@ -157,6 +172,10 @@ ordered_json json_report(const ReportContext& context,
     j["measured_s"] = stats.measured_s;  // how far the measurement got, on average
   }
   j["summary"] = summary_json(stats);
+  const StabilityCheck stability = check_stability(replications);
+  j["summary"]["unstable"] = stability.unstable;
+  j["summary"]["unfinished"] = count_json(stability.unfinished);
+  if (stability.unstable) j["backlog"] = backlog_json(stability);
   j["components"] = components_json(components);
   j["hosts"] = hosts_json(hosts);
   j["classes"] = classes_json(mean_classes(replications));

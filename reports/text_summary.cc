@@ -10,6 +10,8 @@
 #include "reports/availability_text.h"
 #include "reports/replication_summary.h"
 #include "reports/slo_evaluation.h"
+#include "reports/stability_check.h"
+#include "reports/stability_text.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
 #include "reports/timeline.h"
@@ -46,13 +48,20 @@ std::string run_line(const ReportContext& context, std::size_t replications, dou
   return line + "\n";
 }
 
-std::string requests_line(const SummaryStats& s, bool several) {
+std::string requests_line(const SummaryStats& s, bool several, double unfinished) {
+  // Without a request that ended there is no availability to speak of.
+  const std::string availability =
+      s.completed.mean + s.failed.mean <= 0
+          ? "no requests measured"
+          : "availability " + with_half_width(format_availability(s.availability.mean),
+                                              format_percent(s.availability.half_width, 3),
+                                              several);
   return section_line(
-      "Requests", "offered " + format_count(s.offered.mean) + "  completed " +
-                      format_count(s.completed.mean) + "  failed " + format_count(s.failed.mean) +
-                      "  availability " +
-                      with_half_width(format_availability(s.availability.mean),
-                                      format_percent(s.availability.half_width, 3), several));
+      "Requests",
+      "offered " + format_count(s.offered.mean) + "  completed " + format_count(s.completed.mean) +
+          "  failed " + format_count(s.failed.mean) +
+          (unfinished > 0 ? "  unfinished " + format_count(unfinished) : std::string()) + "  " +
+          availability);
 }
 
 std::string throughput_text(double rps) { return format_fixed(rps, rps < 1000 ? 2 : 1); }
@@ -194,13 +203,14 @@ std::string text_summary(const ReportContext& context,
 
   std::string out = "stacksim";
   if (!context.tool_version.empty()) out += " " + context.tool_version;
-  out += " \u2014 " + context.scenario_name;
-  if (!context.scenario_file.empty()) out += " (" + context.scenario_file + ")";
+  out += " \u2014 " + escape_control(context.scenario_name);
+  if (!context.scenario_file.empty()) out += " (" + escape_control(context.scenario_file) + ")";
   out += "\n";
   out += run_line(context, replications.size(), s.measured_s, s.interrupted);
   out += "\n";
 
-  out += requests_line(s, several);
+  const StabilityCheck stability = check_stability(replications);
+  out += requests_line(s, several, stability.unfinished);
   out += uptime_line(s, several);
   const bool retried = s.attempts.mean > s.offered.mean;
   if (retried) out += retries_line(s);
@@ -225,6 +235,7 @@ std::string text_summary(const ReportContext& context,
   std::snprintf(in_system, sizeof in_system, "%.*f requests on average",
                 s.mean_in_system.mean < 10 ? 2 : 1, s.mean_in_system.mean);
   out += section_line("In system", in_system);
+  out += stability_text(stability);
 
   // Each table follows a blank line.
   const auto components = mean_components(replications);
@@ -248,8 +259,9 @@ std::string text_summary(const ReportContext& context,
 
   const Bottleneck bottleneck = find_bottleneck(components, hosts);
   if (!bottleneck.name.empty()) {
-    out += (timeline.empty() ? "\nBottleneck: " : "Bottleneck: ") + bottleneck.name +
-           " (utilization " + format_percent(bottleneck.utilization, 1) + ")\n";
+    out += (timeline.empty() ? "\nBottleneck: " : "Bottleneck: ") +
+           escape_control(bottleneck.name) + " (utilization " +
+           format_percent(bottleneck.utilization, 1) + ")\n";
   }
 
   out += downtime_text(replications, components, hosts);
