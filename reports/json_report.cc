@@ -167,12 +167,12 @@ ordered_json json_report(const ReportContext& context,
   std::uint64_t events = 0;
   for (const auto& r : replications) events += r.events;
   j["events"] = events;
-  if (stats.interrupted) {
-    j["interrupted"] = true;
+  const StabilityCheck stability = check_stability(replications);
+  if (stats.interrupted) j["interrupted"] = true;
+  if (stats.interrupted || stability.stopped) {
     j["measured_s"] = stats.measured_s;  // how far the measurement got, on average
   }
   j["summary"] = summary_json(stats);
-  const StabilityCheck stability = check_stability(replications);
   j["summary"]["unstable"] = stability.unstable;
   j["summary"]["unfinished"] = count_json(stability.unfinished);
   if (stability.unstable) j["backlog"] = backlog_json(stability);

@@ -25,11 +25,11 @@ std::string with_half_width(const std::string& value, const std::string& half_wi
 }
 
 std::string run_line(const ReportContext& context, std::size_t replications, double measured_s,
-                     bool interrupted) {
+                     bool interrupted, bool stopped = false) {
   std::string line = "seed " + std::to_string(context.seed) + kFactSeparator;
-  if (interrupted) {
-    line += "interrupted: measured " + format_span(measured_s) + " of " +
-            format_span(context.duration_s);
+  if (interrupted || stopped) {
+    line += std::string(interrupted ? "interrupted" : "stopped") + ": measured " +
+            format_span(measured_s) + " of " + format_span(context.duration_s);
   } else {
     line += "measured " + format_span(context.duration_s);
   }
@@ -206,10 +206,10 @@ std::string text_summary(const ReportContext& context,
   out += " \u2014 " + escape_control(context.scenario_name);
   if (!context.scenario_file.empty()) out += " (" + escape_control(context.scenario_file) + ")";
   out += "\n";
-  out += run_line(context, replications.size(), s.measured_s, s.interrupted);
+  const StabilityCheck stability = check_stability(replications);
+  out += run_line(context, replications.size(), s.measured_s, s.interrupted, stability.stopped);
   out += "\n";
 
-  const StabilityCheck stability = check_stability(replications);
   out += requests_line(s, several, stability.unfinished);
   out += uptime_line(s, several);
   const bool retried = s.attempts.mean > s.offered.mean;
