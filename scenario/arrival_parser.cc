@@ -138,8 +138,14 @@ void read_arrivals(Validator& validator, const Json& value, const std::string& p
   spec.process = info->process;
   switch (info->process) {
     case WorkloadSpec::Process::kPoisson: {
-      const auto rate =
-          fields.number("rate", {0.0, models::kMaxArrivalRatePerSecond, true}, Need::kRequired);
+      auto rate = fields.number("rate", NumberRange::positive(), Need::kRequired);
+      if (rate && *rate > models::kMaxArrivalRatePerSecond) {
+        validator.error(fields.pointer("rate"),
+                        "a rate above 1e9 per second (one arrival a nanosecond, the clock's "
+                        "resolution) cannot be simulated, got " +
+                            describe_json(*fields.find("rate")));
+        rate.reset();
+      }
       spec.rate_per_s = rate.value_or(spec.rate_per_s);
       if (const Json* profile = fields.find("profile")) {
         spec.profile =

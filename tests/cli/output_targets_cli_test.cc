@@ -2,11 +2,14 @@
 // atomically; a character device or a FIFO is written through, in place; a symbolic link stays
 // a link and the file it points to gets the report; a temporary left by a killed run is removed.
 // Device nodes need root (mknod): CI runs as root; elsewhere those tests skip.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -55,11 +58,29 @@ TEST(OutputTargets, FifoReceivesTheReportAndStaysAFifo) {
   const TempDir dir("out-fifo");
   const fs::path fifo = dir / "pipe";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-  // The reader opens the FIFO as a consumer would; the run writes into it.
-  auto reader = std::async(std::launch::async, [&] { return read_file(fifo); });
+  // A consumer holds the FIFO open (read-write, so that opening it never blocks and a run that
+  // replaced the FIFO cannot hang the test) and reads whatever arrives until the run is over.
+  const int fd = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK);
+  ASSERT_GE(fd, 0);
+  std::atomic<bool> run_over{false};
+  auto reader = std::async(std::launch::async, [&] {
+    std::string received;
+    char buffer[4096];
+    for (;;) {
+      pollfd ready{fd, POLLIN, 0};
+      if (::poll(&ready, 1, 100) > 0) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n > 0) received.append(buffer, static_cast<std::size_t>(n));
+      } else if (run_over) {
+        return received;
+      }
+    }
+  });
   const auto result = run_stacksim(short_run({"--csv", fifo.string()}));
-  ASSERT_EQ(result.exit_code, 0) << result.err;
+  run_over = true;
   const std::string csv = reader.get();
+  ::close(fd);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(csv.substr(0, csv.find('\n')).find("start_s"), std::string::npos) << csv.substr(0, 80);
   struct stat info {};
   ASSERT_EQ(::lstat(fifo.c_str(), &info), 0);
