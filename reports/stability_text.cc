@@ -7,7 +7,7 @@
 
 namespace stacksim::reports {
 
-std::string stability_text(const StabilityCheck& check) {
+std::string stability_text(const findings::StabilityCheck& check) {
   if (!check.unstable) return "";
   std::string text = "the backlog grew without bound";
   if (!check.component.empty()) {

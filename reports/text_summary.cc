@@ -7,14 +7,14 @@
 #include <utility>
 
 #include "analysis/availability_ctmc.h"
+#include "findings/bottleneck.h"
+#include "findings/replication_summary.h"
+#include "findings/slo_evaluation.h"
 #include "reports/availability_text.h"
-#include "reports/replication_summary.h"
-#include "reports/slo_evaluation.h"
-#include "reports/stability_check.h"
 #include "reports/stability_text.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
-#include "reports/timeline.h"
+#include "reports/timeline_report.h"
 
 namespace stacksim::reports {
 namespace {
@@ -48,7 +48,7 @@ std::string run_line(const ReportContext& context, std::size_t replications, dou
   return line + "\n";
 }
 
-std::string requests_line(const SummaryStats& s, bool several, double unfinished) {
+std::string requests_line(const findings::SummaryStats& s, bool several) {
   // Without a request that ended there is no availability to speak of.
   const std::string availability =
       s.completed.mean + s.failed.mean <= 0
@@ -60,15 +60,16 @@ std::string requests_line(const SummaryStats& s, bool several, double unfinished
       "Requests",
       "offered " + format_count(s.offered.mean) + "  completed " + format_count(s.completed.mean) +
           "  failed " + format_count(s.failed.mean) +
-          (unfinished > 0 ? "  unfinished " + format_count(unfinished) : std::string()) + "  " +
-          availability);
+          (s.stability.unfinished > 0 ? "  unfinished " + format_count(s.stability.unfinished)
+                                      : std::string()) +
+          "  " + availability);
 }
 
 std::string throughput_text(double rps) { return format_fixed(rps, rps < 1000 ? 2 : 1); }
 
-std::string latency_line(const SummaryStats& s, bool several, double completed) {
+std::string latency_line(const findings::SummaryStats& s, bool several, double completed) {
   if (completed <= 0) return section_line("Latency", "no completed requests");
-  auto item = [&](const char* name, const Interval& i, bool show_half_width) {
+  auto item = [&](const char* name, const findings::Interval& i, bool show_half_width) {
     return std::string(name) + " " +
            with_half_width(format_seconds(i.mean), format_seconds(i.half_width),
                            several && show_half_width);
@@ -100,7 +101,7 @@ std::string errors_line(const std::map<std::string, double>& errors) {
 
 // Time-based availability, the downtime a year at that rate, and the nines of the request
 // availability (left out at 100%).
-std::string uptime_line(const SummaryStats& s, bool several) {
+std::string uptime_line(const findings::SummaryStats& s, bool several) {
   std::string text =
       with_half_width(format_availability(s.availability_by_time.mean),
                       format_percent(s.availability_by_time.half_width, 3), several) +
@@ -117,7 +118,7 @@ std::string uptime_line(const SummaryStats& s, bool several) {
 }
 
 // Shown only when clients retried.
-std::string retries_line(const SummaryStats& s) {
+std::string retries_line(const findings::SummaryStats& s) {
   char per_request[32];
   std::snprintf(per_request, sizeof per_request, "%.2f", s.retry_amplification.mean);
   return section_line("Retries", format_count(s.attempts.mean) + " attempts (" + per_request +
@@ -127,14 +128,14 @@ std::string retries_line(const SummaryStats& s) {
                                      format_availability(s.final_success.mean));
 }
 
-std::string components_table(const std::vector<ComponentStats>& components) {
+std::string components_table(const std::vector<findings::ComponentStats>& components) {
   const bool show_availability = std::any_of(components.begin(), components.end(),
                                              [](const auto& c) { return c.availability < 1.0; });
   std::vector<std::string> header = {"Component", "kind", "host",     "servers", "util",
                                      "queue",     "wait", "response", "thru/s",  "rejected"};
   if (show_availability) header.push_back("up");
   TextTable table(std::move(header));
-  for (const ComponentStats& c : components) {
+  for (const findings::ComponentStats& c : components) {
     std::vector<std::string> row = {c.name,
                                     c.kind,
                                     c.host.empty() ? "-" : c.host,
@@ -182,7 +183,7 @@ std::string hosts_table(const std::vector<models::HostResult>& hosts) {
   return table.render();
 }
 
-std::string classes_table(const std::vector<ClassStats>& classes) {
+std::string classes_table(const std::vector<findings::ClassStats>& classes) {
   TextTable table({"Class", "offered", "completed", "failed", "availability", "mean latency"});
   for (const auto& c : classes) {
     const double ended = c.completed + c.failed;
@@ -198,7 +199,7 @@ std::string classes_table(const std::vector<ClassStats>& classes) {
 
 std::string text_summary(const ReportContext& context,
                          const std::vector<models::RunResult>& replications) {
-  const SummaryStats s = summarize(replications);
+  const findings::SummaryStats s = findings::summarize(replications);
   const bool several = replications.size() > 1;
 
   std::string out = "stacksim";
@@ -206,11 +207,10 @@ std::string text_summary(const ReportContext& context,
   out += " \u2014 " + escape_control(context.scenario_name);
   if (!context.scenario_file.empty()) out += " (" + escape_control(context.scenario_file) + ")";
   out += "\n";
-  const StabilityCheck stability = check_stability(replications);
-  out += run_line(context, replications.size(), s.measured_s, s.interrupted, stability.stopped);
+  out += run_line(context, replications.size(), s.measured_s, s.interrupted, s.stability.stopped);
   out += "\n";
 
-  out += requests_line(s, several, stability.unfinished);
+  out += requests_line(s, several);
   out += uptime_line(s, several);
   const bool retried = s.attempts.mean > s.offered.mean;
   if (retried) out += retries_line(s);
@@ -235,12 +235,12 @@ std::string text_summary(const ReportContext& context,
   std::snprintf(in_system, sizeof in_system, "%.*f requests on average",
                 s.mean_in_system.mean < 10 ? 2 : 1, s.mean_in_system.mean);
   out += section_line("In system", in_system);
-  out += stability_text(stability);
+  out += stability_text(s.stability);
 
   // Each table follows a blank line.
-  const auto components = mean_components(replications);
-  const auto hosts = mean_hosts(replications);
-  const auto classes = mean_classes(replications);
+  const auto components = findings::mean_components(replications);
+  const auto hosts = findings::mean_hosts(replications);
+  const auto classes = findings::mean_classes(replications);
   std::vector<std::string> tables;
   if (!components.empty()) tables.push_back(components_table(components));
   if (!hosts.empty()) tables.push_back(hosts_table(hosts));
@@ -251,13 +251,13 @@ std::string text_summary(const ReportContext& context,
   }
 
   // Only when queues built up or requests failed; the Bottleneck line follows it directly.
-  const std::string timeline = timeline_text(timeline_of(replications));
+  const std::string timeline = timeline_text(findings::timeline_of(replications));
   if (!timeline.empty()) {
     out += '\n';
     out += section_line("Timeline", timeline);
   }
 
-  const Bottleneck bottleneck = find_bottleneck(components, hosts);
+  const findings::Bottleneck bottleneck = findings::find_bottleneck(components, hosts);
   if (!bottleneck.name.empty()) {
     out += (timeline.empty() ? "\nBottleneck: " : "Bottleneck: ") +
            escape_control(bottleneck.name) + " (utilization " +
@@ -265,10 +265,10 @@ std::string text_summary(const ReportContext& context,
   }
 
   out += downtime_text(replications, components, hosts);
-  if (context.slo) out += slo_text(evaluate_slo(*context.slo, s));
+  if (context.slo) out += slo_text(findings::evaluate_slo(*context.slo, s));
   if (context.availability_prediction) {
-    out += availability_check_text(check_availability(*context.availability_prediction,
-                                                      s.availability_by_time, replications.size()));
+    out += availability_check_text(findings::check_availability(
+        *context.availability_prediction, s.availability_by_time, replications.size()));
   }
   return out;
 }

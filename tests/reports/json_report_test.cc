@@ -43,12 +43,26 @@ TEST(JsonReportTest, OneReplicationHasEveryContractKey) {
   EXPECT_FALSE(j.contains("wall_seconds"));  // reports are reproducible byte for byte
 
   const ordered_json& s = j["summary"];
-  EXPECT_EQ(keys_of(s),
-            (std::vector<std::string>{
-                "offered", "completed", "failed", "errors", "availability", "throughput_rps",
-                "mean_in_system", "latency_s", "availability_by_time", "nines",
-                "downtime_per_year_s", "attempts", "retry_amplification", "first_attempt_success",
-                "final_success", "attempt_errors", "failures_by_origin", "lost_writes"}));
+  EXPECT_EQ(keys_of(s), (std::vector<std::string>{"offered",
+                                                  "completed",
+                                                  "failed",
+                                                  "errors",
+                                                  "availability",
+                                                  "throughput_rps",
+                                                  "mean_in_system",
+                                                  "latency_s",
+                                                  "availability_by_time",
+                                                  "nines",
+                                                  "downtime_per_year_s",
+                                                  "attempts",
+                                                  "retry_amplification",
+                                                  "first_attempt_success",
+                                                  "final_success",
+                                                  "attempt_errors",
+                                                  "failures_by_origin",
+                                                  "lost_writes",
+                                                  "unstable",
+                                                  "unfinished"}));
   // Counts of a single replication are integers.
   EXPECT_TRUE(s["offered"].is_number_integer());
   EXPECT_TRUE(s["completed"].is_number_integer());
@@ -251,7 +265,7 @@ TEST(JsonReportTest, SloVerdictsAndErrorBudget) {
 }
 
 TEST(JsonReportTest, AvailabilityCheckWithOneAndThreeReplications) {
-  AvailabilityPrediction prediction;
+  findings::AvailabilityPrediction prediction;
   prediction.exact = true;
   prediction.predicted = 0.99;
   prediction.note = "exact: exponential times to failure and to repair";
@@ -306,8 +320,8 @@ TEST(JsonReportTest, SummaryAndComponentsAreTheReportsOwn) {
   EXPECT_EQ(components_json(runs), j["components"]);
   EXPECT_EQ(summary_json(runs).dump(), j["summary"].dump());
   // The same from values computed beforehand.
-  EXPECT_EQ(summary_json(summarize(runs)).dump(), j["summary"].dump());
-  EXPECT_EQ(components_json(mean_components(runs)).dump(), j["components"].dump());
+  EXPECT_EQ(summary_json(findings::summarize(runs)).dump(), j["summary"].dump());
+  EXPECT_EQ(components_json(findings::mean_components(runs)).dump(), j["components"].dump());
 }
 
 TEST(JsonReportTest, ThreeReplicationsReportMeansAndConfidence) {
