@@ -3,8 +3,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
-#include <limits>
+#include <cstdlib>
 #include <span>
+#include <string>
 
 namespace stacksim::scenario {
 
@@ -48,9 +49,10 @@ std::optional<NumberAndUnit> split_number(std::string_view text) {
   double value = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + i, value);
   if (end != text.data() + i) return std::nullopt;
-  // A number beyond a double ("1e400") is kept as infinity, so that it reads as too large.
-  if (ec == std::errc::result_out_of_range && value != 0.0) {
-    value = std::numeric_limits<double>::infinity();
+  // A number beyond a double ("1e400") becomes infinity, so that it reads as too large, and one
+  // below the smallest ("1e-400") becomes 0 (from_chars leaves both unparsed; strtod does not).
+  if (ec == std::errc::result_out_of_range) {
+    value = std::strtod(std::string(text.substr(0, i)).c_str(), nullptr);
   } else if (ec != std::errc()) {
     return std::nullopt;
   }
