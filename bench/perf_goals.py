@@ -41,6 +41,7 @@ MM1_MEAN_SERVICE_S = 0.001
 MM1_CUSTOMERS = 3_000_000
 MM1_SECONDS = MM1_CUSTOMERS / MM1_RATE
 SCALE = 1.0  # --quick: 0.01
+SCENARIOS = os.path.join(ROOT, "scenarios")  # --scenarios
 
 DAY_RATE = 1000
 DAY_SETTINGS = [
@@ -97,7 +98,7 @@ def lb_settings(backends):
         hosts[name] = {"cores": 4, "memory": "8GiB", "ip": f"10.1.{i // 250}.{i % 250 + 1}"}
     sets = [f"/hosts={json.dumps(hosts)}", f"/components/web/hosts={json.dumps(names)}",
             f"/components/app/hosts={json.dumps(names)}", f"/workload/arrivals/rate={LB_RATE}"]
-    args = [os.path.join(ROOT, "scenarios", "distributed.json"), "--duration",
+    args = [os.path.join(SCENARIOS, "distributed.json"), "--duration",
             f"{round(LB_SECONDS * SCALE)}s", "--warmup", "1m"]
     for s in sets:
         args += ["--set", s]
@@ -114,7 +115,7 @@ def goal1(build, runs):
         seconds = round(MM1_SECONDS * SCALE)
         h_cpu, h_done, _ = hand_loop(build, seconds)
         s_cpu, s_done, s_events, _ = stacksim(
-            build, [os.path.join(ROOT, "scenarios", "mm1.json"), "--duration", f"{seconds}s",
+            build, [os.path.join(SCENARIOS, "mm1.json"), "--duration", f"{seconds}s",
                     "--warmup", "0"])
         ratio = (s_done / s_cpu) / (h_done / h_cpu)
         ratios.append(ratio)
@@ -129,7 +130,7 @@ def goal1(build, runs):
 
 def goal2(build, runs, hours):
     ratios, per_request, rss_max = [], [], 0
-    args = [os.path.join(ROOT, "scenarios", "single-server.json"), "--duration",
+    args = [os.path.join(SCENARIOS, "single-server.json"), "--duration",
             f"{round(hours * 3600 * SCALE)}s", "--warmup", "0"]
     for s in DAY_SETTINGS:
         args += ["--set", s]
@@ -174,7 +175,7 @@ def goal3(build, runs):
 
 def goal4(build, runs):
     stacksim_bin = os.path.join(build, "cli", "stacksim")
-    day = [os.path.join(ROOT, "scenarios", "single-server.json"), "--warmup", "0"]
+    day = [os.path.join(SCENARIOS, "single-server.json"), "--warmup", "0"]
     for s in DAY_SETTINGS:
         day += ["--set", s]
     cases = {
@@ -182,9 +183,9 @@ def goal4(build, runs):
             ["run", *day, "--replications", "4", "--duration", f"{round(3600 * SCALE)}s"],
             ["run", *day, "--replications", "4", "--duration", "1s"]),
         "9-point sweep of mm1.json": (
-            ["sweep", os.path.join(ROOT, "scenarios", "mm1.json"), "--vary",
+            ["sweep", os.path.join(SCENARIOS, "mm1.json"), "--vary",
              "/workload/arrivals/rate=100:900:9", "--duration", f"{round(7200 * SCALE)}s"],
-            ["sweep", os.path.join(ROOT, "scenarios", "mm1.json"), "--vary",
+            ["sweep", os.path.join(SCENARIOS, "mm1.json"), "--vary",
              "/workload/arrivals/rate=100:900:9", "--duration", "1s"]),
     }
     for name, (work, startup) in cases.items():
@@ -213,8 +214,12 @@ def main():
                         help="simulated hours of goal 2's day scenario (24 = the whole day)")
     parser.add_argument("--goals", default="1,2,3", help="which goals to run, e.g. 1,3 or 4")
     parser.add_argument("--quick", action="store_true", help="tiny runs: a check, not a measure")
+    parser.add_argument("--scenarios", default=os.path.join(ROOT, "scenarios"),
+                        help="directory of mm1.json, single-server.json and distributed.json "
+                        "(an older build may need its own version's files)")
     args = parser.parse_args()
-    global SCALE
+    global SCALE, SCENARIOS
+    SCENARIOS = args.scenarios
     SCALE = 0.01 if args.quick else 1.0
     goals = {int(g) for g in args.goals.split(",")}
     if 1 in goals:

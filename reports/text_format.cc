@@ -184,4 +184,9 @@ std::string escape_control(std::string_view text) {
   return out;
 }
 
+std::string format_money(double dollars) {
+  std::string text = "$";
+  return text.append(format_fixed(dollars, 2));  // not "$" + ...: GCC 12 warns (-Wrestrict)
+}
+
 }  // namespace stacksim::reports

@@ -62,4 +62,7 @@ inline constexpr const char* kFactSeparator = " \u00b7 ";
 // or "\u009b"; everything else, UTF-8 included, is kept. For names and paths from a scenario.
 [[nodiscard]] std::string escape_control(std::string_view text);
 
+// An amount of money in dollars with cents and thousands separators: "$1,234.56".
+[[nodiscard]] std::string format_money(double dollars);
+
 }  // namespace stacksim::reports

@@ -16,6 +16,7 @@
 #include "scenario/json_text.h"
 #include "scenario/key_suggestion.h"
 #include "scenario/overrides.h"
+#include "scenario/price_parser.h"
 #include "scenario/scenario_names.h"
 #include "scenario/validator.h"
 #include "scenario/workload_parser.h"
@@ -160,7 +161,7 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
   // "$schema" tells editors where the scenario schema is; the loader only accepts it.
   static const Keys kKeys = {"$schema", "name",   "description", "seed",       "duration",
                              "warmup",  "report", "hosts",       "components", "workload",
-                             "network", "faults", "slo"};
+                             "network", "faults", "slo",         "prices"};
   models::ScenarioSpec spec;
   if (!document.is_object()) {
     validator.error("", "expected a JSON object at the top level, got " + describe_json(document));
@@ -218,6 +219,11 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
   }
   if (const Json* slo = fields.find("slo")) {
     spec.slo = read_slo(validator, *slo, fields.pointer("slo"));
+  }
+  if (const Json* prices = fields.find("prices")) {
+    // Checked here; the values are read by scenario_prices (price_parser.h), since the bill is
+    // not part of what is simulated.
+    (void)read_prices(validator, *prices, fields.pointer("prices"));
   }
   return spec;
 }

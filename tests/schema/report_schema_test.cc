@@ -36,12 +36,21 @@ TEST(ReportSchema, RealReportsMatchIt) {
   expect_valid(
       check, run_report("scenarios/distributed.json", {"--duration", "2m", "--replications", "2"}),
       "distributed, 2 replications");
-  const auto failures = run_report("scenarios/spof-host-failure.json", {"--duration", "10d"});
+  // A host failure a day on average: 10 days without one (probability e^-10) would leave the
+  // report without downtime, whatever the random streams draw.
+  const auto failures =
+      run_report("scenarios/spof-host-failure.json",
+                 {"--duration", "10d", "--set",
+                  "/faults/0/mtbf={\"dist\": \"exponential\", \"mean\": \"1d\"}"});
   for (const char* part : {"timeline", "slo", "availability_check"}) {
     EXPECT_TRUE(failures.contains(part)) << part;
   }
   EXPECT_FALSE(failures["downtime"].empty());
   expect_valid(check, failures, "spof-host-failure");
+  // The measured span ends just after the five-fold spike at 25-27 min: a timeline.
+  const auto spike = run_report("scenarios/traffic-spike.json", {"--duration", "25m"});
+  EXPECT_TRUE(spike.contains("timeline"));
+  expect_valid(check, spike, "traffic-spike");
 }
 
 TEST(ReportSchema, RejectsAReportWithAKeyItDoesNotDescribe) {
