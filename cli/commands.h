@@ -14,6 +14,8 @@ struct ScenarioArgs {
   std::optional<std::uint64_t> seed;
   std::optional<std::string> duration;
   std::optional<std::string> warmup;
+  bool force = false;                // --force: run what scenario::run_size_problems refuses
+  bool allow_outside_files = false;  // --allow-outside-files: traces beyond the scenario's folder
 };
 
 struct RunArgs {

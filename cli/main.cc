@@ -11,6 +11,7 @@
 #include "cli/graph_command.h"
 #include "cli/lab_command.h"
 #include "cli/merge_command.h"
+#include "cli/option_checks.h"
 #include "cli/schema_command.h"
 #include "cli/sweep_command.h"
 #include "stacksim/version.h"
@@ -28,9 +29,14 @@ void add_scenario_options(CLI::App& command, ScenarioArgs& args) {
                   "(/workload/arrivals/rate), VALUE parsed as JSON else taken as a string")
       ->take_all()
       ->allow_extra_args(false);
-  command.add_option("--seed", args.seed, "Override the scenario's seed");
+  command.add_option("--seed", args.seed, "Override the scenario's seed")
+      ->check(stacksim::cli::non_negative_seed());
   command.add_option("--duration", args.duration, "Override the measured duration (90s, 2h, ...)");
   command.add_option("--warmup", args.warmup, "Override the warm-up (5m, ...)");
+  command.add_flag("--force", args.force,
+                   "Run a scenario estimated to take very long (over 10^9 arrivals)");
+  command.add_flag("--allow-outside-files", args.allow_outside_files,
+                   "Let the scenario read files (traces) outside its own folder");
 }
 
 }  // namespace
@@ -47,9 +53,9 @@ int main(int argc, char** argv) {
   add_scenario_options(*run, run_args.scenario);
   run->add_option("--replications", run_args.replications,
                   "Independent replications; point values are their means")
-      ->check(CLI::PositiveNumber);
+      ->check(stacksim::cli::at_least_one());
   run->add_option("--threads", run_args.threads, "Worker threads; results do not depend on it")
-      ->check(CLI::PositiveNumber);
+      ->check(stacksim::cli::at_least_one());
   run->add_option("--json", run_args.json_path, "Write the JSON report to FILE (- = stdout)");
   run->add_option("--csv", run_args.csv_path, "Write the per-interval time series to FILE");
   run->add_option("--csv-long", run_args.csv_long_path,
@@ -70,12 +76,15 @@ int main(int argc, char** argv) {
   add_scenario_options(*validate, validate_args);
 
   stacksim::cli::GraphArgs graph_args;
+  graph_args.scenario.force = true;  // graph does not simulate: a long run costs it nothing
   CLI::App* graph = app.add_subcommand("graph", "Dependency graph and single points of failure");
   graph->add_option("scenario", graph_args.scenario.path, "Scenario file (JSON with comments)")
       ->required();
   graph->add_option("--set", graph_args.scenario.sets, "Override one scenario value: PATH=VALUE")
       ->take_all()
       ->allow_extra_args(false);
+  graph->add_flag("--allow-outside-files", graph_args.scenario.allow_outside_files,
+                  "Let the scenario read files (traces) outside its own folder");
   graph->add_option("--json", graph_args.json_path, "Write the graph as JSON to FILE (- = stdout)");
   graph->add_option("--dot", graph_args.dot_path,
                     "Write the graph as Graphviz DOT to FILE (- = stdout)");
@@ -91,9 +100,9 @@ int main(int argc, char** argv) {
       ->take_all()
       ->allow_extra_args(false);
   sweep->add_option("--replications", sweep_args.replications, "Replications per point")
-      ->check(CLI::PositiveNumber);
+      ->check(stacksim::cli::at_least_one());
   sweep->add_option("--threads", sweep_args.threads, "Worker threads; results do not depend on it")
-      ->check(CLI::PositiveNumber);
+      ->check(stacksim::cli::at_least_one());
   sweep->add_option("--json", sweep_args.json_path, "Write the JSON report to FILE (- = stdout)");
   sweep->add_option("--csv", sweep_args.csv_path, "Write one CSV row per point to FILE");
   sweep->add_option("--html", sweep_args.html_path,
@@ -128,10 +137,10 @@ int main(int argc, char** argv) {
       "analyze", "Product-form (Jackson/MVA) solution beside the simulation, and the departures");
   add_scenario_options(*analyze, analyze_args.scenario);
   analyze->add_option("--replications", analyze_args.replications, "Independent replications")
-      ->check(CLI::PositiveNumber);
+      ->check(stacksim::cli::at_least_one());
   analyze
       ->add_option("--threads", analyze_args.threads, "Worker threads; results do not depend on it")
-      ->check(CLI::PositiveNumber);
+      ->check(stacksim::cli::at_least_one());
   analyze->add_option("--json", analyze_args.json_path,
                       "Write the JSON report to FILE (- = stdout)");
   analyze->add_option("--html", analyze_args.html_path,

@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "cli/exit_codes.h"
+#include "reports/text_format.h"
+#include "scenario/run_size.h"
 
 namespace stacksim::cli {
 
@@ -32,9 +34,18 @@ std::optional<scenario::LoadResult> load_scenario(const ScenarioArgs& args, int&
     exit_code = kExitUsage;
     return std::nullopt;
   }
-  scenario::LoadResult loaded = scenario::load_scenario_file(args.path, *overrides);
+  scenario::LoadOptions options;
+  options.allow_outside_files = args.allow_outside_files;
+  scenario::LoadResult loaded = scenario::load_scenario_file(args.path, *overrides, options);
+  if (loaded.status == scenario::LoadStatus::kOk && !args.force) {
+    loaded.errors = scenario::run_size_problems(*loaded.spec, args.path);
+    if (!loaded.errors.empty()) loaded.status = scenario::LoadStatus::kInvalid;
+  }
   if (loaded.status == scenario::LoadStatus::kOk) return loaded;
-  for (const auto& error : loaded.errors) std::cerr << error.to_string() << '\n';
+  // Names and values from the file may hold control characters: never echo them raw.
+  for (const auto& error : loaded.errors) {
+    std::cerr << reports::escape_control(error.to_string()) << '\n';
+  }
   exit_code = loaded.status == scenario::LoadStatus::kUnreadable ? kExitNoInput : kExitDataError;
   return std::nullopt;
 }

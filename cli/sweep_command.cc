@@ -148,8 +148,8 @@ std::optional<std::vector<models::ScenarioSpec>> load_points(
       exit_code = kExitUsage;
       return std::nullopt;
     }
-    scenario::LoadResult loaded =
-        scenario::load_scenario_text(base.text, args.path, *overrides, base.base_directory);
+    scenario::LoadResult loaded = scenario::load_scenario_text(base.text, args.path, *overrides,
+                                                               base.base_directory, base.options);
     if (loaded.status == scenario::LoadStatus::kOk) {
       specs.push_back(std::move(*loaded.spec));
       continue;

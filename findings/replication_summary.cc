@@ -90,6 +90,7 @@ Interval mean_interval(const std::vector<double>& values) {
 SummaryStats summarize(const std::vector<RunResult>& replications) {
   SummaryStats s;
   if (replications.empty()) return s;
+  s.stability = check_stability(replications);
   auto count = [](std::uint64_t RunResult::*field) {
     return [field](const RunResult& r) { return static_cast<double>(r.*field); };
   };

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "findings/stability_check.h"
 #include "models/run_result.h"
 
 namespace stacksim::findings {
@@ -47,6 +48,8 @@ struct SummaryStats {
   bool interrupted = false;
   double measured_s = 0.0;
   std::size_t replications = 0;
+  // Whether the backlog was bounded, and the requests left unfinished (check_stability).
+  StabilityCheck stability;
 };
 
 [[nodiscard]] SummaryStats summarize(const std::vector<models::RunResult>& replications);

@@ -21,10 +21,13 @@ RunResult run_replication(const ScenarioSpec& spec, std::uint64_t replication,
   const sim::Time end = spec.warmup_ns + spec.duration_ns;
   constexpr int kProgressSteps = 100;
   bool interrupted = false;
-  for (int step = 1; step <= kProgressSteps && !interrupted; ++step) {
+  bool stopped = false;  // the model stopped the run (an unbounded backlog)
+  for (int step = 1; step <= kProgressSteps && !interrupted && !stopped; ++step) {
     const sim::Time until = step == kProgressSteps ? end : end / kProgressSteps * step;
-    interrupted = simulation.run_until(until, interrupt) == sim::RunOutcome::kInterrupted;
-    if (progress) progress(static_cast<double>(step) / kProgressSteps);
+    const sim::RunOutcome outcome = simulation.run_until(until, interrupt);
+    interrupted = outcome == sim::RunOutcome::kInterrupted;
+    stopped = outcome == sim::RunOutcome::kStopped;
+    if (progress) progress(stopped ? 1.0 : static_cast<double>(step) / kProgressSteps);
   }
   RunResult result = model->finish(interrupted);
   result.events = simulation.events_processed();

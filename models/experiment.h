@@ -23,7 +23,8 @@ struct ExperimentOptions {
   std::function<void(std::size_t task, double fraction)> progress;
 };
 
-// Runs one replication of a valid scenario to its end (warm-up + duration).
+// Runs one replication of a valid scenario to its end (warm-up + duration), or until the model
+// stops it because its backlog is unbounded (RunResult::backlog_limit_reached).
 [[nodiscard]] RunResult run_replication(const ScenarioSpec& spec, std::uint64_t replication,
                                         const std::atomic<bool>* interrupt = nullptr,
                                         const std::function<void(double)>& progress = {});

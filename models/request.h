@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/simulation.h"
 #include "sim/time.h"
 
 namespace stacksim::models {
@@ -59,6 +60,12 @@ struct Request : RequestState {
   std::array<std::uint16_t, kMaxPathLength> at{};
 };
 
+// The most requests a replication holds at once (in the system, plus attempts the servers are
+// still working on after the client gave up). Only an unbounded backlog (offered load above
+// capacity) comes near it: at about 300 bytes a request it is some 300 MB, and the run stops
+// there rather than exhaust memory.
+inline constexpr std::uint32_t kMaxRequestsHeld = 1'000'000;
+
 // Free-list pool of requests: steady-state allocation free once it has grown to the peak
 // number of requests in flight.
 class RequestPool {
@@ -66,6 +73,11 @@ class RequestPool {
   [[nodiscard]] std::uint32_t acquire() {
     if (free_.empty()) {
       requests_.emplace_back();
+      // Checked only while the pool grows, never on the steady-state path.
+      if (requests_.size() == kMaxRequestsHeld) {
+        full_ = true;
+        if (stop_when_full_ != nullptr) stop_when_full_->request_stop();
+      }
       return static_cast<std::uint32_t>(requests_.size() - 1);
     }
     const std::uint32_t id = free_.back();
@@ -75,6 +87,10 @@ class RequestPool {
   }
   void release(std::uint32_t id) { free_.push_back(id); }
   [[nodiscard]] Request& operator[](std::uint32_t id) { return requests_[id]; }
+  // Asks `simulation` to stop once the pool has grown to kMaxRequestsHeld requests.
+  void stop_when_full(sim::Simulation& simulation) { stop_when_full_ = &simulation; }
+  // True once the pool has grown to kMaxRequestsHeld requests.
+  [[nodiscard]] bool full() const { return full_; }
   // Every slot ever handed out, live or free; callers check Request::ended themselves.
   [[nodiscard]] std::uint32_t capacity() const {
     return static_cast<std::uint32_t>(requests_.size());
@@ -83,6 +99,8 @@ class RequestPool {
  private:
   std::vector<Request> requests_;
   std::vector<std::uint32_t> free_;
+  bool full_ = false;
+  sim::Simulation* stop_when_full_ = nullptr;
 };
 
 }  // namespace stacksim::models

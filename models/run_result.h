@@ -25,6 +25,12 @@ struct ComponentResult {
   std::uint64_t visits = 0;        // completed visits
   std::uint64_t rejected = 0;      // arrivals turned away by a full waiting room
   double availability = 1.0;       // fraction of measured time the component was up
+  // Change over the measured period of the requests waiting for a slot and of the busy slots:
+  // where a backlog builds up. `arrivals` = visits + rejected + both changes (visits that failed
+  // while there are not counted).
+  double waiting_growth = 0.0;
+  double busy_growth = 0.0;
+  double arrivals = 0.0;
 };
 
 struct HostResult {
@@ -66,6 +72,7 @@ struct IntervalRow {
   std::vector<double> host_cpu_utilization;    // indexed like RunResult::hosts
   std::vector<double> component_up;            // fraction of the interval each component was up
   std::vector<double> host_up;                 // fraction of the interval each host was up
+  double in_system = 0.0;                      // requests in the system at the interval's end
 
   // The share of the requests ended in the interval that failed; 0 when none ended.
   [[nodiscard]] double error_rate() const {
@@ -124,6 +131,18 @@ struct RunResult {
   std::vector<IntervalRow> series;
   std::uint64_t events = 0;  // engine events processed, warm-up included
   bool interrupted = false;  // stopped early; measured_s says how far it got
+  // Stopped early because kMaxRequestsHeld requests were held at once (an unbounded backlog);
+  // measured_s says how far it got (0 when that happened in the warm-up).
+  bool backlog_limit_reached = false;
+  double stopped_at_s = 0.0;  // scenario clock when it stopped (backlog_limit_reached)
+  // Requests in the system when the measured period began and when it ended.
+  double in_system_at_start = 0.0;
+  double in_system_at_end = 0.0;
+
+  // Requests offered in the measured period that had neither completed nor failed at its end.
+  [[nodiscard]] std::uint64_t unfinished() const {
+    return offered > completed + failed ? offered - completed - failed : 0;
+  }
 
   [[nodiscard]] double availability() const {
     const auto ended = completed + failed;

@@ -31,6 +31,7 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
       lb_rng_(spec.seed, replication, "balancer"),
       thinning_rng_(spec.seed, replication, "arrivals/profile") {
   replication_ = replication;
+  requests_.stop_when_full(simulation);
   hosts_.reserve(spec.hosts.size());
   for (const auto& host : spec.hosts) hosts_.emplace_back(host);
   build_groups();

@@ -274,6 +274,9 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   // Failed requests by origin: a handful of fixed names, counted without building strings.
   std::vector<std::pair<const char*, std::uint64_t>> failures_by_origin_;
   sim::TimeWeighted in_system_;
+  double in_system_at_start_ = 0.0;
+  // Per component, when measuring began: requests waiting for a slot, busy slots.
+  std::vector<std::pair<double, double>> component_levels_at_start_;
   sim::TimeWeighted service_up_;  // weighted share of classes whose path is available
   sim::LogHistogram latency_ns_;  // of the closed intervals; row_latency_ns_ holds the open one
   std::vector<ClassStats> class_stats_;

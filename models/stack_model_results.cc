@@ -18,6 +18,11 @@ void StackModel::begin_measuring() {
     m.peak_bytes = static_cast<std::int64_t>(m.demand_bytes.level());
   }
   in_system_.restart(now);
+  in_system_at_start_ = in_system_.level();
+  component_levels_at_start_.clear();
+  for (const auto& c : components_) {
+    component_levels_at_start_.emplace_back(c.waiting().level(), c.busy_slots().level());
+  }
   service_up_.restart(now);
   downtime_.start_measuring(now);
   service_outages_ = service_level_ < 1.0 ? 1 : 0;  // one under way counts once
@@ -46,6 +51,7 @@ void StackModel::close_interval() {
   row.offered = offered_ - row_offered_;
   row.completed = completed_ - row_completed_;
   row.failed = failed_ - row_failed_;
+  row.in_system = in_system_.level();
   row.latency_p50_s = row_latency_ns_.quantile(0.5) * 1e-9;
   row.latency_p99_s = row_latency_ns_.quantile(0.99) * 1e-9;
   // Each column is the change of an area over the interval, divided by its width.
@@ -80,8 +86,12 @@ RunResult StackModel::finish(bool interrupted) const {
   const sim::Time now = std::min(sim_.now(), measure_end_ns_);
   RunResult result;
   result.interrupted = interrupted;
+  result.backlog_limit_reached = requests_.full();
+  if (result.backlog_limit_reached) result.stopped_at_s = sim::to_seconds(sim_.now());
   if (!measuring_) return result;
   result.measured_from_s = sim::to_seconds(measure_start_ns_);
+  result.in_system_at_start = in_system_at_start_;
+  result.in_system_at_end = in_system_.level();
   result.measured_s = sim::to_seconds(now - measure_start_ns_);
   result.offered = offered_;
   result.completed = completed_;
@@ -116,6 +126,10 @@ RunResult StackModel::finish(bool interrupted) const {
     out.throughput_rps = static_cast<double>(c.visits()) / measured_s;
     out.rejected = c.rejected();
     out.availability = component_health_[i].up.mean(now);
+    out.waiting_growth = c.waiting().level() - component_levels_at_start_[i].first;
+    out.busy_growth = c.busy_slots().level() - component_levels_at_start_[i].second;
+    out.arrivals =
+        static_cast<double>(out.visits + out.rejected) + out.waiting_growth + out.busy_growth;
     result.components.push_back(std::move(out));
   }
   for (std::size_t i = 0; i < hosts_.size(); ++i) {

@@ -11,7 +11,7 @@ std::string bottleneck_label(const findings::Bottleneck& b) {
   std::string what = b.resource;
   if (b.resource == "workers") what = "workers (PHP-FPM children)";
   if (b.resource == "backlog") what = "backlog (accept queue)";
-  return b.name + " " + what;
+  return escape_control(b.name) + " " + what;
 }
 
 std::string bottleneck_text(const findings::Bottleneck& b) {

@@ -9,6 +9,7 @@
 #include "findings/downtime_summary.h"
 #include "findings/replication_summary.h"
 #include "findings/yearly_downtime.h"
+#include "models/request.h"
 #include "reports/availability_json.h"
 #include "reports/json_numbers.h"
 #include "reports/report_header_json.h"
@@ -126,6 +127,19 @@ ordered_json bottleneck_json(const findings::Bottleneck& b) {
   return j;
 }
 
+// Where the backlog of an unstable run built up; see StabilityCheck.
+ordered_json backlog_json(const findings::StabilityCheck& check) {
+  ordered_json j;
+  j["component"] = check.component.empty() ? ordered_json(nullptr) : ordered_json(check.component);
+  j["rho"] = finite_or_null(check.rho);
+  j["growth_per_s"] = check.backlog_growth_per_s;
+  j["availability_with_unfinished"] = check.availability_with_unfinished;
+  j["stopped"] = check.stopped;
+  if (check.stopped) j["stopped_at_s"] = check.stopped_at_s;
+  j["request_limit"] = models::kMaxRequestsHeld;
+  return j;
+}
+
 ordered_json summary_json(const findings::SummaryStats& s) {
   ordered_json latency = ordered_json::object();
   for (const auto& [key, member] : kLatencyKeys) latency[key] = (s.*member).mean;
@@ -153,6 +167,8 @@ ordered_json summary_json(const findings::SummaryStats& s) {
   j["attempt_errors"] = counts_json(s.attempt_errors);
   j["failures_by_origin"] = counts_json(s.failures_by_origin);
   j["lost_writes"] = count_json(s.lost_writes.mean);
+  j["unstable"] = s.stability.unstable;
+  j["unfinished"] = count_json(s.stability.unfinished);
   return j;
 }
 
@@ -196,14 +212,16 @@ ordered_json json_report(const ReportContext& context,
   std::uint64_t events = 0;
   for (const auto& r : replications) events += r.events;
   j["events"] = events;
-  if (stats.interrupted) {
-    j["interrupted"] = true;
+  const findings::StabilityCheck& stability = stats.stability;
+  if (stats.interrupted) j["interrupted"] = true;
+  if (stats.interrupted || stability.stopped) {
     j["measured_s"] = stats.measured_s;  // how far the measurement got, on average
   }
   // The measured span on the scenario clock, the clock of every time in the report.
   j["measured_from_s"] = context.warmup_s;
   j["measured_to_s"] = context.warmup_s + stats.measured_s;
   j["summary"] = summary_json(stats);
+  if (stability.unstable) j["backlog"] = backlog_json(stability);
   j["components"] = components_json(components);
   j["hosts"] = hosts_json(hosts);
   j["classes"] = classes_json(findings::mean_classes(replications));

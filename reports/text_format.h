@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 // Number formatting and line layout for the human-readable reports.
@@ -63,6 +64,11 @@ inline constexpr const char* kFactSeparator = " \u00b7 ";
 
 // A point in simulated time as a clock, to the nearest second: "0:00:05", "1:02:05", "26:00:00".
 [[nodiscard]] std::string format_clock(double seconds);
+
+// `text` safe to print on a terminal: control characters (C0, DEL and the C1 range, which
+// include ESC and CSI and so every ANSI escape sequence) become visible escapes such as "\x1b"
+// or "\u009b"; everything else, UTF-8 included, is kept. For names and paths from a scenario.
+[[nodiscard]] std::string escape_control(std::string_view text);
 
 // An amount of money in dollars with cents and thousands separators: "$1,234.56".
 [[nodiscard]] std::string format_money(double dollars);

@@ -14,6 +14,7 @@
 #include "findings/yearly_downtime.h"
 #include "reports/availability_text.h"
 #include "reports/bottleneck_text.h"
+#include "reports/stability_text.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
 #include "reports/timeline_report.h"
@@ -28,12 +29,13 @@ std::string with_half_width(const std::string& value, const std::string& half_wi
 
 // The run on the scenario clock: "seed 42 · measured 0:05:00–1:05:00 (1h after 5m warm-up)".
 std::string run_line(const ReportContext& context, std::size_t replications, double measured_s,
-                     bool interrupted) {
+                     bool interrupted, bool stopped = false) {
   std::string line = "seed " + std::to_string(context.seed) + kFactSeparator;
   const std::string planned = format_clock(context.warmup_s) + "\u2013" +
                               format_clock(context.warmup_s + context.duration_s);
-  if (interrupted) {
-    line += "interrupted: measured " + format_clock(context.warmup_s) + "\u2013" +
+  if (interrupted || stopped) {
+    line += std::string(interrupted ? "interrupted" : "stopped") + ": measured " +
+            format_clock(context.warmup_s) + "\u2013" +
             format_clock(context.warmup_s + measured_s) + " of " + planned;
   } else {
     line += "measured " + planned;
@@ -57,14 +59,22 @@ std::string run_line(const ReportContext& context, std::size_t replications, dou
 // The request availability: the share of ended requests that succeeded. With replications the
 // counts are means per replication, and say so.
 std::string requests_line(const findings::SummaryStats& s, bool several) {
+  // Without a request that ended there is no availability to speak of.
+  const std::string availability =
+      s.completed.mean + s.failed.mean <= 0
+          ? "no requests measured"
+          : std::string("succeeded ") +
+                with_half_width(format_availability(s.availability.mean),
+                                format_percent(s.availability.half_width, 3), several) +
+                " (request availability)";
   return section_line(
-      "Requests", std::string(several ? "mean per replication: " : "") + "offered " +
-                      format_count(s.offered.mean) + "  completed " +
-                      format_count(s.completed.mean) + "  failed " + format_count(s.failed.mean) +
-                      "  succeeded " +
-                      with_half_width(format_availability(s.availability.mean),
-                                      format_percent(s.availability.half_width, 3), several) +
-                      " (request availability)");
+      "Requests",
+      std::string(several ? "mean per replication: " : "") + "offered " +
+          format_count(s.offered.mean) + "  completed " + format_count(s.completed.mean) +
+          "  failed " + format_count(s.failed.mean) +
+          (s.stability.unfinished > 0 ? "  unfinished " + format_count(s.stability.unfinished)
+                                      : std::string()) +
+          "  " + availability);
 }
 
 std::string throughput_text(double rps) { return format_fixed(rps, rps < 1000 ? 2 : 1); }
@@ -220,10 +230,10 @@ std::string text_summary(const ReportContext& context,
 
   std::string out = "stacksim";
   if (!context.tool_version.empty()) out += " " + context.tool_version;
-  out += " \u2014 " + context.scenario_name;
-  if (!context.scenario_file.empty()) out += " (" + context.scenario_file + ")";
+  out += " \u2014 " + escape_control(context.scenario_name);
+  if (!context.scenario_file.empty()) out += " (" + escape_control(context.scenario_file) + ")";
   out += "\n";
-  out += run_line(context, replications.size(), s.measured_s, s.interrupted);
+  out += run_line(context, replications.size(), s.measured_s, s.interrupted, s.stability.stopped);
   out += "\n";
 
   out += requests_line(s, several);
@@ -251,6 +261,7 @@ std::string text_summary(const ReportContext& context,
   std::snprintf(in_system, sizeof in_system, "%.*f requests on average",
                 s.mean_in_system.mean < 10 ? 2 : 1, s.mean_in_system.mean);
   out += section_line("In system", in_system);
+  out += stability_text(s.stability);
 
   // Each table follows a blank line.
   const auto components = findings::mean_components(replications);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "reports/text_format.h"
+
 namespace stacksim::reports {
 namespace {
 
@@ -18,6 +20,7 @@ std::size_t width_of(const std::string& text) {
 TextTable::TextTable(std::vector<std::string> header) { rows_.push_back(std::move(header)); }
 
 void TextTable::add_row(std::vector<std::string> row) {
+  for (auto& cell : row) cell = escape_control(cell);  // names come from scenario files
   row.resize(std::max(row.size(), rows_.front().size()));
   rows_.push_back(std::move(row));
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/scenario_limits.h"
 #include "scenario/distribution_parser.h"
 #include "scenario/json_pointer.h"
 #include "scenario/trace_file.h"
@@ -121,7 +122,7 @@ models::RateProfile read_profile(Validator& validator, const Json& value,
 }  // namespace
 
 void read_arrivals(Validator& validator, const Json& value, const std::string& pointer,
-                   const std::filesystem::path& base_directory, WorkloadSpec& spec) {
+                   const FileAccess& files, WorkloadSpec& spec) {
   if (!value.is_object()) {
     validator.error(pointer,
                     "expected an object such as {\"process\": \"poisson\", \"rate\": 10}, "
@@ -137,7 +138,14 @@ void read_arrivals(Validator& validator, const Json& value, const std::string& p
   spec.process = info->process;
   switch (info->process) {
     case WorkloadSpec::Process::kPoisson: {
-      const auto rate = fields.number("rate", NumberRange::positive(), Need::kRequired);
+      auto rate = fields.number("rate", NumberRange::positive(), Need::kRequired);
+      if (rate && *rate > models::kMaxArrivalRatePerSecond) {
+        validator.error(fields.pointer("rate"),
+                        "a rate above 1e9 per second (one arrival a nanosecond, the clock's "
+                        "resolution) cannot be simulated, got " +
+                            describe_json(*fields.find("rate")));
+        rate.reset();
+      }
       spec.rate_per_s = rate.value_or(spec.rate_per_s);
       if (const Json* profile = fields.find("profile")) {
         spec.profile =
@@ -147,15 +155,14 @@ void read_arrivals(Validator& validator, const Json& value, const std::string& p
     }
     case WorkloadSpec::Process::kClosed:
       spec.users = static_cast<int>(
-          fields.integer("users", IntRange::positive(), Need::kRequired).value_or(spec.users));
+          fields.integer("users", {1, models::kMaxUsers}, Need::kRequired).value_or(spec.users));
       if (const Json* think = fields.find("think")) {
         if (auto d = read_distribution(validator, *think, fields.pointer("think"))) spec.think = *d;
       }
       break;
     case WorkloadSpec::Process::kTrace:
       if (const auto file = fields.string("file", Need::kRequired, /*non_empty=*/true)) {
-        if (auto times =
-                read_trace_file(validator, *file, base_directory, fields.pointer("file"))) {
+        if (auto times = read_trace_file(validator, *file, files, fields.pointer("file"))) {
           spec.trace_ns = std::move(*times);
         }
       }

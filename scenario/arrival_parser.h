@@ -8,13 +8,14 @@
 
 #include "models/scenario_spec.h"
 #include "scenario/json_text.h"
+#include "scenario/trace_file.h"
 #include "scenario/validator.h"
 
 namespace stacksim::scenario {
 
 // Reads the arrivals object at `pointer` into `spec` (process, rate, profile, users, think,
-// trace). A trace file is found relative to `base_directory` (empty = the current directory).
+// trace). A trace file is read as `files` allows (read_trace_file).
 void read_arrivals(Validator& validator, const Json& value, const std::string& pointer,
-                   const std::filesystem::path& base_directory, models::WorkloadSpec& spec);
+                   const FileAccess& files, models::WorkloadSpec& spec);
 
 }  // namespace stacksim::scenario

@@ -1,5 +1,6 @@
 #include "scenario/dns_records.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <optional>
@@ -23,6 +24,46 @@ struct NameUse {
   bool has_cname = false;
 };
 
+// Reports every CNAME chain that comes back to a name it passed (a self-CNAME included), once
+// per loop, at the record of the loop that comes first in the file: resolving such a name never
+// ends, so every request that needs it would fail.
+void check_cname_loops(Validator& validator, const std::vector<DnsRecordSpec>& specs,
+                       const std::vector<std::string>& pointers) {
+  std::map<std::string, std::size_t> cname_of;  // canonical name -> index of its CNAME record
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    if (specs[i].type == DnsRecordSpec::Type::kCname && !specs[i].name.empty()) {
+      cname_of.emplace(models::canonical_dns_name(specs[i].name), i);
+    }
+  }
+  // Each record is walked once: 0 = not yet, 1 = on the chain being followed, 2 = done.
+  std::vector<int> state(specs.size(), 0);
+  for (const auto& [name, first] : cname_of) {
+    std::vector<std::size_t> chain;
+    std::size_t at = first;
+    bool looped = false;
+    for (;;) {
+      looped = state[at] == 1;
+      if (state[at] != 0) break;
+      state[at] = 1;
+      chain.push_back(at);
+      const auto next = cname_of.find(models::canonical_dns_name(specs[at].value));
+      if (next == cname_of.end()) break;
+      at = next->second;
+    }
+    if (looped) {
+      std::vector<std::size_t> loop(std::find(chain.begin(), chain.end(), at), chain.end());
+      std::rotate(loop.begin(), std::min_element(loop.begin(), loop.end()), loop.end());
+      std::string path;
+      for (const std::size_t record : loop) path += specs[record].name + " -> ";
+      validator.error(pointers[loop.front()],
+                      "CNAME loop: " + path + specs[loop.front()].name +
+                          "; resolving it never ends, so every request that needs the name "
+                          "would fail");
+    }
+    for (const std::size_t record : chain) state[record] = 2;
+  }
+}
+
 }  // namespace
 
 std::vector<DnsRecordSpec> read_dns_records(Validator& validator, const Json& records,
@@ -37,6 +78,7 @@ std::vector<DnsRecordSpec> read_dns_records(Validator& validator, const Json& re
   static constexpr std::array<DnsRecordSpec::Type, 2> kTypeValues = {DnsRecordSpec::Type::kA,
                                                                      DnsRecordSpec::Type::kCname};
   std::map<std::string, NameUse> names;
+  std::vector<std::string> pointers;  // of each record in `specs`
   for (std::size_t i = 0; i < records.size(); ++i) {
     const std::string record_pointer = child_pointer(pointer, i);
     ObjectFields record(validator, records[i], record_pointer, kRecordKeys);
@@ -71,7 +113,9 @@ std::vector<DnsRecordSpec> read_dns_records(Validator& validator, const Json& re
       it->second.has_cname = it->second.has_cname || cname;
     }
     specs.push_back(std::move(spec));
+    pointers.push_back(record_pointer);
   }
+  check_cname_loops(validator, specs, pointers);
   return specs;
 }
 

@@ -3,13 +3,11 @@
 #include "scenario/file_text.h"
 #include "scenario/json_pointer.h"
 #include "scenario/json_text.h"
+#include "scenario/loader.h"
 
 namespace stacksim::scenario {
 
 namespace {
-
-// Completion reads the file at every key press; a scenario is far smaller than this.
-constexpr std::size_t kMaxScenarioBytes = 64u << 20;
 
 void add_pointers(const Json& value, const std::string& pointer, std::vector<std::string>& out) {
   if (!pointer.empty()) out.push_back(pointer);
@@ -29,6 +27,7 @@ void add_pointers(const Json& value, const std::string& pointer, std::vector<std
 std::vector<std::string> document_pointers(const std::string& path) {
   std::vector<std::string> pointers;
   std::string error;
+  // Completion reads the file at every key press: the loader's cap, and never a device or FIFO.
   const auto text = read_file(path, error, kMaxScenarioBytes);
   if (!text) return pointers;
   const ParsedJson parsed = parse_json_text(*text, path);

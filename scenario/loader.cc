@@ -7,6 +7,7 @@
 #include <limits>
 #include <string_view>
 
+#include "models/scenario_limits.h"
 #include "scenario/component_parser.h"
 #include "scenario/fault_parser.h"
 #include "scenario/fault_timing.h"
@@ -155,9 +156,9 @@ std::optional<std::uint64_t> read_seed(Validator& validator, const Json& value,
 }
 
 // The scenario walk: reads every part, reporting all problems through `validator`. Files the
-// scenario names (traces) are looked for relative to `base_directory`.
+// scenario names (traces) are read as `files` allows.
 models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
-                                   const std::filesystem::path& base_directory) {
+                                   const FileAccess& files) {
   // "$schema" tells editors where the scenario schema is; the loader only accepts it.
   static const Keys kKeys = {"$schema", "name",   "description", "seed",       "duration",
                              "warmup",  "report", "hosts",       "components", "workload",
@@ -187,6 +188,16 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
     ObjectFields report_fields(validator, *report, fields.pointer("report"), kReportKeys);
     spec.report_interval_ns = report_fields.duration("interval", DurationRule::kPositive)
                                   .value_or(spec.report_interval_ns);
+    if (spec.report_interval_ns > 0 &&
+        spec.duration_ns / spec.report_interval_ns >= models::kMaxReportRows) {
+      validator.error(report_fields.pointer("interval"),
+                      "an interval this short gives " +
+                          std::to_string(spec.duration_ns / spec.report_interval_ns) +
+                          " time-series rows over the duration; at most " +
+                          std::to_string(models::kMaxReportRows) +
+                          " are kept: make it at least duration / " +
+                          std::to_string(models::kMaxReportRows));
+    }
   }
 
   ScenarioNames names;
@@ -199,8 +210,7 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
     spec.components = read_components(validator, *components, fields.pointer("components"), names);
   }
   if (const Json* workload = fields.require("workload")) {
-    spec.workload =
-        read_workload(validator, *workload, fields.pointer("workload"), names, base_directory);
+    spec.workload = read_workload(validator, *workload, fields.pointer("workload"), names, files);
   }
   if (const Json* network = fields.find("network")) {
     spec.network = read_network(validator, *network, fields.pointer("network"));
@@ -233,11 +243,12 @@ void sort_by_document_order(std::vector<Diagnostic>& errors, const Json& documen
 }
 
 LoadResult load(std::string_view text, const std::string& file,
-                const std::vector<Override>& overrides,
-                const std::filesystem::path& base_directory) {
+                const std::vector<Override>& overrides, const std::filesystem::path& base_directory,
+                const LoadOptions& options) {
   LoadResult result;
   result.text = std::string(text);
   result.base_directory = base_directory;
+  result.options = options;
   result.status = LoadStatus::kInvalid;
   ParsedJson parsed = parse_json_text(text, file);
   if (!parsed.document) {
@@ -253,7 +264,8 @@ LoadResult load(std::string_view text, const std::string& file,
     return result;
   }
   Validator validator(file);
-  models::ScenarioSpec spec = read_scenario(validator, document, base_directory);
+  models::ScenarioSpec spec =
+      read_scenario(validator, document, FileAccess{base_directory, options.allow_outside_files});
   auto errors = validator.take_errors();
   result.errors.insert(result.errors.end(), std::make_move_iterator(errors.begin()),
                        std::make_move_iterator(errors.end()));
@@ -277,30 +289,35 @@ std::string Diagnostic::to_string() const {
 
 LoadResult load_scenario_text(std::string_view text, const std::string& file,
                               const std::vector<Override>& overrides,
-                              const std::filesystem::path& base_directory) {
+                              const std::filesystem::path& base_directory,
+                              const LoadOptions& options) {
   try {
-    return load(text, file, overrides, base_directory);
+    return load(text, file, overrides, base_directory, options);
   } catch (const std::exception& e) {
     // Not expected on any input; kept so that no exception escapes the loader.
     LoadResult result;
     result.status = LoadStatus::kInvalid;
     result.text = std::string(text);
     result.base_directory = base_directory;
+    result.options = options;
     result.errors.push_back({file, "", 0, 0, std::string("internal error: ") + e.what()});
     return result;
   }
 }
 
-LoadResult load_scenario_file(const std::string& path, const std::vector<Override>& overrides) {
+LoadResult load_scenario_file(const std::string& path, const std::vector<Override>& overrides,
+                              const LoadOptions& options) {
   std::string error;
-  const auto text = read_file(path, error);
+  const auto text = read_file(path, error, kMaxScenarioBytes, /*allow_stdin=*/true);
   if (!text) {
     LoadResult result;
     result.status = LoadStatus::kUnreadable;
     result.errors.push_back({path, "", 0, 0, "cannot read scenario file: " + error});
     return result;
   }
-  return load_scenario_text(*text, path, overrides, std::filesystem::path(path).parent_path());
+  const auto base =
+      path == "-" ? std::filesystem::path() : std::filesystem::path(path).parent_path();
+  return load_scenario_text(*text, path, overrides, base, options);
 }
 
 }  // namespace stacksim::scenario

@@ -36,26 +36,41 @@ struct Override {
   std::string value;
 };
 
+// Largest scenario file read (the shipped ones are a few KiB).
+inline constexpr std::size_t kMaxScenarioBytes = std::size_t{64} << 20;
+
+// How a scenario may reach beyond its own text.
+struct LoadOptions {
+  // Read files the scenario names (traces) even outside the scenario file's folder
+  // (--allow-outside-files).
+  bool allow_outside_files = false;
+};
+
 struct LoadResult {
   LoadStatus status = LoadStatus::kOk;
   std::optional<models::ScenarioSpec> spec;  // set only when status == kOk
   std::vector<Diagnostic> errors;            // every problem found, in document order
   std::string text;                          // the file's bytes as read (for its sha256)
   std::filesystem::path base_directory;      // where relative file names were looked for
+  LoadOptions options;                       // as given
 };
 
 // Reads, parses (with // and /* */ comments), applies the overrides in order, validates and
-// converts a scenario. Never throws on bad input: every problem becomes a Diagnostic. Files the
-// scenario names (an arrival trace) are found relative to the scenario file's directory.
+// converts a scenario. Never throws on bad input: every problem becomes a Diagnostic. Only a
+// regular file of at most kMaxScenarioBytes is read ("-" is standard input); anything else is
+// kUnreadable. Files the scenario names (an arrival trace) are found relative to the scenario
+// file's directory, and must be inside it unless `options` allow otherwise.
 [[nodiscard]] LoadResult load_scenario_file(const std::string& path,
-                                            const std::vector<Override>& overrides = {});
+                                            const std::vector<Override>& overrides = {},
+                                            const LoadOptions& options = {});
 
 // As load_scenario_file, for text already in memory; `file` names it in diagnostics. Files the
 // scenario names are found relative to `base_directory` (empty = the current directory); pass
-// the base_directory of an earlier load of the same file to load it again as it was.
+// the base_directory and options of an earlier load of the same file to load it again as it was.
 [[nodiscard]] LoadResult load_scenario_text(std::string_view text, const std::string& file,
                                             const std::vector<Override>& overrides = {},
-                                            const std::filesystem::path& base_directory = {});
+                                            const std::filesystem::path& base_directory = {},
+                                            const LoadOptions& options = {});
 
 // Parses "PATH=VALUE" as given to --set. Returns nullopt when there is no '=' or PATH does not
 // start with '/'.

@@ -1,5 +1,7 @@
 #include "scenario/trace_file.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -23,10 +25,28 @@ std::string_view trim(std::string_view s) {
   return s.substr(first, last - first + 1);
 }
 
-// `s`, shortened for a message.
+// `s` as a message shows it: quoted when short and made only of the characters of numbers,
+// words and headers, else only its length, so that an error never echoes much of a file that
+// is not a trace (or control characters).
 std::string excerpt(std::string_view s) {
-  if (s.size() <= kMaxQuoted) return std::string(s);
-  return std::string(s.substr(0, kMaxQuoted)) + "...";
+  const bool plain = s.size() <= kMaxQuoted && std::all_of(s.begin(), s.end(), [](char c) {
+                       return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+                              std::string_view(" .+-_").find(c) != std::string_view::npos;
+                     });
+  if (plain) return in_quotes(s);
+  return "a text of " + std::to_string(s.size()) + " characters";
+}
+
+// Whether `path` lies inside `directory`, both after following symbolic links.
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& directory) {
+  std::error_code ec;
+  const auto file = std::filesystem::weakly_canonical(path, ec);
+  if (ec) return false;
+  const auto root = std::filesystem::weakly_canonical(
+      directory.empty() ? std::filesystem::current_path(ec) : directory, ec);
+  if (ec) return false;
+  const auto relative = file.lexically_relative(root);
+  return !relative.empty() && *relative.begin() != ".." && relative.is_relative();
 }
 
 // The number of seconds `field` holds, if it is a finite decimal number and nothing else.
@@ -88,23 +108,22 @@ std::optional<std::vector<sim::Time>> parse_trace(Validator& validator, std::str
     first_content = false;
     if (header) continue;
     if (!seconds) {
-      problems.add(line_number,
-                   "expected an arrival time in seconds, got " + in_quotes(excerpt(field)));
+      problems.add(line_number, "expected an arrival time in seconds, got " + excerpt(field));
       continue;
     }
     if (*seconds < 0.0) {
-      problems.add(line_number, "arrival time " + excerpt(field) + " is negative");
+      problems.add(line_number, "arrival time " + std::string(field) + " is negative");
       continue;
     }
     const auto time = duration_from_seconds(*seconds);
     if (!time) {
-      problems.add(line_number, "arrival time " + in_quotes(excerpt(field)) +
-                                    " is too large (at most about 292 years)");
+      problems.add(line_number,
+                   "arrival time " + in_quotes(field) + " is too large (at most about 292 years)");
       continue;
     }
     if (previous_line > 0 && *seconds < previous_seconds) {
-      problems.add(line_number, "arrival time " + excerpt(field) + " is before the one on line " +
-                                    std::to_string(previous_line) +
+      problems.add(line_number, "arrival time " + std::string(field) +
+                                    " is before the one on line " + std::to_string(previous_line) +
                                     "; times must be non-decreasing");
     }
     previous_line = line_number;
@@ -121,15 +140,21 @@ std::optional<std::vector<sim::Time>> parse_trace(Validator& validator, std::str
 }
 
 std::optional<std::vector<sim::Time>> read_trace_file(Validator& validator, const std::string& file,
-                                                      const std::filesystem::path& base_directory,
+                                                      const FileAccess& files,
                                                       const std::string& pointer) {
   if (file.find('\0') != std::string::npos) {
     validator.error(pointer, "a file name cannot contain a NUL character");
     return std::nullopt;
   }
   std::filesystem::path path(file);
-  if (path.is_relative() && !base_directory.empty()) path = base_directory / path;
+  if (path.is_relative() && !files.base_directory.empty()) path = files.base_directory / path;
   const std::string shown = path.string();
+  if (!files.allow_outside && !is_inside(path, files.base_directory)) {
+    validator.error(pointer, "trace file " + in_quotes(shown) +
+                                 " is outside the scenario's folder; scenarios read only files "
+                                 "in their own folder unless --allow-outside-files is given");
+    return std::nullopt;
+  }
   std::string error;
   const auto text = read_file(shown, error, kMaxTraceBytes);
   if (!text) {

@@ -3,7 +3,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdlib>
 #include <span>
+#include <string>
 
 namespace stacksim::scenario {
 
@@ -46,7 +48,14 @@ std::optional<NumberAndUnit> split_number(std::string_view text) {
   }
   double value = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + i, value);
-  if (ec != std::errc() || end != text.data() + i || !std::isfinite(value)) return std::nullopt;
+  if (end != text.data() + i) return std::nullopt;
+  // A number beyond a double ("1e400") becomes infinity, so that it reads as too large, and one
+  // below the smallest ("1e-400") becomes 0 (from_chars leaves both unparsed; strtod does not).
+  if (ec == std::errc::result_out_of_range) {
+    value = std::strtod(std::string(text.substr(0, i)).c_str(), nullptr);
+  } else if (ec != std::errc()) {
+    return std::nullopt;
+  }
   return NumberAndUnit{value, trim(text.substr(i))};
 }
 
@@ -65,11 +74,17 @@ struct Unit {
 };
 
 // A number with one of `units` after it, in base units, rounded to the nearest integer.
-std::optional<std::int64_t> parse_with_units(std::string_view text, std::span<const Unit> units) {
+// `too_large`, when given, is set when the text is well formed but its value is beyond int64.
+std::optional<std::int64_t> parse_with_units(std::string_view text, std::span<const Unit> units,
+                                             bool* too_large = nullptr) {
+  if (too_large != nullptr) *too_large = false;
   const auto parts = split_number(trim(text));
   if (!parts) return std::nullopt;
   for (const Unit& unit : units) {
-    if (parts->unit == unit.name) return scaled(parts->number, unit.scale);
+    if (parts->unit != unit.name) continue;
+    auto value = scaled(parts->number, unit.scale);
+    if (!value && too_large != nullptr) *too_large = true;
+    return value;
   }
   return std::nullopt;
 }
@@ -82,12 +97,12 @@ std::optional<sim::Time> duration_from_seconds(double seconds) {
 
 std::optional<std::int64_t> size_from_bytes(double bytes) { return scaled(bytes, 1.0L); }
 
-std::optional<sim::Time> parse_duration(std::string_view text) {
+std::optional<sim::Time> parse_duration(std::string_view text, bool* too_large) {
   static constexpr Unit kUnits[] = {
       {"", 1e9L},  {"ns", 1.0L}, {"us", 1e3L},   {"ms", 1e6L},
       {"s", 1e9L}, {"m", 60e9L}, {"h", 3600e9L}, {"d", 86400e9L},
   };
-  return parse_with_units(text, kUnits);
+  return parse_with_units(text, kUnits, too_large);
 }
 
 std::optional<std::int64_t> parse_size(std::string_view text) {

@@ -10,8 +10,10 @@
 namespace stacksim::scenario {
 
 // "250ms", "1.5h", "90s", "2d" or a plain number of seconds ("30", "0.5"). Units: ns us ms s m h
-// d. Returns nullopt for anything else, negative values included.
-[[nodiscard]] std::optional<sim::Time> parse_duration(std::string_view text);
+// d. Returns nullopt for anything else, negative values included; `too_large`, when given, tells
+// whether that was a well-formed duration beyond the clock's range (about 292 years).
+[[nodiscard]] std::optional<sim::Time> parse_duration(std::string_view text,
+                                                      bool* too_large = nullptr);
 [[nodiscard]] std::optional<sim::Time> duration_from_seconds(double seconds);
 
 // "8GiB", "512MiB", "64KB" or a plain number of bytes. Units: B KiB MiB GiB TiB (powers of 1024)

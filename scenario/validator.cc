@@ -142,7 +142,12 @@ std::optional<sim::Time> Validator::read_duration(const Json& value, const std::
     }
   } else if (value.is_string()) {
     const auto& s = value.get_ref<const std::string&>();
-    t = parse_duration(s);
+    bool too_large = false;
+    t = parse_duration(s, &too_large);
+    if (!t && too_large) {
+      error(pointer, "duration too large (at most about 292 years)" + got(value));
+      return std::nullopt;
+    }
     if (!t) {
       const auto first = s.find_first_not_of(" \t");
       const bool negative = first != std::string::npos && s[first] == '-';

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/request.h"
+#include "models/scenario_limits.h"
 #include "scenario/arrival_parser.h"
 #include "scenario/distribution_parser.h"
 #include "scenario/json_pointer.h"
@@ -168,14 +169,13 @@ models::ClientSpec read_client(Validator& validator, const Json& value,
 }  // namespace
 
 WorkloadSpec read_workload(Validator& validator, const Json& value, const std::string& pointer,
-                           const ScenarioNames& names,
-                           const std::filesystem::path& base_directory) {
+                           const ScenarioNames& names, const FileAccess& files) {
   static const Keys kKeys = {"arrivals", "mix", "hostname", "clients", "client"};
   WorkloadSpec spec;
   ObjectFields fields(validator, value, pointer, kKeys);
   if (!fields.is_object()) return spec;
   if (const Json* arrivals = fields.require("arrivals")) {
-    read_arrivals(validator, *arrivals, fields.pointer("arrivals"), base_directory, spec);
+    read_arrivals(validator, *arrivals, fields.pointer("arrivals"), files, spec);
   }
   if (const Json* mix = fields.require("mix")) {
     read_mix(validator, *mix, fields.pointer("mix"), names, spec);
@@ -194,7 +194,7 @@ WorkloadSpec read_workload(Validator& validator, const Json& value, const std::s
     spec.hostname = *hostname;
   }
   spec.clients =
-      static_cast<int>(fields.integer("clients", IntRange::positive()).value_or(spec.clients));
+      static_cast<int>(fields.integer("clients", {1, models::kMaxClients}).value_or(spec.clients));
   if (const Json* client = fields.find("client")) {
     spec.client = read_client(validator, *client, fields.pointer("client"));
   }

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config python3
   libboost-graph-dev libeigen3-dev libcli11-dev nlohmann-json3-dev
-  libgtest-dev libgmock-dev libbenchmark-dev clang-format
+  libgtest-dev libgmock-dev libbenchmark-dev clang-format clang-14 libclang-rt-14-dev
   libvalijson-dev help2man man-db bash-completion dpkg-dev fakeroot file
   libgraphviz-dev chromium imagemagick
   parallel slurm-wlm munge)

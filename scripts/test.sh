@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds everything and runs the whole test suite with CTest, through the CMake presets
 # (CMakePresets.json): `release` in build/, or with STACKSIM_SANITIZE=1 `asan` (AddressSanitizer
-# and UBSan) in build-asan/. STACKSIM_PRESET=NAME picks any other test preset (debug, tsan).
+# and UBSan) in build-asan/, which leaves out the suites labelled `external` (they drive real
+# services such as Chromium or Slurm). STACKSIM_PRESET=NAME picks any other test preset (debug,
+# tsan).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset=${STACKSIM_PRESET:-release}

@@ -1,10 +1,8 @@
 #include "shards/partial_report.h"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
+#include "scenario/file_text.h"
 #include "shards/run_result_json.h"
 
 namespace stacksim::shards {
@@ -166,18 +164,14 @@ nlohmann::ordered_json partial_report_json(const PartialReport& report) {
 
 PartialRead read_partial_report(const std::string& path) {
   PartialRead read;
-  std::error_code ec;
-  std::ifstream in;
-  if (!std::filesystem::is_directory(path, ec)) in.open(path, std::ios::binary);
-  std::ostringstream content;
-  if (in) content << in.rdbuf();
-  if (!in.is_open() || in.bad()) {
+  std::string why;  // only regular files: a FIFO or a device could block or never end
+  const auto content = scenario::read_file(path, why);
+  if (!content) {
     read.unreadable = true;
-    read.error = path + ": cannot read the file" +
-                 (std::filesystem::exists(path, ec) ? "" : ": no such file");
+    read.error = path + ": cannot read the file: " + why;
     return read;
   }
-  const json j = json::parse(content.str(), nullptr, /*allow_exceptions=*/false);
+  const json j = json::parse(*content, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     read.error = path + ": not JSON (a partial report is the --json output of --shard I/N)";
     return read;

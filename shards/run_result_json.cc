@@ -128,7 +128,10 @@ ordered_json component_json(const models::ComponentResult& c) {
           {"throughput_rps", exact(c.throughput_rps)},
           {"visits", c.visits},
           {"rejected", c.rejected},
-          {"availability", exact(c.availability)}};
+          {"availability", exact(c.availability)},
+          {"waiting_growth", exact(c.waiting_growth)},
+          {"busy_growth", exact(c.busy_growth)},
+          {"arrivals", exact(c.arrivals)}};
 }
 
 models::ComponentResult component_from(const Fields& f) {
@@ -145,6 +148,9 @@ models::ComponentResult component_from(const Fields& f) {
   c.visits = f.count("visits");
   c.rejected = f.count("rejected");
   c.availability = f.number("availability");
+  c.waiting_growth = f.number("waiting_growth");
+  c.busy_growth = f.number("busy_growth");
+  c.arrivals = f.number("arrivals");
   return c;
 }
 
@@ -212,7 +218,8 @@ ordered_json row_json(const models::IntervalRow& r) {
           {"component_queue_length", numbers_json(r.component_queue_length)},
           {"host_cpu_utilization", numbers_json(r.host_cpu_utilization)},
           {"component_up", numbers_json(r.component_up)},
-          {"host_up", numbers_json(r.host_up)}};
+          {"host_up", numbers_json(r.host_up)},
+          {"in_system", exact(r.in_system)}};
 }
 
 models::IntervalRow row_from(const Fields& f) {
@@ -229,6 +236,7 @@ models::IntervalRow row_from(const Fields& f) {
   r.host_cpu_utilization = f.numbers("host_cpu_utilization");
   r.component_up = f.numbers("component_up");
   r.host_up = f.numbers("host_up");
+  r.in_system = f.number("in_system");
   return r;
 }
 
@@ -311,7 +319,11 @@ nlohmann::ordered_json run_result_json(const models::RunResult& r) {
           {"classes", list_json(r.classes, class_json)},
           {"series", list_json(r.series, row_json)},
           {"events", r.events},
-          {"interrupted", r.interrupted}};
+          {"interrupted", r.interrupted},
+          {"backlog_limit_reached", r.backlog_limit_reached},
+          {"stopped_at_s", exact(r.stopped_at_s)},
+          {"in_system_at_start", exact(r.in_system_at_start)},
+          {"in_system_at_end", exact(r.in_system_at_end)}};
 }
 
 models::RunResult run_result_from_json(const nlohmann::json& j) {
@@ -341,6 +353,10 @@ models::RunResult run_result_from_json(const nlohmann::json& j) {
   r.series = list_from(f, "series", row_from);
   r.events = f.count("events");
   r.interrupted = f.flag("interrupted");
+  r.backlog_limit_reached = f.flag("backlog_limit_reached");
+  r.stopped_at_s = f.number("stopped_at_s");
+  r.in_system_at_start = f.number("in_system_at_start");
+  r.in_system_at_end = f.number("in_system_at_end");
   return r;
 }
 

@@ -5,6 +5,7 @@ namespace stacksim::sim {
 RunOutcome Simulation::run_until(Time end, const std::atomic<bool>* interrupt) {
   constexpr std::uint64_t kPollMask = 4095;
   if (end < now_) end = now_;
+  if (stop_requested_) return RunOutcome::kStopped;
   while (!queue_.empty()) {
     if (queue_.top().time > end) {
       now_ = end;
@@ -14,9 +15,11 @@ RunOutcome Simulation::run_until(Time end, const std::atomic<bool>* interrupt) {
     now_ = e.time;
     ++events_processed_;
     e.handler->handle(e.type, e.arg);
-    if (interrupt != nullptr && (events_processed_ & kPollMask) == 0 &&
-        interrupt->load(std::memory_order_relaxed)) {
-      return RunOutcome::kInterrupted;
+    if ((events_processed_ & kPollMask) == 0) {
+      if (stop_requested_) return RunOutcome::kStopped;
+      if (interrupt != nullptr && interrupt->load(std::memory_order_relaxed)) {
+        return RunOutcome::kInterrupted;
+      }
     }
   }
   if (end != kTimeInfinity) now_ = end;

@@ -19,7 +19,7 @@ class EventHandler {
 };
 
 // Why run_until returned.
-enum class RunOutcome { kReachedEnd, kQueueEmpty, kInterrupted };
+enum class RunOutcome { kReachedEnd, kQueueEmpty, kInterrupted, kStopped };
 
 // The discrete-event engine: a clock and an event queue. One instance per replication; models
 // receive it by reference, so independent simulations can run side by side in threads.
@@ -40,14 +40,20 @@ class Simulation {
 
   // Runs events with time <= `end`, then sets now() to `end` (unless interrupted). An `end`
   // before now() is treated as now(): the clock never goes back. `interrupt`, when given, is
-  // polled every few thousand events; setting it stops the run early.
+  // polled every few thousand events; setting it stops the run early. So is request_stop().
   RunOutcome run_until(Time end, const std::atomic<bool>* interrupt = nullptr);
+
+  // Asks run_until to return kStopped within a few thousand events, now and on every later
+  // call: a model's way of ending a run that cannot go on (an unbounded backlog).
+  void request_stop() { stop_requested_ = true; }
+  [[nodiscard]] bool stop_requested() const { return stop_requested_; }
 
  private:
   EventQueue queue_;
   Time now_ = 0;
   std::uint64_t next_seq_ = 0;
   std::uint64_t events_processed_ = 0;
+  bool stop_requested_ = false;
 };
 
 }  // namespace stacksim::sim

@@ -136,8 +136,9 @@ TEST(Cli, InterruptWritesWhatWasMeasuredAndExits130) {
   const pid_t pid = fork();
   if (pid == 0) {
     if (chdir(STACKSIM_SOURCE_DIR) != 0) _exit(127);
+    // Ten years of M/M/1 (--force: far more than a run is allowed without it).
     execl(STACKSIM_BINARY, STACKSIM_BINARY, "run", "scenarios/mm1.json", "--duration", "3650d",
-          "--quiet", "--json", json.c_str(), static_cast<char*>(nullptr));
+          "--force", "--quiet", "--json", json.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(700));

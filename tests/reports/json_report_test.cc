@@ -66,7 +66,9 @@ TEST(JsonReportTest, OneReplicationHasEveryContractKey) {
                                                   "final_success",
                                                   "attempt_errors",
                                                   "failures_by_origin",
-                                                  "lost_writes"}));
+                                                  "lost_writes",
+                                                  "unstable",
+                                                  "unfinished"}));
   // Counts of a single replication are integers.
   EXPECT_TRUE(s["offered"].is_number_integer());
   EXPECT_TRUE(s["completed"].is_number_integer());

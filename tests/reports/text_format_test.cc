@@ -141,6 +141,20 @@ TEST(FormatClockTest, HoursMinutesSeconds) {
   EXPECT_EQ(format_clock(93600), "26:00:00");
 }
 
+TEST(EscapeControlTest, ControlCharactersBecomeVisibleAndTheRestStays) {
+  EXPECT_EQ(escape_control("web"), "web");
+  EXPECT_EQ(escape_control("caf\u00e9 \u00b7 \u03c1"), "caf\u00e9 \u00b7 \u03c1");  // UTF-8 kept
+  EXPECT_EQ(escape_control("\x1b[31mred\x1b[0m"), "\\x1b[31mred\\x1b[0m");
+  EXPECT_EQ(escape_control(std::string("a\0b\n\x7f", 5)), "a\\x00b\\x0a\\x7f");
+  EXPECT_EQ(escape_control("\u009b2J"), "\\u009b2J");  // CSI as one C1 character
+}
+
+TEST(TextTableTest, CellsAreEscaped) {
+  TextTable table({"name"});
+  table.add_row({"\x1b[2Jx"});
+  EXPECT_EQ(table.render(), "name\n\\x1b[2Jx\n");
+}
+
 TEST(TextTableTest, ColumnsAsWideAsTheWidestCell) {
   TextTable table({"name", "n"});
   table.add_row({"a", "12345"});

@@ -140,8 +140,11 @@ class TraceFile : public ::testing::Test {
     return path.string();
   }
 
+  // The traces live in a temporary directory, outside the current one: allowed explicitly.
   static LoadResult load_trace(const std::string& file) {
-    return with_arrivals({{"process", "trace"}, {"file", file}});
+    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(testing::kMinimalScenario);
+    doc["workload"]["arrivals"] = {{"process", "trace"}, {"file", file}};
+    return load_scenario_text(doc.dump(2), "t.json", {}, {}, LoadOptions{true});
   }
 
   const stacksim::testing::TempDir temp_{"stacksim_trace"};
@@ -175,6 +178,14 @@ TEST_F(TraceFile, AMissingFileIsReportedWithItsPath) {
                                            {{"/workload/arrivals/file", "traces/gone.csv"}});
   EXPECT_TRUE(HasError(relative, "/workload/arrivals/file",
                        "cannot read trace file \"" + data_path("good/traces/gone.csv") + "\""));
+}
+
+TEST_F(TraceFile, FilesOutsideTheScenarioFolderAreRefusedByDefault) {
+  const std::string path = write("t.csv", "0\n1.5\n");
+  const auto refused = with_arrivals({{"process", "trace"}, {"file", path}});
+  EXPECT_TRUE(HasError(refused, "/workload/arrivals/file",
+                       "trace file \"" + path + "\" is outside the scenario's folder"));
+  ASSERT_EQ(load_trace(path).status, LoadStatus::kOk);
 }
 
 TEST_F(TraceFile, TimesMustNotDecrease) {

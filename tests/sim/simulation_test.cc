@@ -215,6 +215,35 @@ TEST(SimulationTest, InterruptAlreadySetStopsWithinOnePollPeriod) {
   EXPECT_LE(ticker.count, 4096u);
 }
 
+// A handler that asks the engine to stop after a number of events, as a model does when its
+// backlog reaches the request limit.
+class Stopper final : public EventHandler {
+ public:
+  explicit Stopper(Simulation& sim) : sim_(sim) {}
+  void handle(std::uint32_t, std::uint32_t) override {
+    if (++count == 10'000) sim_.request_stop();
+    sim_.schedule_in(1, this, 0, 0);
+  }
+  std::uint64_t count = 0;
+
+ private:
+  Simulation& sim_;
+};
+
+TEST(SimulationTest, RequestStopEndsTheRunWithinOnePollPeriodAndForGood) {
+  Simulation sim;
+  Stopper stopper(sim);
+  sim.schedule_at(0, &stopper, 0, 0);
+  EXPECT_FALSE(sim.stop_requested());
+  EXPECT_EQ(sim.run_until(kTimeInfinity), RunOutcome::kStopped);
+  EXPECT_TRUE(sim.stop_requested());
+  EXPECT_GE(stopper.count, 10'000u);
+  EXPECT_LT(stopper.count, 10'000u + 4096u);
+  const std::uint64_t processed = sim.events_processed();
+  EXPECT_EQ(sim.run_until(kTimeInfinity), RunOutcome::kStopped);  // later calls run nothing
+  EXPECT_EQ(sim.events_processed(), processed);
+}
+
 TEST(SimulationTest, EventsProcessedCountsAcrossRuns) {
   Simulation sim;
   Ticker ticker(sim, 10);
