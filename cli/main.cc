@@ -8,6 +8,7 @@
 #include "cli/exit_codes.h"
 #include "cli/graph_command.h"
 #include "cli/sweep_command.h"
+#include "cli/whatif_command.h"
 #include "stacksim/version.h"
 
 namespace {
@@ -101,6 +102,19 @@ int main(int argc, char** argv) {
   analyze->add_flag("--no-simulate", analyze_args.no_simulate,
                     "Theory only: do not run the simulation");
 
+  stacksim::cli::WhatIfArgs whatif_args;
+  CLI::App* whatif = app.add_subcommand(
+      "whatif", "Fail each host, component instance and the DNS in turn; measure what it costs");
+  add_scenario_options(*whatif, whatif_args.scenario);
+  whatif->add_option("--window", whatif_args.window, "How long each target is down (10m)");
+  whatif->add_option("--at", whatif_args.at,
+                     "When it fails, from the simulation's start (default: end of the warm-up)");
+  whatif
+      ->add_option("--threads", whatif_args.threads, "Worker threads; results do not depend on it")
+      ->check(CLI::PositiveNumber);
+  whatif->add_option("--json", whatif_args.json_path, "Write the JSON report to FILE (- = stdout)");
+  whatif->add_flag("--quiet", whatif_args.quiet, "No table on the terminal");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -120,6 +134,7 @@ int main(int argc, char** argv) {
     if (analyze->parsed()) return stacksim::cli::analyze_command(analyze_args);
     if (graph->parsed()) return stacksim::cli::graph_command(graph_args);
     if (sweep->parsed()) return stacksim::cli::sweep_command(sweep_args);
+    if (whatif->parsed()) return stacksim::cli::whatif_command(whatif_args);
   } catch (const std::exception& e) {
     std::cerr << "stacksim: internal error: " << e.what() << '\n';
     return stacksim::cli::kExitSoftware;

@@ -92,22 +92,22 @@ int StackModel::pick_backend(int lb_group, int backend_group) {
   Group::BackendPool& pool = *std::find_if(pools.begin(), pools.end(), [&](const auto& p) {
     return p.group == backend_group;  // every path's balancer-backend pair has its pool
   });
-  // Only the backends the health checks pass.
+  // Only the backends the health checks pass and no drain holds back.
   const std::vector<Group::Backend>& members = pool.members;
   const auto n = static_cast<std::uint32_t>(members.size());
   const auto healthy = static_cast<std::uint64_t>(std::count_if(
-      members.begin(), members.end(), [](const Group::Backend& b) { return b.healthy; }));
+      members.begin(), members.end(), [](const Group::Backend& b) { return b.in_service(); }));
   if (healthy == 0) return -1;
   switch (spec_.components[lb_group].policy) {
     case BalancePolicy::kRoundRobin:
       for (;;) {
         const Group::Backend& b = members[pool.next++ % n];
-        if (b.healthy) return b.component;
+        if (b.in_service()) return b.component;
       }
     case BalancePolicy::kRandom: {
       std::uint64_t k = lb_rng_.below(healthy);
       for (const Group::Backend& b : members) {
-        if (b.healthy && k-- == 0) return b.component;
+        if (b.in_service() && k-- == 0) return b.component;
       }
       break;
     }
@@ -118,7 +118,7 @@ int StackModel::pick_backend(int lb_group, int backend_group) {
       double best_load = 0.0;
       for (std::uint32_t i = 0; i < n; ++i) {
         const Group::Backend& b = members[(start + i) % n];
-        if (!b.healthy) continue;
+        if (!b.in_service()) continue;
         const int c = b.component;
         const double load = components_[c].busy_slots().level() + components_[c].waiting().level();
         if (best < 0 || load < best_load) {
@@ -201,21 +201,52 @@ void StackModel::forget_replicated_writes(Group& group, sim::Time lag) {
   }
 }
 
-void StackModel::rolling_step(std::uint32_t arg) {
-  // Instance k of the target drains and stops for the window's duration, then k + 1.
-  const int fault_index = static_cast<int>(arg >> 12);
-  const int step = static_cast<int>(arg & 0xfff);
-  const std::vector<int>& instances = fault_components_[fault_index];
-  if (step > 0) component_health_[instances[step - 1]].refusing -= 1;
-  if (step < static_cast<int>(instances.size())) {
-    TargetHealth& health = component_health_[instances[step]];
-    health.origin = "maintenance";
-    health.refusing += 1;
-    sim_.schedule_in(
-        rolling_window_ns_[fault_index], this, kRollingStep,
-        (static_cast<std::uint32_t>(fault_index) << 12) | static_cast<std::uint32_t>(step + 1));
+void StackModel::set_draining(int component, bool draining) {
+  for (Group& lb : groups_) {
+    for (Group::BackendPool& pool : lb.backend_pools) {
+      for (Group::Backend& b : pool.members) {
+        if (b.component == component) b.draining = draining;
+      }
+    }
   }
+}
+
+bool StackModel::behind_load_balancer(int component) const {
+  for (const Group& lb : groups_) {
+    for (const Group::BackendPool& pool : lb.backend_pools) {
+      for (const Group::Backend& b : pool.members) {
+        if (b.component == component) return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool StackModel::holds_requests(int component) const {
+  const Component& c = components_[component];
+  return c.busy_slots().level() > 0.0 || c.waiting().level() > 0.0;
+}
+
+bool StackModel::in_rotation(int component) const {
+  for (const Group& lb : groups_) {
+    for (const Group::BackendPool& pool : lb.backend_pools) {
+      for (const Group::Backend& b : pool.members) {
+        if (b.component == component && !b.in_service()) return false;
+      }
+    }
+  }
+  return true;
+}
+
+void StackModel::set_stopped(int component, bool stopped) {
+  TargetHealth& health = component_health_[component];
+  if (stopped) health.origin = "maintenance";
+  health.refusing += stopped ? 1 : -1;
   refresh_availability();
+}
+
+void StackModel::wake_deploy_after(int deploy, sim::Time delay_ns) {
+  sim_.schedule_in(delay_ns, this, kRollingStep, static_cast<std::uint32_t>(deploy));
 }
 
 void StackModel::update_memory(int host_index) {

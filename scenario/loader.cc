@@ -33,9 +33,12 @@ void read_hosts(Validator& validator, const Json& value, const std::string& poin
                     "expected an object of hosts (name -> host), got " + describe_json(value));
     return;
   }
-  static const Keys kKeys = {"cores",           "memory",        "ip",         "somaxconn",
-                             "memory_pressure", "swap_slowdown", "oom_restart"};
+  static const Keys kKeys = {"cores",           "memory",        "ip",          "somaxconn",
+                             "memory_pressure", "swap_slowdown", "oom_restart", "cpu_scheduler"};
   static const std::vector<std::string> kPressures = {"swap", "oom_kill"};
+  static const std::vector<std::string> kSchedulers = {"ps", "fcfs"};
+  static constexpr std::array<models::HostSpec::CpuScheduler, 2> kSchedulerValues = {
+      models::HostSpec::CpuScheduler::kProcessorSharing, models::HostSpec::CpuScheduler::kFcfs};
   static constexpr std::array<models::HostSpec::MemoryPressure, 2> kPressureValues = {
       models::HostSpec::MemoryPressure::kSwap, models::HostSpec::MemoryPressure::kOomKill};
   for (auto it = value.begin(); it != value.end(); ++it) {
@@ -55,6 +58,10 @@ void read_hosts(Validator& validator, const Json& value, const std::string& poin
     if (const auto pressure =
             fields.choice("memory_pressure", "unknown memory_pressure", kPressures)) {
       host.memory_pressure = kPressureValues[*pressure];
+    }
+    if (const auto scheduler =
+            fields.choice("cpu_scheduler", "unknown cpu_scheduler", kSchedulers)) {
+      host.cpu_scheduler = kSchedulerValues[*scheduler];
     }
     host.swap_slowdown =
         fields.number("swap_slowdown", {1.0, kMaxSlowdownFactor}).value_or(host.swap_slowdown);
@@ -156,8 +163,9 @@ std::optional<std::uint64_t> read_seed(Validator& validator, const Json& value,
 // scenario names (traces) are looked for relative to `base_directory`.
 models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
                                    const std::filesystem::path& base_directory) {
-  static const Keys kKeys = {"name",  "description", "seed",     "duration", "warmup", "report",
-                             "hosts", "components",  "workload", "network",  "faults", "slo"};
+  static const Keys kKeys = {"name",   "description", "seed",        "duration", "warmup",
+                             "report", "hosts",       "components",  "workload", "network",
+                             "faults", "slo",         "repair_crews"};
   models::ScenarioSpec spec;
   if (!document.is_object()) {
     validator.error("", "expected a JSON object at the top level, got " + describe_json(document));
@@ -203,6 +211,8 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
   if (const Json* faults = fields.find("faults")) {
     spec.faults = read_faults(validator, *faults, fields.pointer("faults"), names);
   }
+  spec.repair_crews = static_cast<int>(
+      fields.integer("repair_crews", IntRange::positive()).value_or(spec.repair_crews));
   if (const Json* slo = fields.find("slo")) {
     spec.slo = read_slo(validator, *slo, fields.pointer("slo"));
   }
