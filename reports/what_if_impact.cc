@@ -60,9 +60,9 @@ WhatIfTarget measure_target(const WhatIfCandidate& candidate, const Measured& ru
   out.offered = run.window.offered;
   out.failed = run.whole.failed;
   out.baseline_failed = baseline.whole.failed;
-  if (run.window.offered > 0) {
-    out.failed_share = std::min(
-        1.0, static_cast<double>(run.window.failed) / static_cast<double>(run.window.offered));
+  if (run.window.offered > 0 && out.failed > out.baseline_failed) {
+    out.failed_share = std::min(1.0, static_cast<double>(out.failed - out.baseline_failed) /
+                                         static_cast<double>(run.window.offered));
   }
   if (run.window.latency_ns.count() > 0) {
     out.p99_s = run.window.latency_ns.quantile(0.99) / 1e9;

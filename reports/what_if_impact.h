@@ -41,7 +41,9 @@ struct WhatIfTarget {
   // without the failure had over the same span.
   std::uint64_t failed = 0;
   std::uint64_t baseline_failed = 0;
-  // The requests that failed during the window, as a share of those offered during it.
+  // The failures the target's failure caused (failed - baseline_failed) as a share of the
+  // requests offered during the window, at most 1. Requests that fail after the window (a
+  // browser retransmitting its SYN to a dead host gives up 127 s later) count too.
   double failed_share = 0.0;
   std::optional<double>
       p99_s;  // of the requests completed during the window; none completed: unset

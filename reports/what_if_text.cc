@@ -21,8 +21,8 @@ std::string what_if_text(const std::string& scenario_name, const findings::WhatI
       << format_duration(report.window_s) << " from " << format_clock(report.at_s)
       << ", measured until " << format_duration(report.observed_s) << " after it failed\n";
   out << "Normal p99 over the window: " << seconds_or(report.baseline_p99_s, "-") << "\n\n";
-  TextTable table({"target", "kind", "failed", "of window", "p99", "noticed after", "normal after",
-                   "graph says"});
+  TextTable table(
+      {"target", "kind", "failed", "share", "p99", "noticed after", "normal after", "graph says"});
   for (const auto& t : report.targets) {
     const bool failures = t.failed > t.baseline_failed;
     table.add_row({t.target, t.kind, format_count(static_cast<double>(t.failed)),
@@ -32,10 +32,12 @@ std::string what_if_text(const std::string& scenario_name, const findings::WhatI
                    format_percent(t.structural_failing_share, 1) + " fails"});
   }
   out << table.render();
-  out << "\n\"noticed after\": when requests stopped failing while the target was still down "
-         "(health checks,\nfailover, caches); \"never\": they failed until it came back. "
-         "\"graph says\": the traffic share\nwhose request classes lose every path "
-         "(stacksim graph), which ignores timeouts, retries and caches.\n";
+  out << "\n\"failed\": requests failed from the failure to the end of the run; \"share\": "
+         "those beyond the\nnormal run's failures, per request offered during the window. "
+         "\"noticed after\": when requests\nstopped failing while the target was still down "
+         "(health checks, failover, caches); \"never\":\nthey failed until it came back. "
+         "\"graph says\": the traffic share whose request classes lose\nevery path (stacksim "
+         "graph), which ignores timeouts, retries, caches and instance affinity.\n";
   if (report.interrupted) out << "Interrupted: only the targets that finished are shown.\n";
   return out.str();
 }

@@ -61,6 +61,16 @@ TEST(WhatIfCli, ABackendCostsOnlyTheHealthChecksDetectionWindow) {
   EXPECT_LE(t["detected_after_s"].get<double>(), 8.0);
 }
 
+TEST(WhatIfCli, InstanceAffinityMakesAStructurallyHarmlessFailureCostly) {
+  // The graph lets any web server call any app server, so losing app@app1 "fails nothing"; but
+  // each web server calls the app server on its own host, which the health checks (of the web
+  // servers) do not see: the requests web@app1 takes keep failing.
+  const auto t = by_target(distributed_report()).at("app@app1");
+  EXPECT_EQ(t["structural_failing_share"], 0.0);
+  EXPECT_GT(t["failed_share"].get<double>(), 0.25);
+  EXPECT_TRUE(t["detected_after_s"].is_null());
+}
+
 TEST(WhatIfCli, TheResultsDoNotDependOnTheThreadCount) {
   const auto one =
       run_json({"whatif", "scenarios/single-server.json", "--window", "1m", "--threads", "1"});
