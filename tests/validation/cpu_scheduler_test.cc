@@ -22,7 +22,7 @@ TEST(CpuScheduler, ProcessorSharingIsInsensitiveToTheServiceDistribution) {
   // M/D/1-PS: R = S / (1 - rho) = 5 ms, the M/M/1 value, although the service is fixed.
   const auto report = run_report("scenarios/md1-cpu.json");
   const double expected = kServiceS / (1.0 - kRho);
-  EXPECT_LT(relative_error(report["summary"]["latency_s"]["mean"], expected), TOLERANCE_PS);
+  EXPECT_LT(relative_error(report["summary"]["latency_s"]["mean"], expected), 0.02);  // sd 0.47%
   EXPECT_NEAR(report["hosts"]["box"]["cpu_utilization"].get<double>(), kRho, 0.005);
 }
 
@@ -31,7 +31,7 @@ TEST(CpuScheduler, FcfsGivesPollaczekKhinchine) {
   const auto report =
       run_report("scenarios/md1-cpu.json", {"--set", "/hosts/box/cpu_scheduler=fcfs"});
   const double expected = kServiceS + kRho * kServiceS / (2.0 * (1.0 - kRho));
-  EXPECT_LT(relative_error(report["summary"]["latency_s"]["mean"], expected), TOLERANCE_FCFS);
+  EXPECT_LT(relative_error(report["summary"]["latency_s"]["mean"], expected), 0.016);  // sd 0.39%
 }
 
 }  // namespace
