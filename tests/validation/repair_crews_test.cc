@@ -22,10 +22,10 @@ TEST(RepairCrews, OneCrewMatchesTheMachineRepairmanChain) {
   const auto chain = analysis::machine_repairman(4, 1, 1.0 / 10.0, 1.0 / 2.0).value();
   ASSERT_NEAR(chain.unit_availability, 0.7521, 1e-4);
   const auto report = run_report("scenarios/repair-crews.json");
-  EXPECT_NEAR(mean_host_availability(report), chain.unit_availability, 0.016);
+  EXPECT_NEAR(mean_host_availability(report), chain.unit_availability, 0.014);  // sd 0.0035
   // The site is down only while all four are.
   EXPECT_NEAR(report["summary"]["availability_by_time"].get<double>(),
-              1.0 - chain.down_probability[4], 0.004);
+              1.0 - chain.down_probability[4], 0.0065);  // sd 0.0016
 }
 
 TEST(RepairCrews, ACrewPerHostIsTheIndependentCase) {
