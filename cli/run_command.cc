@@ -8,8 +8,8 @@
 #include "cli/interrupt.h"
 #include "cli/progress_meter.h"
 #include "cli/scenario_input.h"
+#include "findings/availability_crosscheck.h"
 #include "models/experiment.h"
-#include "reports/availability_crosscheck.h"
 #include "reports/csv_timeseries.h"
 #include "reports/json_report.h"
 #include "reports/text_summary.h"
@@ -49,7 +49,7 @@ int run_command(const RunArgs& args) {
 
   reports::ReportContext context =
       make_report_context(args.scenario, *loaded, args.replications, args.threads, wall_seconds);
-  context.availability_prediction = reports::predict_availability(spec);
+  context.availability_prediction = findings::predict_availability(spec);
 
   std::string json_text;
   if (!args.json_path.empty() || !args.out_dir.empty()) {

@@ -10,7 +10,7 @@
 #include "cli/scenario_input.h"
 #include "reports/dependency_graph.h"
 #include "reports/spof_analysis.h"
-#include "reports/what_if_impact.h"
+#include "findings/what_if_impact.h"
 #include "reports/what_if_json.h"
 #include "reports/what_if_text.h"
 #include "scenario/units.h"

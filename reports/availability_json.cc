@@ -19,7 +19,7 @@ ordered_json downtime_json(const std::vector<models::RunResult>& replications) {
   return windows;
 }
 
-ordered_json downtime_by_target_json(const DowntimeTotals& totals) {
+ordered_json downtime_by_target_json(const findings::DowntimeTotals& totals) {
   ordered_json j = ordered_json::object();
   for (const auto& [target, causes] : totals.seconds) {
     ordered_json by_cause = ordered_json::object();
@@ -29,9 +29,9 @@ ordered_json downtime_by_target_json(const DowntimeTotals& totals) {
   return j;
 }
 
-ordered_json slo_json(const SloEvaluation& evaluation) {
+ordered_json slo_json(const findings::SloEvaluation& evaluation) {
   ordered_json objectives = ordered_json::object();
-  for (const SloObjective& o : evaluation.objectives) {
+  for (const findings::SloObjective& o : evaluation.objectives) {
     objectives[o.name] = ordered_json{
         {"target", o.target}, {"measured", optional_or_null(o.measured)}, {"met", o.met}};
   }
@@ -39,9 +39,9 @@ ordered_json slo_json(const SloEvaluation& evaluation) {
   j["met"] = evaluation.met();
   j["objectives"] = std::move(objectives);
   if (evaluation.error_budget) {
-    const ErrorBudget& b = *evaluation.error_budget;
+    const findings::ErrorBudget& b = *evaluation.error_budget;
     ordered_json by_category = ordered_json::object();
-    for (const BudgetBurn& burn : b.by_category) {
+    for (const findings::BudgetBurn& burn : b.by_category) {
       by_category[burn.category] =
           ordered_json{{"requests", count_json(burn.requests)},
                        {"budget_fraction", finite_or_null(burn.budget_fraction)}};
@@ -56,7 +56,7 @@ ordered_json slo_json(const SloEvaluation& evaluation) {
   return j;
 }
 
-ordered_json availability_check_json(const AvailabilityCheck& check) {
+ordered_json availability_check_json(const findings::AvailabilityCheck& check) {
   return ordered_json{
       {"method", "ctmc"},
       {"exact", check.exact},

@@ -3,10 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "findings/availability_crosscheck.h"
+#include "findings/downtime_summary.h"
+#include "findings/slo_evaluation.h"
 #include "models/run_result.h"
-#include "reports/availability_crosscheck.h"
-#include "reports/downtime_summary.h"
-#include "reports/slo_evaluation.h"
 
 // The availability parts of the JSON report. Infinite numbers (a burn of an empty budget) are
 // null.
@@ -19,16 +19,18 @@ namespace stacksim::reports {
     const std::vector<models::RunResult>& replications);
 
 // `downtime_by_target`: {target: {cause: seconds down, the mean over replications}}.
-[[nodiscard]] nlohmann::ordered_json downtime_by_target_json(const DowntimeTotals& totals);
+[[nodiscard]] nlohmann::ordered_json downtime_by_target_json(
+    const findings::DowntimeTotals& totals);
 
 // `slo`: {met, objectives: {name: {target, measured, met}}, error_budget: {target, offered,
 // budget_requests, burned_requests, burned_fraction, by_category: {category: {requests,
 // budget_fraction}}}}; error_budget only with an availability objective, measured null for a
 // latency when nothing completed.
-[[nodiscard]] nlohmann::ordered_json slo_json(const SloEvaluation& evaluation);
+[[nodiscard]] nlohmann::ordered_json slo_json(const findings::SloEvaluation& evaluation);
 
 // `availability_check`: {method "ctmc", exact, predicted, simulated, ci_low, ci_high, within_ci,
 // note}; the absent optionals are null.
-[[nodiscard]] nlohmann::ordered_json availability_check_json(const AvailabilityCheck& check);
+[[nodiscard]] nlohmann::ordered_json availability_check_json(
+    const findings::AvailabilityCheck& check);
 
 }  // namespace stacksim::reports

@@ -5,8 +5,8 @@
 #include <map>
 #include <utility>
 
-#include "reports/downtime_summary.h"
-#include "reports/replication_summary.h"
+#include "findings/downtime_summary.h"
+#include "findings/replication_summary.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
 
@@ -14,8 +14,9 @@ namespace stacksim::reports {
 namespace {
 
 // Measured availability of each host and component, by name.
-std::map<std::string, double> availability_by_name(const std::vector<ComponentStats>& components,
-                                                   const std::vector<models::HostResult>& hosts) {
+std::map<std::string, double> availability_by_name(
+    const std::vector<findings::ComponentStats>& components,
+    const std::vector<models::HostResult>& hosts) {
   std::map<std::string, double> up;
   for (const auto& h : hosts) up[h.name] = h.availability;
   for (const auto& c : components) up.emplace(c.name, c.availability);
@@ -38,7 +39,8 @@ std::string windows_table(const std::vector<models::DowntimeWindow>& windows) {
   return out;
 }
 
-std::string totals_table(const DowntimeTotals& totals, const std::map<std::string, double>& up) {
+std::string totals_table(const findings::DowntimeTotals& totals,
+                         const std::map<std::string, double>& up) {
   TextTable table({"Target", "down", "up", "by cause"});
   for (const auto& [target, causes] : totals.seconds) {
     std::string by_cause;
@@ -77,9 +79,9 @@ std::string budget_share(double fraction) {
 }  // namespace
 
 std::string downtime_text(const std::vector<models::RunResult>& replications,
-                          const std::vector<ComponentStats>& components,
+                          const std::vector<findings::ComponentStats>& components,
                           const std::vector<models::HostResult>& hosts) {
-  const DowntimeTotals totals = downtime_totals(replications);
+  const findings::DowntimeTotals totals = findings::downtime_totals(replications);
   if (totals.seconds.empty()) return "";
   std::string out = "\n";
   const auto& windows = replications.front().downtime;
@@ -99,22 +101,22 @@ std::string downtime_text(const std::vector<models::RunResult>& replications,
   return out;
 }
 
-std::string slo_text(const SloEvaluation& evaluation) {
+std::string slo_text(const findings::SloEvaluation& evaluation) {
   std::string out = "\n";
   TextTable objectives({"SLO", "target", "measured", "met"});
-  for (const SloObjective& o : evaluation.objectives) {
+  for (const findings::SloObjective& o : evaluation.objectives) {
     objectives.add_row({objective_label(o.name), objective_value(o.name, o.target),
                         o.measured ? objective_value(o.name, *o.measured) : "-",
                         o.met ? "yes" : "no"});
   }
   out += objectives.render();
   if (evaluation.error_budget) {
-    const ErrorBudget& b = *evaluation.error_budget;
+    const findings::ErrorBudget& b = *evaluation.error_budget;
     TextTable budget({"Error budget", "requests", "of budget"});
     budget.add_row({"allowed", requests_text(b.budget_requests),
                     b.budget_requests > 0 ? format_percent(1.0, 1) : "-"});
     budget.add_row({"burned", requests_text(b.burned_requests), budget_share(b.burned_fraction)});
-    for (const BudgetBurn& burn : b.by_category) {
+    for (const findings::BudgetBurn& burn : b.by_category) {
       std::string label(2, ' ');  // indented under "burned"
       label += burn.category;
       budget.add_row(
@@ -126,7 +128,7 @@ std::string slo_text(const SloEvaluation& evaluation) {
   return out;
 }
 
-std::string availability_check_text(const AvailabilityCheck& check) {
+std::string availability_check_text(const findings::AvailabilityCheck& check) {
   std::string line = "\nAvailability check: CTMC ";
   line += check.predicted ? "predicts " + format_availability(*check.predicted, 4) : "not solved";
   line += ", simulated " + format_availability(check.simulated.mean);

@@ -5,11 +5,11 @@
 #include <utility>
 
 #include "analysis/availability_ctmc.h"
+#include "findings/replication_summary.h"
 #include "reports/availability_json.h"
 #include "reports/json_numbers.h"
-#include "reports/replication_summary.h"
 #include "reports/report_header_json.h"
-#include "reports/timeline.h"
+#include "reports/timeline_report.h"
 
 namespace stacksim::reports {
 namespace {
@@ -22,20 +22,23 @@ ordered_json counts_json(const std::map<std::string, double>& counts) {
   return j;
 }
 
-ordered_json interval_json(const Interval& i) {
+ordered_json interval_json(const findings::Interval& i) {
   return ordered_json{
       {"mean", i.mean}, {"low", i.low()}, {"high", i.high()}, {"half_width", i.half_width}};
 }
 
 // The latency keys of the contract with the matching member of SummaryStats.
-const std::pair<const char*, Interval SummaryStats::*> kLatencyKeys[] = {
-    {"mean", &SummaryStats::latency_mean_s}, {"p50", &SummaryStats::latency_p50_s},
-    {"p90", &SummaryStats::latency_p90_s},   {"p95", &SummaryStats::latency_p95_s},
-    {"p99", &SummaryStats::latency_p99_s},   {"p999", &SummaryStats::latency_p999_s},
-    {"max", &SummaryStats::latency_max_s},
+const std::pair<const char*, findings::Interval findings::SummaryStats::*> kLatencyKeys[] = {
+    {"mean", &findings::SummaryStats::latency_mean_s},
+    {"p50", &findings::SummaryStats::latency_p50_s},
+    {"p90", &findings::SummaryStats::latency_p90_s},
+    {"p95", &findings::SummaryStats::latency_p95_s},
+    {"p99", &findings::SummaryStats::latency_p99_s},
+    {"p999", &findings::SummaryStats::latency_p999_s},
+    {"max", &findings::SummaryStats::latency_max_s},
 };
 
-ordered_json confidence_of(const SummaryStats& s) {
+ordered_json confidence_of(const findings::SummaryStats& s) {
   ordered_json latency = ordered_json::object();
   for (const auto& [key, member] : kLatencyKeys) latency[key] = interval_json(s.*member);
   ordered_json j;
@@ -69,7 +72,7 @@ ordered_json hosts_json(const std::vector<models::HostResult>& hosts) {
   return j;
 }
 
-ordered_json classes_json(const std::vector<ClassStats>& classes) {
+ordered_json classes_json(const std::vector<findings::ClassStats>& classes) {
   ordered_json j = ordered_json::object();
   for (const auto& c : classes) {
     j[c.name] = ordered_json{{"offered", count_json(c.offered)},
@@ -82,12 +85,12 @@ ordered_json classes_json(const std::vector<ClassStats>& classes) {
 
 }  // namespace
 
-ordered_json bottleneck_json(const Bottleneck& b) {
+ordered_json bottleneck_json(const findings::Bottleneck& b) {
   if (b.name.empty()) return nullptr;
   return ordered_json{{"name", b.name}, {"utilization", b.utilization}};
 }
 
-ordered_json summary_json(const SummaryStats& s) {
+ordered_json summary_json(const findings::SummaryStats& s) {
   ordered_json latency = ordered_json::object();
   for (const auto& [key, member] : kLatencyKeys) latency[key] = (s.*member).mean;
   ordered_json j;
@@ -113,16 +116,16 @@ ordered_json summary_json(const SummaryStats& s) {
 }
 
 ordered_json summary_json(const std::vector<models::RunResult>& replications) {
-  return summary_json(summarize(replications));
+  return summary_json(findings::summarize(replications));
 }
 
 ordered_json components_json(const std::vector<models::RunResult>& replications) {
-  return components_json(mean_components(replications));
+  return components_json(findings::mean_components(replications));
 }
 
-ordered_json components_json(const std::vector<ComponentStats>& components) {
+ordered_json components_json(const std::vector<findings::ComponentStats>& components) {
   ordered_json j = ordered_json::object();
-  for (const ComponentStats& c : components) {
+  for (const findings::ComponentStats& c : components) {
     ordered_json item;
     item["kind"] = c.kind;
     if (!c.host.empty()) item["host"] = c.host;
@@ -142,9 +145,9 @@ ordered_json components_json(const std::vector<ComponentStats>& components) {
 
 ordered_json json_report(const ReportContext& context,
                          const std::vector<models::RunResult>& replications) {
-  const SummaryStats stats = summarize(replications);
-  const std::vector<ComponentStats> components = mean_components(replications);
-  const std::vector<models::HostResult> hosts = mean_hosts(replications);
+  const findings::SummaryStats stats = findings::summarize(replications);
+  const std::vector<findings::ComponentStats> components = findings::mean_components(replications);
+  const std::vector<models::HostResult> hosts = findings::mean_hosts(replications);
 
   ordered_json j = report_header_json(context, replications.size());
   // Engine events processed, warm-up included, summed over replications: deterministic, and
@@ -159,19 +162,20 @@ ordered_json json_report(const ReportContext& context,
   j["summary"] = summary_json(stats);
   j["components"] = components_json(components);
   j["hosts"] = hosts_json(hosts);
-  j["classes"] = classes_json(mean_classes(replications));
-  j["bottleneck"] = bottleneck_json(find_bottleneck(components, hosts));
-  const DowntimeTotals downtime = downtime_totals(replications);
+  j["classes"] = classes_json(findings::mean_classes(replications));
+  j["bottleneck"] = bottleneck_json(findings::find_bottleneck(components, hosts));
+  const findings::DowntimeTotals downtime = findings::downtime_totals(replications);
   j["downtime"] = downtime_json(replications);
   if (downtime.truncated) j["downtime_truncated"] = true;
   j["downtime_by_target"] = downtime_by_target_json(downtime);
   // Only when queues built up or requests failed (first replication's series).
-  if (const Timeline timeline = timeline_of(replications); timeline.has_news()) {
+  if (const findings::Timeline timeline = findings::timeline_of(replications);
+      timeline.has_news()) {
     j["timeline"] = timeline_json(timeline);
   }
-  if (context.slo) j["slo"] = slo_json(evaluate_slo(*context.slo, stats));
+  if (context.slo) j["slo"] = slo_json(findings::evaluate_slo(*context.slo, stats));
   if (context.availability_prediction) {
-    j["availability_check"] = availability_check_json(check_availability(
+    j["availability_check"] = availability_check_json(findings::check_availability(
         *context.availability_prediction, stats.availability_by_time, replications.size()));
   }
   if (replications.size() > 1) j["confidence"] = confidence_of(stats);

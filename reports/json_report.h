@@ -3,8 +3,9 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "findings/bottleneck.h"
+#include "findings/replication_summary.h"
 #include "models/run_result.h"
-#include "reports/replication_summary.h"
 #include "reports/report_context.h"
 
 namespace stacksim::reports {
@@ -34,11 +35,12 @@ namespace stacksim::reports {
 [[nodiscard]] nlohmann::ordered_json components_json(
     const std::vector<models::RunResult>& replications);
 // The same from the replications' summary (summarize) and mean components (mean_components).
-[[nodiscard]] nlohmann::ordered_json summary_json(const SummaryStats& stats);
-[[nodiscard]] nlohmann::ordered_json components_json(const std::vector<ComponentStats>& components);
+[[nodiscard]] nlohmann::ordered_json summary_json(const findings::SummaryStats& stats);
+[[nodiscard]] nlohmann::ordered_json components_json(
+    const std::vector<findings::ComponentStats>& components);
 
 // `bottleneck`, as run reports, sweep points and capacity points write it: {name, utilization},
 // or null when there is none (an empty name).
-[[nodiscard]] nlohmann::ordered_json bottleneck_json(const Bottleneck& bottleneck);
+[[nodiscard]] nlohmann::ordered_json bottleneck_json(const findings::Bottleneck& bottleneck);
 
 }  // namespace stacksim::reports

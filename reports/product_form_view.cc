@@ -11,7 +11,7 @@
 #include "analysis/erlang.h"
 #include "analysis/mva.h"
 #include "analysis/open_network.h"
-#include "reports/replication_summary.h"
+#include "findings/replication_summary.h"
 #include "reports/text_format.h"
 
 namespace stacksim::reports {
@@ -599,20 +599,21 @@ std::optional<double> relative_difference(double theory, double simulated) {
 void compare_with_simulation(ProductFormView& view,
                              const std::vector<models::RunResult>& replications, double tolerance) {
   if (replications.empty()) return;
-  const SummaryStats stats = summarize(replications);
+  const findings::SummaryStats stats = findings::summarize(replications);
   const SimulatedSystem system{stats.throughput_rps.mean, stats.latency_mean_s.mean};
   view.simulated = system;
 
-  const std::vector<ComponentStats> components = mean_components(replications);
-  const std::vector<models::HostResult> hosts = mean_hosts(replications);
+  const std::vector<findings::ComponentStats> components = findings::mean_components(replications);
+  const std::vector<models::HostResult> hosts = findings::mean_hosts(replications);
   for (ProductFormStation& s : view.stations) {
     if (s.kind == "cpu") {
       const auto h = std::find_if(hosts.begin(), hosts.end(),
                                   [&s](const models::HostResult& h) { return h.name == s.name; });
       if (h != hosts.end()) s.simulated = SimulatedStation{h->cpu_utilization, std::nullopt};
     } else {
-      const auto c = std::find_if(components.begin(), components.end(),
-                                  [&s](const ComponentStats& c) { return c.name == s.name; });
+      const auto c =
+          std::find_if(components.begin(), components.end(),
+                       [&s](const findings::ComponentStats& c) { return c.name == s.name; });
       if (c != components.end()) s.simulated = SimulatedStation{c->utilization, c->mean_response_s};
     }
   }

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "findings/availability_crosscheck.h"
 #include "models/scenario_spec.h"
-#include "reports/availability_crosscheck.h"
 
 namespace stacksim::reports {
 
@@ -25,7 +25,7 @@ struct ReportContext {
   std::optional<models::SloSpec> slo;
   // What the availability chain predicts for the scenario (predict_availability), compared with
   // the simulated availability; none when the scenario has no random faults.
-  std::optional<AvailabilityPrediction> availability_prediction;
+  std::optional<findings::AvailabilityPrediction> availability_prediction;
 };
 
 }  // namespace stacksim::reports

@@ -27,7 +27,7 @@ const char* to_string(LatencyStatistic statistic) {
 }
 
 PointMeasure measure_point(GridPoint set, const std::vector<models::RunResult>& replications) {
-  const SummaryStats stats = summarize(replications);
+  const findings::SummaryStats stats = findings::summarize(replications);
   PointMeasure point;
   point.set = std::move(set);
   point.offered = stats.offered.mean;
@@ -39,7 +39,8 @@ PointMeasure measure_point(GridPoint set, const std::vector<models::RunResult>& 
   point.latency_p50_s = stats.latency_p50_s.mean;
   point.latency_p95_s = stats.latency_p95_s.mean;
   point.latency_p99_s = stats.latency_p99_s.mean;
-  point.bottleneck = find_bottleneck(mean_components(replications), mean_hosts(replications));
+  point.bottleneck = findings::find_bottleneck(findings::mean_components(replications),
+                                               findings::mean_hosts(replications));
   return point;
 }
 

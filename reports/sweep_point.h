@@ -4,8 +4,9 @@
 #include <string_view>
 #include <vector>
 
+#include "findings/bottleneck.h"
+#include "findings/replication_summary.h"
 #include "models/run_result.h"
-#include "reports/replication_summary.h"
 #include "reports/sweep_grid.h"
 
 // What one point of a sweep measured, reduced to the numbers the capacity report and the sweep
@@ -32,7 +33,7 @@ struct PointMeasure {
   double latency_p50_s = 0.0;
   double latency_p95_s = 0.0;
   double latency_p99_s = 0.0;
-  Bottleneck bottleneck;  // empty name when the scenario has no component and no host
+  findings::Bottleneck bottleneck;  // empty name when the scenario has no component and no host
 };
 
 // The measure of the point `set` from its replications (summarize and find_bottleneck over the

@@ -7,12 +7,13 @@
 #include <utility>
 
 #include "analysis/availability_ctmc.h"
+#include "findings/bottleneck.h"
+#include "findings/replication_summary.h"
+#include "findings/slo_evaluation.h"
 #include "reports/availability_text.h"
-#include "reports/replication_summary.h"
-#include "reports/slo_evaluation.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
-#include "reports/timeline.h"
+#include "reports/timeline_report.h"
 
 namespace stacksim::reports {
 namespace {
@@ -46,7 +47,7 @@ std::string run_line(const ReportContext& context, std::size_t replications, dou
   return line + "\n";
 }
 
-std::string requests_line(const SummaryStats& s, bool several) {
+std::string requests_line(const findings::SummaryStats& s, bool several) {
   return section_line(
       "Requests", "offered " + format_count(s.offered.mean) + "  completed " +
                       format_count(s.completed.mean) + "  failed " + format_count(s.failed.mean) +
@@ -57,9 +58,9 @@ std::string requests_line(const SummaryStats& s, bool several) {
 
 std::string throughput_text(double rps) { return format_fixed(rps, rps < 1000 ? 2 : 1); }
 
-std::string latency_line(const SummaryStats& s, bool several, double completed) {
+std::string latency_line(const findings::SummaryStats& s, bool several, double completed) {
   if (completed <= 0) return section_line("Latency", "no completed requests");
-  auto item = [&](const char* name, const Interval& i, bool show_half_width) {
+  auto item = [&](const char* name, const findings::Interval& i, bool show_half_width) {
     return std::string(name) + " " +
            with_half_width(format_seconds(i.mean), format_seconds(i.half_width),
                            several && show_half_width);
@@ -91,7 +92,7 @@ std::string errors_line(const std::map<std::string, double>& errors) {
 
 // Time-based availability, the downtime a year at that rate, and the nines of the request
 // availability (left out at 100%).
-std::string uptime_line(const SummaryStats& s, bool several) {
+std::string uptime_line(const findings::SummaryStats& s, bool several) {
   std::string text =
       with_half_width(format_availability(s.availability_by_time.mean),
                       format_percent(s.availability_by_time.half_width, 3), several) +
@@ -108,7 +109,7 @@ std::string uptime_line(const SummaryStats& s, bool several) {
 }
 
 // Shown only when clients retried.
-std::string retries_line(const SummaryStats& s) {
+std::string retries_line(const findings::SummaryStats& s) {
   char per_request[32];
   std::snprintf(per_request, sizeof per_request, "%.2f", s.retry_amplification.mean);
   return section_line("Retries", format_count(s.attempts.mean) + " attempts (" + per_request +
@@ -118,14 +119,14 @@ std::string retries_line(const SummaryStats& s) {
                                      format_availability(s.final_success.mean));
 }
 
-std::string components_table(const std::vector<ComponentStats>& components) {
+std::string components_table(const std::vector<findings::ComponentStats>& components) {
   const bool show_availability = std::any_of(components.begin(), components.end(),
                                              [](const auto& c) { return c.availability < 1.0; });
   std::vector<std::string> header = {"Component", "kind", "host",     "servers", "util",
                                      "queue",     "wait", "response", "thru/s",  "rejected"};
   if (show_availability) header.push_back("up");
   TextTable table(std::move(header));
-  for (const ComponentStats& c : components) {
+  for (const findings::ComponentStats& c : components) {
     std::vector<std::string> row = {c.name,
                                     c.kind,
                                     c.host.empty() ? "-" : c.host,
@@ -173,7 +174,7 @@ std::string hosts_table(const std::vector<models::HostResult>& hosts) {
   return table.render();
 }
 
-std::string classes_table(const std::vector<ClassStats>& classes) {
+std::string classes_table(const std::vector<findings::ClassStats>& classes) {
   TextTable table({"Class", "offered", "completed", "failed", "availability", "mean latency"});
   for (const auto& c : classes) {
     const double ended = c.completed + c.failed;
@@ -189,7 +190,7 @@ std::string classes_table(const std::vector<ClassStats>& classes) {
 
 std::string text_summary(const ReportContext& context,
                          const std::vector<models::RunResult>& replications) {
-  const SummaryStats s = summarize(replications);
+  const findings::SummaryStats s = findings::summarize(replications);
   const bool several = replications.size() > 1;
 
   std::string out = "stacksim";
@@ -227,9 +228,9 @@ std::string text_summary(const ReportContext& context,
   out += section_line("In system", in_system);
 
   // Each table follows a blank line.
-  const auto components = mean_components(replications);
-  const auto hosts = mean_hosts(replications);
-  const auto classes = mean_classes(replications);
+  const auto components = findings::mean_components(replications);
+  const auto hosts = findings::mean_hosts(replications);
+  const auto classes = findings::mean_classes(replications);
   std::vector<std::string> tables;
   if (!components.empty()) tables.push_back(components_table(components));
   if (!hosts.empty()) tables.push_back(hosts_table(hosts));
@@ -240,23 +241,23 @@ std::string text_summary(const ReportContext& context,
   }
 
   // Only when queues built up or requests failed; the Bottleneck line follows it directly.
-  const std::string timeline = timeline_text(timeline_of(replications));
+  const std::string timeline = timeline_text(findings::timeline_of(replications));
   if (!timeline.empty()) {
     out += '\n';
     out += section_line("Timeline", timeline);
   }
 
-  const Bottleneck bottleneck = find_bottleneck(components, hosts);
+  const findings::Bottleneck bottleneck = findings::find_bottleneck(components, hosts);
   if (!bottleneck.name.empty()) {
     out += (timeline.empty() ? "\nBottleneck: " : "Bottleneck: ") + bottleneck.name +
            " (utilization " + format_percent(bottleneck.utilization, 1) + ")\n";
   }
 
   out += downtime_text(replications, components, hosts);
-  if (context.slo) out += slo_text(evaluate_slo(*context.slo, s));
+  if (context.slo) out += slo_text(findings::evaluate_slo(*context.slo, s));
   if (context.availability_prediction) {
-    out += availability_check_text(check_availability(*context.availability_prediction,
-                                                      s.availability_by_time, replications.size()));
+    out += availability_check_text(findings::check_availability(
+        *context.availability_prediction, s.availability_by_time, replications.size()));
   }
   return out;
 }

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/report_context.h"
-#include "reports/what_if_impact.h"
+#include "findings/what_if_impact.h"
 
 namespace stacksim::reports {
 

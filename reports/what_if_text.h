@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "reports/what_if_impact.h"
+#include "findings/what_if_impact.h"
 
 namespace stacksim::reports {
 

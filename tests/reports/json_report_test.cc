@@ -251,7 +251,7 @@ TEST(JsonReportTest, SloVerdictsAndErrorBudget) {
 }
 
 TEST(JsonReportTest, AvailabilityCheckWithOneAndThreeReplications) {
-  AvailabilityPrediction prediction;
+  findings::AvailabilityPrediction prediction;
   prediction.exact = true;
   prediction.predicted = 0.99;
   prediction.note = "exact: exponential times to failure and to repair";
@@ -306,8 +306,8 @@ TEST(JsonReportTest, SummaryAndComponentsAreTheReportsOwn) {
   EXPECT_EQ(components_json(runs), j["components"]);
   EXPECT_EQ(summary_json(runs).dump(), j["summary"].dump());
   // The same from values computed beforehand.
-  EXPECT_EQ(summary_json(summarize(runs)).dump(), j["summary"].dump());
-  EXPECT_EQ(components_json(mean_components(runs)).dump(), j["components"].dump());
+  EXPECT_EQ(summary_json(findings::summarize(runs)).dump(), j["summary"].dump());
+  EXPECT_EQ(components_json(findings::mean_components(runs)).dump(), j["components"].dump());
 }
 
 TEST(JsonReportTest, ThreeReplicationsReportMeansAndConfidence) {

@@ -1,4 +1,4 @@
-#include "reports/slo_evaluation.h"
+#include "findings/slo_evaluation.h"
 
 #include <gtest/gtest.h>
 
@@ -16,12 +16,12 @@ using testing::sample_run;
 TEST(BudgetCategoryTest, EveryOriginHasACategory) {
   for (const char* origin :
        {"crash", "process_crash", "cold_restart", "network", "dns_outage", "dns_records"}) {
-    EXPECT_STREQ(budget_category(origin), "failures") << origin;
+    EXPECT_STREQ(findings::budget_category(origin), "failures") << origin;
   }
-  EXPECT_STREQ(budget_category("maintenance"), "maintenance");
-  EXPECT_STREQ(budget_category("overload"), "overload");
-  EXPECT_STREQ(budget_category("slowdown"), "overload");
-  EXPECT_STREQ(budget_category("a_fault_kind_added_later"), "failures");
+  EXPECT_STREQ(findings::budget_category("maintenance"), "maintenance");
+  EXPECT_STREQ(findings::budget_category("overload"), "overload");
+  EXPECT_STREQ(findings::budget_category("slowdown"), "overload");
+  EXPECT_STREQ(findings::budget_category("a_fault_kind_added_later"), "failures");
 }
 
 TEST(EvaluateSloTest, AvailabilityMissedAndTheBurnByCategory) {
@@ -34,7 +34,7 @@ TEST(EvaluateSloTest, AvailabilityMissedAndTheBurnByCategory) {
       {"crash", 20}, {"process_crash", 5}, {"maintenance", 15}, {"overload", 10}};
   models::SloSpec slo;
   slo.availability = 0.999;
-  const SloEvaluation e = evaluate_slo(slo, summarize({run}));
+  const findings::SloEvaluation e = findings::evaluate_slo(slo, findings::summarize({run}));
   ASSERT_EQ(e.objectives.size(), 1u);
   EXPECT_EQ(e.objectives[0].name, "availability");
   EXPECT_EQ(e.objectives[0].target, 0.999);
@@ -44,7 +44,7 @@ TEST(EvaluateSloTest, AvailabilityMissedAndTheBurnByCategory) {
 
   // Budget (1 - 0.999) x 10,000 = 10 requests; 50 burned = 500%.
   ASSERT_TRUE(e.error_budget.has_value());
-  const ErrorBudget& b = *e.error_budget;
+  const findings::ErrorBudget& b = *e.error_budget;
   EXPECT_NEAR(b.budget_requests, 10.0, 1e-9);
   EXPECT_EQ(b.burned_requests, 50.0);
   EXPECT_NEAR(b.burned_fraction, 5.0, 1e-9);
@@ -66,7 +66,7 @@ TEST(EvaluateSloTest, LatencyObjectivesInOrder) {
   slo.latency_p99_ns = 2'000'000'000;  // 2 s: met
   slo.latency_p95_ns = 900'000'000;    // 0.9 s against about 0.95 s: not met
   slo.latency_p50_ns = 600'000'000;    // 0.6 s against about 0.5 s: met
-  const SloEvaluation e = evaluate_slo(slo, summarize({run}));
+  const findings::SloEvaluation e = findings::evaluate_slo(slo, findings::summarize({run}));
   ASSERT_EQ(e.objectives.size(), 3u);
   EXPECT_EQ(e.objectives[0].name, "latency_p50_s");
   EXPECT_EQ(e.objectives[0].target, 0.6);
@@ -79,7 +79,7 @@ TEST(EvaluateSloTest, LatencyObjectivesInOrder) {
   EXPECT_FALSE(e.error_budget.has_value());
   EXPECT_FALSE(e.met());
   slo.latency_p95_ns.reset();
-  EXPECT_TRUE(evaluate_slo(slo, summarize({run})).met());
+  EXPECT_TRUE(findings::evaluate_slo(slo, findings::summarize({run})).met());
 }
 
 TEST(EvaluateSloTest, NoCompletedRequestMeetsNoLatencyObjective) {
@@ -88,7 +88,7 @@ TEST(EvaluateSloTest, NoCompletedRequestMeetsNoLatencyObjective) {
   run.failed = 4;
   models::SloSpec slo;
   slo.latency_p99_ns = 1'000'000'000;
-  const SloEvaluation e = evaluate_slo(slo, summarize({run}));
+  const findings::SloEvaluation e = findings::evaluate_slo(slo, findings::summarize({run}));
   ASSERT_EQ(e.objectives.size(), 1u);
   EXPECT_FALSE(e.objectives[0].measured.has_value());
   EXPECT_FALSE(e.objectives[0].met);
@@ -100,8 +100,8 @@ TEST(EvaluateSloTest, ZeroBudgetBurnsWithoutBound) {
   run.failures_by_origin.clear();
   models::SloSpec slo;
   slo.availability = 1.0;
-  const SloEvaluation e = evaluate_slo(slo, summarize({run}));
-  const ErrorBudget& b = *e.error_budget;
+  const findings::SloEvaluation e = findings::evaluate_slo(slo, findings::summarize({run}));
+  const findings::ErrorBudget& b = *e.error_budget;
   EXPECT_EQ(b.budget_requests, 0.0);
   EXPECT_TRUE(std::isinf(b.burned_fraction));
   // Failed requests with no origin are shown as such.
@@ -114,7 +114,8 @@ TEST(EvaluateSloTest, ZeroBudgetBurnsWithoutBound) {
 }
 
 TEST(EvaluateSloTest, NoObjectiveIsMet) {
-  const SloEvaluation e = evaluate_slo(models::SloSpec{}, summarize({sample_run()}));
+  const findings::SloEvaluation e =
+      findings::evaluate_slo(models::SloSpec{}, findings::summarize({sample_run()}));
   EXPECT_TRUE(e.objectives.empty());
   EXPECT_TRUE(e.met());
 }

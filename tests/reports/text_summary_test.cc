@@ -265,7 +265,7 @@ TEST(TextSummaryTest, SloSection) {
 }
 
 TEST(TextSummaryTest, AvailabilityCheckLine) {
-  AvailabilityPrediction prediction;
+  findings::AvailabilityPrediction prediction;
   prediction.exact = true;
   prediction.predicted = 0.998612;
   prediction.note = "exact: exponential times to failure and to repair";

@@ -1,5 +1,3 @@
-#include "reports/timeline.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -10,6 +8,7 @@
 
 #include "reports/json_report.h"
 #include "reports/text_summary.h"
+#include "reports/timeline_report.h"
 #include "tests/reports/report_reading.h"
 #include "tests/reports/run_result_builder.h"
 
@@ -68,14 +67,14 @@ models::RunResult run_with(std::vector<models::IntervalRow> series) {
 }
 
 TEST(Timeline, QuietRunHasNothingToSay) {
-  const Timeline t = compute_timeline(normal_start());
+  const findings::Timeline t = findings::compute_timeline(normal_start());
   EXPECT_FALSE(t.has_news());
   EXPECT_DOUBLE_EQ(*t.baseline_p99_s, 0.10);
   EXPECT_DOUBLE_EQ(*t.baseline_queue_length, 0.2);
   EXPECT_EQ(timeline_text(t), "");
 
-  EXPECT_FALSE(compute_timeline({}).has_news());
-  EXPECT_FALSE(timeline_of({}).has_news());
+  EXPECT_FALSE(findings::compute_timeline({}).has_news());
+  EXPECT_FALSE(findings::timeline_of({}).has_news());
 
   const std::vector<models::RunResult> quiet = {run_with(normal_start())};
   EXPECT_FALSE(json_report(ReportContext{}, quiet).contains("timeline"));
@@ -83,7 +82,7 @@ TEST(Timeline, QuietRunHasNothingToSay) {
 }
 
 TEST(Timeline, SpikeGivesExactTimes) {
-  const Timeline t = compute_timeline(spike());
+  const findings::Timeline t = findings::compute_timeline(spike());
   ASSERT_TRUE(t.has_news());
   EXPECT_DOUBLE_EQ(*t.baseline_p99_s, 0.10);
   EXPECT_DOUBLE_EQ(*t.baseline_queue_length, 0.2);
@@ -113,7 +112,7 @@ TEST(Timeline, ReportsCarryItFromTheFirstReplication) {
   const std::vector<models::RunResult> runs = {run_with(spike()), run_with(normal_start())};
   const ordered_json j = json_report(ReportContext{}, runs);
   ASSERT_TRUE(j.contains("timeline"));
-  EXPECT_EQ(j["timeline"], timeline_json(compute_timeline(spike())));
+  EXPECT_EQ(j["timeline"], timeline_json(findings::compute_timeline(spike())));
   // Right after downtime_by_target.
   const std::vector<std::string> keys = testing::keys_of(j);
   const auto at = std::find(keys.begin(), keys.end(), "downtime_by_target");
@@ -131,7 +130,7 @@ TEST(Timeline, NeverRecovered) {
   // Errors until the end of the run: nothing after them to recover in.
   auto failing = normal_start();
   for (int i = 5; i < 10; ++i) failing.push_back(row(i, 50, 50, 10.0, 100));
-  Timeline t = compute_timeline(failing);
+  findings::Timeline t = findings::compute_timeline(failing);
   EXPECT_EQ(t.queues_build_at_s, 75.0);
   EXPECT_EQ(t.errors_start_at_s, 75.0);
   EXPECT_EQ(t.errors_end_at_s, 150.0);
@@ -147,7 +146,7 @@ TEST(Timeline, NeverRecovered) {
   // (p99 0) does not count as normal.
   failing.push_back(row(10, 0, 0, 0.0, 0.0));
   for (int i = 11; i < 14; ++i) failing.push_back(row(i, 100, 0, 0.30, 0.2));
-  t = compute_timeline(failing);
+  t = findings::compute_timeline(failing);
   EXPECT_EQ(t.errors_end_at_s, 150.0);
   EXPECT_FALSE(t.recovered_at_s);
   EXPECT_EQ(timeline_json(t)["recovered_at_s"], nullptr);
@@ -159,7 +158,7 @@ TEST(Timeline, QueuesWithoutErrorsRecoverFromTheEndOfTheBuildUp) {
   series.push_back(row(6, 100, 0, 2.0, 20));
   series.push_back(row(7, 100, 0, 0.5, 1.0));  // drained, p99 not yet normal
   series.push_back(row(8, 100, 0, 0.1, 0.2));
-  const Timeline t = compute_timeline(series);
+  const findings::Timeline t = findings::compute_timeline(series);
   EXPECT_EQ(t.queues_build_at_s, 75.0);
   EXPECT_FALSE(t.errors_start_at_s);
   EXPECT_FALSE(t.peak_error_rate);
@@ -178,10 +177,10 @@ TEST(Timeline, QueuesWithoutErrorsRecoverFromTheEndOfTheBuildUp) {
 TEST(Timeline, ErrorsFromTheFirstRowLeaveNoBaseline) {
   std::vector<models::IntervalRow> series = {row(0, 80, 20, 3.0, 0.5), row(1, 70, 30, 4.0, 0.5),
                                              row(2, 100, 0, 0.1, 0.1), row(3, 100, 0, 0.1, 0.1)};
-  const Timeline t = compute_timeline(series);
+  const findings::Timeline t = findings::compute_timeline(series);
   EXPECT_FALSE(t.baseline_p99_s);
   EXPECT_FALSE(t.baseline_queue_length);
-  EXPECT_DOUBLE_EQ(t.queue_threshold, kMinQueueThreshold);
+  EXPECT_DOUBLE_EQ(t.queue_threshold, findings::kMinQueueThreshold);
   EXPECT_FALSE(t.queues_build_at_s);  // never above 1
   EXPECT_EQ(t.errors_start_at_s, 0.0);
   EXPECT_EQ(t.errors_end_at_s, 30.0);
@@ -196,7 +195,7 @@ TEST(Timeline, ErrorsFromTheFirstRowLeaveNoBaseline) {
 
 TEST(Timeline, AQueueInTheFirstRowAboveTheFloorIsTrouble) {
   std::vector<models::IntervalRow> series = {row(0, 100, 0, 1.0, 40), row(1, 100, 0, 0.1, 0.1)};
-  const Timeline t = compute_timeline(series);
+  const findings::Timeline t = findings::compute_timeline(series);
   EXPECT_FALSE(t.baseline_queue_length);
   EXPECT_EQ(t.queues_build_at_s, 0.0);
   EXPECT_FALSE(t.recovered_at_s);
@@ -208,7 +207,7 @@ TEST(Timeline, TroubleFromFirstToLastRowIsASteadyStateNotNews) {
   // A box near saturation: a queue of 3 to 5 in every row, never a failure.
   std::vector<models::IntervalRow> busy = {row(0, 100, 0, 0.2, 3), row(1, 100, 0, 0.2, 5),
                                            row(2, 100, 0, 0.2, 0.5), row(3, 100, 0, 0.2, 4)};
-  const Timeline steady = compute_timeline(busy);
+  const findings::Timeline steady = findings::compute_timeline(busy);
   EXPECT_EQ(steady.queues_build_at_s, 0.0);
   EXPECT_TRUE(steady.in_trouble_throughout);
   EXPECT_FALSE(steady.has_news());
@@ -216,7 +215,7 @@ TEST(Timeline, TroubleFromFirstToLastRowIsASteadyStateNotNews) {
 
   // Failing from the first row to the last: the same.
   std::vector<models::IntervalRow> failing = {row(0, 80, 20, 0.2, 0.1), row(1, 80, 20, 0.2, 0.1)};
-  EXPECT_FALSE(compute_timeline(failing).has_news());
+  EXPECT_FALSE(findings::compute_timeline(failing).has_news());
 }
 
 }  // namespace

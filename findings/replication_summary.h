@@ -6,7 +6,7 @@
 
 #include "models/run_result.h"
 
-namespace stacksim::reports {
+namespace stacksim::findings {
 
 // A 95% confidence interval for a mean over replications (Student t); half_width is 0 with a
 // single replication.
@@ -75,16 +75,4 @@ struct ClassStats {
 [[nodiscard]] std::vector<ClassStats> mean_classes(
     const std::vector<models::RunResult>& replications);
 
-// The most utilized resource: a component's slots or a host's cores. `name` is the component
-// or "host <name> cpu"; ties go to the first, components before hosts; empty when there is no
-// component and no host.
-struct Bottleneck {
-  std::string name;
-  double utilization = 0.0;
-};
-[[nodiscard]] Bottleneck find_bottleneck(const std::vector<models::ComponentResult>& components,
-                                         const std::vector<models::HostResult>& hosts);
-[[nodiscard]] Bottleneck find_bottleneck(const std::vector<ComponentStats>& components,
-                                         const std::vector<models::HostResult>& hosts);
-
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

@@ -6,7 +6,7 @@
 
 #include "models/run_result.h"
 
-namespace stacksim::reports {
+namespace stacksim::findings {
 
 // How long each host and component was down, split by the fault that took it down.
 struct DowntimeTotals {
@@ -24,4 +24,4 @@ struct DowntimeTotals {
 
 [[nodiscard]] DowntimeTotals downtime_totals(const std::vector<models::RunResult>& replications);
 
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

@@ -5,14 +5,14 @@
 #include <vector>
 
 #include "analysis/availability_ctmc.h"
+#include "findings/replication_summary.h"
 #include "models/run_result.h"
 #include "models/scenario_spec.h"
-#include "reports/replication_summary.h"
 
 // An analytic check of the simulated availability: the steady state of a continuous-time Markov
 // chain of the scenario's random faults (analysis::solve_availability), set beside the measured
 // time-based availability.
-namespace stacksim::reports {
+namespace stacksim::findings {
 
 // The chain of a scenario's random faults (kCrash with mtbf and mttr, kProcessCrash with mtbf):
 //  - one unit per random fault, named "<target> <kind>" ("server1 crash"), failing at
@@ -63,4 +63,4 @@ struct AvailabilityCheck {
                                                    const Interval& simulated,
                                                    std::size_t replications);
 
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

@@ -1,6 +1,6 @@
-#include "reports/downtime_summary.h"
+#include "findings/downtime_summary.h"
 
-namespace stacksim::reports {
+namespace stacksim::findings {
 
 double DowntimeTotals::total_s(const std::string& target) const {
   const auto found = seconds.find(target);
@@ -25,4 +25,4 @@ DowntimeTotals downtime_totals(const std::vector<models::RunResult>& replication
   return totals;
 }
 
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

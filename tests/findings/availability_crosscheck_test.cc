@@ -1,4 +1,4 @@
-#include "reports/availability_crosscheck.h"
+#include "findings/availability_crosscheck.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "reports/replication_summary.h"
+#include "findings/replication_summary.h"
 #include "tests/models/spec_builder.h"
 #include "tests/reports/run_result_builder.h"
 
-namespace stacksim::reports {
+namespace stacksim::findings {
 namespace {
 
 using models::ComponentKind;
@@ -194,7 +194,7 @@ TEST(CheckAvailabilityTest, SimulatedMeanAndInterval) {
   prediction.exact = false;
   prediction.predicted = 0.995;
   prediction.note = "n";
-  std::vector<models::RunResult> runs(2, testing::sample_run());
+  std::vector<models::RunResult> runs(2, reports::testing::sample_run());
   runs[0].availability_by_time = 0.99;
   runs[1].availability_by_time = 1.0;
   const AvailabilityCheck c =
@@ -216,4 +216,4 @@ TEST(CheckAvailabilityTest, SimulatedMeanAndInterval) {
 }
 
 }  // namespace
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

@@ -1,4 +1,4 @@
-#include "reports/downtime_summary.h"
+#include "findings/downtime_summary.h"
 
 #include <gtest/gtest.h>
 
@@ -6,13 +6,13 @@
 
 #include "tests/reports/run_result_builder.h"
 
-namespace stacksim::reports {
+namespace stacksim::findings {
 namespace {
 
-using testing::window;
+using reports::testing::window;
 
 TEST(DowntimeTotalsTest, NothingDown) {
-  const DowntimeTotals t = downtime_totals({testing::sample_run()});
+  const DowntimeTotals t = downtime_totals({reports::testing::sample_run()});
   EXPECT_TRUE(t.seconds.empty());
   EXPECT_FALSE(t.truncated);
   EXPECT_EQ(t.total_s("web"), 0.0);
@@ -40,4 +40,4 @@ TEST(DowntimeTotalsTest, AFullListMakesTheTotalsLowerBounds) {
 }
 
 }  // namespace
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,7 +10,7 @@
 // up, when requests started and stopped failing, and how long the stack took to get back to
 // normal afterwards. All times are seconds of measured time (after the warm-up), the clock of
 // the time series and of the downtime windows.
-namespace stacksim::reports {
+namespace stacksim::findings {
 
 // A queue counts as built up when the total over components exceeds this many times the
 // baseline, and never below kMinQueueThreshold.
@@ -71,13 +70,4 @@ struct Timeline {
 // without replications.
 [[nodiscard]] Timeline timeline_of(const std::vector<models::RunResult>& replications);
 
-// {"queues_build_at_s", "errors_start_at_s", "errors_end_at_s", "peak_error_rate",
-// "peak_error_rate_at_s", "recovered_at_s", "recovery_s"}, null where not applicable.
-[[nodiscard]] nlohmann::ordered_json timeline_json(const Timeline& timeline);
-
-// One line of facts without a label, clocks as format_clock: "queues build at 0:20:00 · errors
-// 0:20:15–0:22:30 (peak 38.0% at 0:21:00) · back to normal at 0:23:45, 1.25m after the errors
-// stopped". Empty when the timeline has no news.
-[[nodiscard]] std::string timeline_text(const Timeline& timeline);
-
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

@@ -1,4 +1,4 @@
-#include "reports/what_if_impact.h"
+#include "findings/what_if_impact.h"
 
 #include <algorithm>
 #include <cmath>

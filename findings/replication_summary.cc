@@ -1,4 +1,4 @@
-#include "reports/replication_summary.h"
+#include "findings/replication_summary.h"
 
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <functional>
 
-namespace stacksim::reports {
+namespace stacksim::findings {
 namespace {
 
 using models::RunResult;
@@ -67,25 +67,6 @@ Interval interval_of(const std::vector<RunResult>& replications,
   values.reserve(replications.size());
   for (const RunResult& r : replications) values.push_back(f(r));
   return mean_interval(values);
-}
-
-// find_bottleneck over raw or averaged components.
-template <class Component>
-Bottleneck most_utilized(const std::vector<Component>& components,
-                         const std::vector<models::HostResult>& hosts) {
-  Bottleneck best;
-  bool found = false;
-  for (const auto& c : components) {
-    if (!found || c.utilization > best.utilization) best = {c.name, c.utilization};
-    found = true;
-  }
-  for (const auto& h : hosts) {
-    if (!found || h.cpu_utilization > best.utilization) {
-      best = {"host " + h.name + " cpu", h.cpu_utilization};
-    }
-    found = true;
-  }
-  return best;
 }
 
 }  // namespace
@@ -227,14 +208,4 @@ std::vector<ClassStats> mean_classes(const std::vector<RunResult>& replications)
   return result;
 }
 
-Bottleneck find_bottleneck(const std::vector<models::ComponentResult>& components,
-                           const std::vector<models::HostResult>& hosts) {
-  return most_utilized(components, hosts);
-}
-
-Bottleneck find_bottleneck(const std::vector<ComponentStats>& components,
-                           const std::vector<models::HostResult>& hosts) {
-  return most_utilized(components, hosts);
-}
-
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

@@ -1,17 +1,18 @@
-#include "reports/replication_summary.h"
+#include "findings/replication_summary.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
+#include "findings/bottleneck.h"
 #include "tests/reports/run_result_builder.h"
 
-namespace stacksim::reports {
+namespace stacksim::findings {
 namespace {
 
-using testing::component;
-using testing::host;
-using testing::sample_run;
+using reports::testing::component;
+using reports::testing::host;
+using reports::testing::sample_run;
 
 constexpr double kT975Df2 = 4.302653;  // Student t, 0.975 quantile, 2 degrees of freedom
 
@@ -253,4 +254,4 @@ TEST(FindBottleneckTest, NothingMeasured) {
 }
 
 }  // namespace
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

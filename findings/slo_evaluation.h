@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "findings/replication_summary.h"
 #include "models/scenario_spec.h"
-#include "reports/replication_summary.h"
 
-namespace stacksim::reports {
+namespace stacksim::findings {
 
 // One objective of the scenario's SLO against what was measured (means over replications).
 struct SloObjective {
@@ -54,4 +54,4 @@ struct SloEvaluation {
 
 [[nodiscard]] SloEvaluation evaluate_slo(const models::SloSpec& slo, const SummaryStats& stats);
 
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

@@ -1,4 +1,4 @@
-#include "reports/slo_evaluation.h"
+#include "findings/slo_evaluation.h"
 
 #include <algorithm>
 #include <limits>
@@ -6,7 +6,7 @@
 
 #include "sim/time.h"
 
-namespace stacksim::reports {
+namespace stacksim::findings {
 namespace {
 
 constexpr const char* kCategories[] = {"failures", "maintenance", "overload"};
@@ -89,4 +89,4 @@ SloEvaluation evaluate_slo(const models::SloSpec& slo, const SummaryStats& stats
   return evaluation;
 }
 
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

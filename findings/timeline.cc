@@ -1,17 +1,12 @@
-#include "reports/timeline.h"
+#include "findings/timeline.h"
 
 #include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <queue>
 
-#include "reports/json_numbers.h"
-#include "reports/text_format.h"
-
-namespace stacksim::reports {
+namespace stacksim::findings {
 namespace {
-
-using nlohmann::ordered_json;
 
 // The median of the values added so far (the mean of the middle two for an even count; unset
 // when none), in O(log n) an addition: a max-heap of the lower half and a min-heap of the upper
@@ -127,45 +122,4 @@ Timeline timeline_of(const std::vector<models::RunResult>& replications) {
   return compute_timeline(replications.front().series);
 }
 
-ordered_json timeline_json(const Timeline& timeline) {
-  return ordered_json{{"queues_build_at_s", optional_or_null(timeline.queues_build_at_s)},
-                      {"errors_start_at_s", optional_or_null(timeline.errors_start_at_s)},
-                      {"errors_end_at_s", optional_or_null(timeline.errors_end_at_s)},
-                      {"peak_error_rate", optional_or_null(timeline.peak_error_rate)},
-                      {"peak_error_rate_at_s", optional_or_null(timeline.peak_error_rate_at_s)},
-                      {"recovered_at_s", optional_or_null(timeline.recovered_at_s)},
-                      {"recovery_s", optional_or_null(timeline.recovery_s)}};
-}
-
-std::string timeline_text(const Timeline& timeline) {
-  if (!timeline.has_news()) return "";
-  std::vector<std::string> facts;
-  if (timeline.queues_build_at_s) {
-    facts.push_back("queues build at " + format_clock(*timeline.queues_build_at_s));
-  }
-  if (timeline.errors_start_at_s) {
-    facts.push_back("errors " + format_clock(*timeline.errors_start_at_s) + "\u2013" +
-                    format_clock(*timeline.errors_end_at_s) + " (peak " +
-                    format_percent(*timeline.peak_error_rate, 1) + " at " +
-                    format_clock(*timeline.peak_error_rate_at_s) + ")");
-  }
-  if (!timeline.baseline_queue_length) {
-    facts.push_back("in trouble from the first interval: no normal state to judge recovery by");
-  } else if (!timeline.baseline_p99_s) {
-    facts.push_back("nothing completed before the trouble: no normal latency to judge recovery by");
-  } else if (timeline.recovered_at_s) {
-    facts.push_back("back to normal at " + format_clock(*timeline.recovered_at_s) + ", " +
-                    format_duration(*timeline.recovery_s) + " after the " +
-                    (timeline.errors_end_at_s ? "errors stopped" : "queues went down"));
-  } else {
-    facts.push_back("not recovered by the end of the run");
-  }
-  std::string text;
-  for (const std::string& fact : facts) {
-    if (!text.empty()) text += kFactSeparator;
-    text += fact;
-  }
-  return text;
-}
-
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings

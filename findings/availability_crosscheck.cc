@@ -1,11 +1,11 @@
-#include "reports/availability_crosscheck.h"
+#include "findings/availability_crosscheck.h"
 
 #include <algorithm>
 #include <utility>
 
-#include "reports/replication_summary.h"
+#include "findings/replication_summary.h"
 
-namespace stacksim::reports {
+namespace stacksim::findings {
 namespace {
 
 using models::FaultSpec;
@@ -163,4 +163,4 @@ AvailabilityCheck check_availability(const AvailabilityPrediction& prediction,
   return check;
 }
 
-}  // namespace stacksim::reports
+}  // namespace stacksim::findings
