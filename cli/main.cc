@@ -4,9 +4,11 @@
 #include <iostream>
 
 #include "cli/analyze_command.h"
+#include "cli/command_help.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/graph_command.h"
+#include "cli/schema_command.h"
 #include "cli/sweep_command.h"
 #include "cli/whatif_command.h"
 #include "stacksim/version.h"
@@ -32,7 +34,9 @@ void add_scenario_options(CLI::App& command, ScenarioArgs& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"stacksim: a discrete-event simulator of the classic single-server web stack"};
+  // Named, not taken from argv[0], so that help and the man page read "stacksim".
+  CLI::App app{"stacksim: a discrete-event simulator of the classic single-server web stack",
+               "stacksim"};
   app.set_version_flag("--version", std::string("stacksim ") + stacksim::kToolVersion);
   app.require_subcommand(1);
 
@@ -115,6 +119,18 @@ int main(int argc, char** argv) {
   whatif->add_option("--json", whatif_args.json_path, "Write the JSON report to FILE (- = stdout)");
   whatif->add_flag("--quiet", whatif_args.quiet, "No table on the terminal");
 
+  bool report_schema = false;
+  CLI::App* schema =
+      app.add_subcommand("schema", "Print the JSON Schema of scenario files (or of the report)");
+  schema->add_flag("--report", report_schema, "The schema of the run report (run --json)");
+
+  // For the bash completion: the JSON pointers of a scenario file. Hidden from help.
+  std::string pointers_file;
+  CLI::App* pointers = app.add_subcommand("__pointers", "")->group("");
+  pointers->add_option("file", pointers_file)->required();
+
+  stacksim::cli::add_examples_and_exit_codes(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -135,6 +151,8 @@ int main(int argc, char** argv) {
     if (graph->parsed()) return stacksim::cli::graph_command(graph_args);
     if (sweep->parsed()) return stacksim::cli::sweep_command(sweep_args);
     if (whatif->parsed()) return stacksim::cli::whatif_command(whatif_args);
+    if (schema->parsed()) return stacksim::cli::schema_command(report_schema);
+    if (pointers->parsed()) return stacksim::cli::pointers_command(pointers_file);
   } catch (const std::exception& e) {
     std::cerr << "stacksim: internal error: " << e.what() << '\n';
     return stacksim::cli::kExitSoftware;

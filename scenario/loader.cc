@@ -163,9 +163,10 @@ std::optional<std::uint64_t> read_seed(Validator& validator, const Json& value,
 // scenario names (traces) are looked for relative to `base_directory`.
 models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
                                    const std::filesystem::path& base_directory) {
-  static const Keys kKeys = {"name",   "description", "seed",        "duration", "warmup",
-                             "report", "hosts",       "components",  "workload", "network",
-                             "faults", "slo",         "repair_crews"};
+  // "$schema" tells editors where the scenario schema is; the loader only accepts it.
+  static const Keys kKeys = {"$schema", "name",   "description", "seed",        "duration",
+                             "warmup",  "report", "hosts",       "components",  "workload",
+                             "network", "faults", "slo",         "repair_crews"};
   models::ScenarioSpec spec;
   if (!document.is_object()) {
     validator.error("", "expected a JSON object at the top level, got " + describe_json(document));
@@ -174,6 +175,7 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
   ObjectFields fields(validator, document, "", kKeys);
   spec.name = fields.string("name", Need::kRequired, /*non_empty=*/true).value_or("");
   spec.description = fields.string("description").value_or("");
+  (void)fields.string("$schema");
   if (const Json* seed = fields.find("seed")) {
     spec.seed = read_seed(validator, *seed, fields.pointer("seed")).value_or(spec.seed);
   }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "scenario/accepted_input.h"
 #include "scenario/json_pointer.h"
 #include "scenario/key_suggestion.h"
 #include "scenario/units.h"
@@ -179,6 +180,7 @@ std::optional<bool> Validator::read_bool(const Json& value, const std::string& p
 std::optional<std::size_t> Validator::read_choice(const Json& value, const std::string& pointer,
                                                   std::string_view what,
                                                   const std::vector<std::string>& choices) {
+  note_accepted_words(pointer, choices);
   const auto word = read_string(value, pointer);
   if (!word) return std::nullopt;
   const auto it = std::find(choices.begin(), choices.end(), *word);
@@ -199,6 +201,7 @@ ObjectFields::ObjectFields(Validator& validator, const Json& value, std::string 
     return;
   }
   object_ = &value;
+  note_accepted_object(pointer_, keys);
   for (auto it = value.begin(); it != value.end(); ++it) {
     if (std::find(keys.begin(), keys.end(), it.key()) != keys.end()) continue;
     std::string message =

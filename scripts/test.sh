@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# Builds everything (Release, in build/) and runs the whole test suite with CTest.
-# STACKSIM_SANITIZE=1 builds into build-asan/ with AddressSanitizer and UBSan instead.
+# Builds everything and runs the whole test suite with CTest, through the CMake presets
+# (CMakePresets.json): `release` in build/, or with STACKSIM_SANITIZE=1 `asan` (AddressSanitizer
+# and UBSan) in build-asan/. STACKSIM_PRESET=NAME picks any other test preset (debug, tsan).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=build
-flags=(-DCMAKE_BUILD_TYPE=Release)
+preset=${STACKSIM_PRESET:-release}
 if [ "${STACKSIM_SANITIZE:-0}" = 1 ]; then
-  build=build-asan
-  flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTACKSIM_SANITIZE=ON)
+  preset=asan
 fi
-cmake -S . -B "$build" -G Ninja "${flags[@]}" >/dev/null
-cmake --build "$build"
-ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset"
+ctest --preset "$preset" -j "$(nproc)"
