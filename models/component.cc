@@ -11,12 +11,7 @@ Component::Component(const ComponentSpec& spec, int host_index, std::uint64_t se
       host_index_(host_index),
       holds_(holds_slot_during_calls(spec.kind)) {}
 
-Component::Admission Component::admit(sim::Time now, std::uint32_t request, bool bounded) {
-  if (busy_count_ < spec_.servers) {
-    ++busy_count_;
-    busy_.add(now, 1.0);
-    return Admission::kStarted;
-  }
+Component::Admission Component::admit_to_queue(sim::Time now, std::uint32_t request, bool bounded) {
   if (bounded && spec_.queue_capacity &&
       static_cast<std::int64_t>(queue_.size()) >= *spec_.queue_capacity) {
     return Admission::kRefused;
@@ -24,17 +19,6 @@ Component::Admission Component::admit(sim::Time now, std::uint32_t request, bool
   queue_.push(Waiting{request, now});
   waiting_.add(now, 1.0);
   return Admission::kQueued;
-}
-
-std::optional<Component::Handover> Component::release(sim::Time now) {
-  if (!queue_.empty()) {
-    const Waiting next = queue_.pop();
-    waiting_.add(now, -1.0);
-    return Handover{next.request, next.since_ns};
-  }
-  --busy_count_;
-  busy_.add(now, -1.0);
-  return std::nullopt;
 }
 
 void Component::release_without_handover(sim::Time now) {
@@ -52,8 +36,8 @@ bool Component::remove_waiting(sim::Time now, std::uint32_t request) {
 void Component::restart_statistics(sim::Time now) {
   busy_.restart(now);
   waiting_.restart(now);
-  wait_s_.reset();
-  response_s_.reset();
+  wait_.reset();
+  response_.reset();
   visits_ = 0;
   rejected_ = 0;
 }

@@ -5,9 +5,9 @@
 #include <string>
 
 #include "models/scenario_spec.h"
+#include "sim/duration_mean.h"
 #include "sim/random_stream.h"
 #include "sim/ring_queue.h"
-#include "sim/tally.h"
 #include "sim/time.h"
 #include "sim/time_weighted.h"
 
@@ -23,23 +23,39 @@ class Component {
   enum class Admission { kStarted, kQueued, kRefused };
   // A request arrives wanting a slot. `bounded` false lets it wait even when the waiting room
   // is full (a keep-alive connection already accepted).
-  [[nodiscard]] Admission admit(sim::Time now, std::uint32_t request, bool bounded = true);
+  [[nodiscard]] Admission admit(sim::Time now, std::uint32_t request, bool bounded = true) {
+    if (busy_count_ < spec_.servers) {
+      ++busy_count_;
+      busy_.add(now, 1.0);
+      return Admission::kStarted;
+    }
+    return admit_to_queue(now, request, bounded);
+  }
   // A visit leaves its slot. Returns the waiting request that takes the slot over, if any,
   // with the time it started waiting.
   struct Handover {
     std::uint32_t request;
     sim::Time queued_since_ns;
   };
-  [[nodiscard]] std::optional<Handover> release(sim::Time now);
+  [[nodiscard]] std::optional<Handover> release(sim::Time now) {
+    if (!queue_.empty()) {
+      const Waiting next = queue_.pop();
+      waiting_.add(now, -1.0);
+      return Handover{next.request, next.since_ns};
+    }
+    --busy_count_;
+    busy_.add(now, -1.0);
+    return std::nullopt;
+  }
   // Leaves a slot without handing it over (the component is down: nobody may start).
   void release_without_handover(sim::Time now);
   // Takes a request out of the waiting room (it failed while waiting). O(waiting); only faults
   // and timeouts call it. Returns false when it was not waiting here.
   bool remove_waiting(sim::Time now, std::uint32_t request);
 
-  void record_wait(sim::Time wait_ns) { wait_s_.add(sim::to_seconds(wait_ns)); }
+  void record_wait(sim::Time wait_ns) { wait_.add(wait_ns); }
   void record_completed_visit(sim::Time response_ns) {
-    response_s_.add(sim::to_seconds(response_ns));
+    response_.add(response_ns);
     ++visits_;
   }
   void count_rejected() { ++rejected_; }
@@ -51,8 +67,8 @@ class Component {
 
   [[nodiscard]] const sim::TimeWeighted& busy_slots() const { return busy_; }
   [[nodiscard]] const sim::TimeWeighted& waiting() const { return waiting_; }
-  [[nodiscard]] const sim::Tally& wait_s() const { return wait_s_; }
-  [[nodiscard]] const sim::Tally& response_s() const { return response_s_; }
+  [[nodiscard]] const sim::DurationMean& wait() const { return wait_; }
+  [[nodiscard]] const sim::DurationMean& response() const { return response_; }
   [[nodiscard]] std::uint64_t visits() const { return visits_; }
   [[nodiscard]] std::uint64_t rejected() const { return rejected_; }
 
@@ -67,6 +83,9 @@ class Component {
     sim::Time since_ns;
   };
 
+  // admit when every slot is busy: wait, or be refused by a full waiting room.
+  [[nodiscard]] Admission admit_to_queue(sim::Time now, std::uint32_t request, bool bounded);
+
   ComponentSpec spec_;
   int host_index_;
   bool holds_;
@@ -74,8 +93,8 @@ class Component {
   sim::RingQueue<Waiting> queue_;
   sim::TimeWeighted busy_;
   sim::TimeWeighted waiting_;
-  sim::Tally wait_s_;
-  sim::Tally response_s_;
+  sim::DurationMean wait_;
+  sim::DurationMean response_;
   std::uint64_t visits_ = 0;
   std::uint64_t rejected_ = 0;
 };

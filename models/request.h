@@ -13,9 +13,10 @@ inline constexpr int kMaxClassPathLength = 16;
 // The longest path a request may have: its class's path after the DNS lookup.
 inline constexpr int kMaxPathLength = kMaxClassPathLength + 1;
 
-// One request's story: its class, where it is on its path, and what it holds. Requests live in
-// a RequestPool and are referred to by index, so events carry a 32-bit handle, not a pointer.
-struct Request {
+// What a request knows of itself apart from its per-position arrays: reset whole for every new
+// request. (Split from Request so that RequestPool::acquire resets these few bytes, not the
+// arrays, which a request always writes at a position before it reads them there.)
+struct RequestState {
   static constexpr std::uint32_t kNoCpuJob = 0xffffffffU;
   // Where the current attempt is, so that a fault or a timeout can take it out cleanly.
   enum class Where : std::uint8_t {
@@ -46,7 +47,13 @@ struct Request {
   bool entry_released = false;           // an orphan whose web server saw the client go
   const char* failure_origin = nullptr;  // what made its first failed attempt fail
   const char* fault_seen = nullptr;      // the fault this attempt ran into, if any
+};
+
+// One request's story: its class, where it is on its path, and what it holds. Requests live in
+// a RequestPool and are referred to by index, so events carry a 32-bit handle, not a pointer.
+struct Request : RequestState {
   // Per path position: when the request arrived there, and calls still to make from there.
+  // Written at a position before they are read there.
   std::array<sim::Time, kMaxPathLength> arrived_ns{};
   std::array<std::uint16_t, kMaxPathLength> calls_left{};
   // Per path position: the component instance the request went to.
@@ -64,7 +71,7 @@ class RequestPool {
     }
     const std::uint32_t id = free_.back();
     free_.pop_back();
-    requests_[id] = Request{};
+    static_cast<RequestState&>(requests_[id]) = RequestState{};  // the arrays are written first
     return id;
   }
   void release(std::uint32_t id) { free_.push_back(id); }

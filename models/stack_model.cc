@@ -39,6 +39,7 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
   }
   host_health_.resize(hosts_.size());
   component_health_.resize(components_.size());
+  buffer_pool_misses_.resize(components_.size());
   for (auto& h : host_health_) h.up.set(0, 1.0);
   for (auto& h : component_health_) h.up.set(0, 1.0);
   for (const auto& fault : spec.faults) {
@@ -112,17 +113,22 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
     cumulative_weights_.push_back(total_weight);
   }
   // Load balancers learn their backends from the paths: whatever follows them.
-  for (const ClassPlan& plan : plans_) {
+  for (ClassPlan& plan : plans_) {
+    plan.backend_pool.assign(plan.path.size(), -1);
     for (std::size_t pos = plan.entry; pos + 1 < plan.path.size(); ++pos) {
       if (spec.components[plan.path[pos]].kind != ComponentKind::kLb) continue;
       auto& pools = groups_[plan.path[pos]].backend_pools;
       const int backend_group = plan.path[pos + 1];
-      const bool known = std::any_of(pools.begin(), pools.end(), [&](const Group::BackendPool& p) {
+      const auto known = std::find_if(pools.begin(), pools.end(), [&](const Group::BackendPool& p) {
         return p.group == backend_group;
       });
-      if (known) continue;
-      Group::BackendPool& pool = pools.emplace_back(Group::BackendPool{backend_group, {}, 0});
-      for (const int c : groups_[backend_group].instances) pool.members.push_back({c});
+      plan.backend_pool[pos + 1] = static_cast<int>(known - pools.begin());
+      if (known != pools.end()) continue;
+      Group::BackendPool& pool = pools.emplace_back(Group::BackendPool{backend_group, {}, {}, 0});
+      for (const int c : groups_[backend_group].instances) {
+        pool.members.push_back({c});
+        pool.healthy.push_back(c);
+      }
     }
   }
   if (!spec.workload.profile.points.empty()) {
@@ -146,7 +152,7 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
 
 void StackModel::schedule_next_arrival() {
   // Poisson at the peak rate (a profile thins it), exponential gaps rounded to the nanosecond.
-  const double gap = -mean_interarrival_ns_ * std::log(arrivals_rng_.uniform01());
+  const double gap = mean_interarrival_ns_ * arrivals_rng_.standard_exponential();
   sim_.schedule_in(static_cast<sim::Time>(gap + 0.5), this, kOpenArrival, 0);
 }
 
@@ -526,9 +532,13 @@ void StackModel::after_latency(std::uint32_t r) {
   if (spec.reads_per_query > 0) {
     const double hits = hit_ratio(index);
     if (hits < 1.0) {
-      for (int read = 0; read < spec.reads_per_query; ++read) {
-        if (component.disk_rng.uniform01() >= hits)
-          disk += spec.disk_read.sample(component.disk_rng);
+      // The reads that miss the buffer pool, in one draw; each then waits for the disk.
+      sim::Binomial& misses = buffer_pool_misses_[index];
+      if (misses.p() != 1.0 - hits || misses.n() != spec.reads_per_query) {
+        misses = sim::Binomial(spec.reads_per_query, 1.0 - hits);  // a cold buffer pool warming
+      }
+      for (int miss = misses.sample(component.disk_rng); miss > 0; --miss) {
+        disk += spec.disk_read.sample(component.disk_rng);
       }
     }
   }
@@ -662,7 +672,7 @@ void StackModel::complete(std::uint32_t r) {
     row_latency_ns_.record(latency);  // merged into latency_ns_ when its interval closes
     ClassStats& stats = class_stats_[req.class_index];
     ++stats.completed;
-    stats.latency_s.add(sim::to_seconds(latency));
+    stats.latency.add(latency);
   }
   end_request(r);
 }

@@ -17,11 +17,12 @@
 #include "models/run_result.h"
 #include "models/scenario_spec.h"
 #include "models/target_health.h"
+#include "sim/binomial.h"
+#include "sim/duration_mean.h"
 #include "sim/log_histogram.h"
 #include "sim/random_stream.h"
 #include "sim/ring_queue.h"
 #include "sim/simulation.h"
-#include "sim/tally.h"
 #include "sim/time_weighted.h"
 
 namespace stacksim::models {
@@ -99,12 +100,18 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
     sim::RingQueue<sim::Time> recent_writes;
     std::uint64_t writes_at_risk = 0;
     std::uint32_t next = 0;  // round-robin position
+    // Per host: the first instance placed on it, or -1 (built once; no scan per request).
+    std::vector<int> instance_on_host;
     // lb: the instances it may send to, one pool per group that follows it on some path, as its
     // health checks see them.
     using Backend = LbBackend;
     struct BackendPool {
       int group = 0;
       std::vector<Backend> members;
+      // The components of the members in service (healthy and not draining), in member order:
+      // changed only when a health check or a drain changes a member's state, so picking a
+      // backend never counts them.
+      std::vector<int> healthy;
       std::uint32_t next = 0;  // round-robin position
     };
     std::vector<BackendPool> backend_pools;
@@ -114,15 +121,18 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
   struct ClassPlan {
     std::vector<int> path;
     std::vector<int> caller;  // per position: the holding position that called it, or -1
-    int entry = 0;            // first position after DNS
-    bool tcp = false;         // entry is a web server or lb: connections and a listen backlog
-    bool writes = false;      // database calls go to the primary
+    // Per position called by a load balancer: the index of its pool in the balancer's
+    // backend_pools; -1 elsewhere.
+    std::vector<int> backend_pool;
+    int entry = 0;        // first position after DNS
+    bool tcp = false;     // entry is a web server or lb: connections and a listen backlog
+    bool writes = false;  // database calls go to the primary
     double weight = 1.0;
   };
 
   struct ClassStats {
     std::uint64_t offered = 0, completed = 0, failed = 0;
-    sim::Tally latency_s;
+    sim::DurationMean latency;
   };
 
   // stack_model.cc: the life of a request.
@@ -191,9 +201,11 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
   // stack_model_routing.cc: instances, load balancing, failover, rolling work, memory.
   void build_groups();
   [[nodiscard]] int route(std::uint32_t r, int pos);
-  [[nodiscard]] int pick_backend(int lb_group, int backend_group);
+  // A backend from the pool `pool` of the balancer `lb_group`, or -1 when none is healthy.
+  [[nodiscard]] int pick_backend(int lb_group, int pool);
   [[nodiscard]] int entry_host(const Request& req) const;
   void run_health_checks(int lb_group);
+  static void list_in_service(Group::BackendPool& pool);
   void check_failover();
   void promote_replica(int db_group);
   void note_write(int component_index);
@@ -216,6 +228,8 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
   std::vector<Group> groups_;
   std::vector<int> group_of_component_;
   std::vector<ClassPlan> plans_;
+  // Per component instance with a buffer pool: the reads of a query that miss it.
+  std::vector<sim::Binomial> buffer_pool_misses_;
   std::vector<double> cumulative_weights_;
   RequestPool requests_;
   FaultInjector faults_;

@@ -107,8 +107,8 @@ RunResult StackModel::finish(bool interrupted) const {
     out.servers = c.spec().servers;
     out.utilization = c.busy_slots().mean(now) / c.spec().servers;
     out.mean_queue_length = c.waiting().mean(now);
-    out.mean_wait_s = c.wait_s().mean();
-    out.mean_response_s = c.response_s().mean();
+    out.mean_wait_s = c.wait().mean_s();
+    out.mean_response_s = c.response().mean_s();
     out.visits = c.visits();
     out.throughput_rps = static_cast<double>(c.visits()) / measured_s;
     out.rejected = c.rejected();
@@ -139,7 +139,7 @@ RunResult StackModel::finish(bool interrupted) const {
     out.offered = class_stats_[i].offered;
     out.completed = class_stats_[i].completed;
     out.failed = class_stats_[i].failed;
-    out.mean_latency_s = class_stats_[i].latency_s.mean();
+    out.mean_latency_s = class_stats_[i].latency.mean_s();
     result.classes.push_back(std::move(out));
   }
   // Downtime windows clipped to the measured period, in seconds from its start.

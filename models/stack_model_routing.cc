@@ -31,6 +31,13 @@ void StackModel::build_groups() {
       group_of_component_.push_back(static_cast<int>(g));
     }
   }
+  for (Group& group : groups_) {
+    group.instance_on_host.assign(hosts_.size(), -1);
+    for (const int c : group.instances) {
+      const int host = components_[c].host_index();
+      if (host >= 0 && group.instance_on_host[host] < 0) group.instance_on_host[host] = c;
+    }
+  }
   host_memory_.assign(hosts_.size(), HostMemory{});
   for (std::size_t c = 0; c < components_.size(); ++c) {
     const ComponentSpec& spec = components_[c].spec();
@@ -68,49 +75,35 @@ int StackModel::route(std::uint32_t r, int pos) {
   const int caller = plan.caller[pos];
   if (caller >= 0) {
     const int caller_index = req.at[caller];
-    if (components_[caller_index].spec().kind == ComponentKind::kLb) {
-      return pick_backend(group_of_component_[caller_index], plan.path[pos]);
+    if (plan.backend_pool[pos] >= 0) {
+      return pick_backend(group_of_component_[caller_index], plan.backend_pool[pos]);
     }
     // Without a balancer in between, a caller uses the instance on its own host.
     const int host = components_[caller_index].host_index();
-    for (const int c : group.instances) {
-      if (host >= 0 && components_[c].host_index() == host) return c;
-    }
+    if (host >= 0 && group.instance_on_host[host] >= 0) return group.instance_on_host[host];
   }
   if (pos == plan.entry && resolves_names_) {
     // The browser connects to the address its DNS answer gave, dead or alive.
     const int host = dns_cache_host_[req.client];
-    for (const int c : group.instances) {
-      if (host >= 0 && components_[c].host_index() == host) return c;
-    }
+    if (host >= 0 && group.instance_on_host[host] >= 0) return group.instance_on_host[host];
   }
   return group.instances[group.next++ % group.instances.size()];
 }
 
-int StackModel::pick_backend(int lb_group, int backend_group) {
-  auto& pools = groups_[lb_group].backend_pools;
-  Group::BackendPool& pool = *std::find_if(pools.begin(), pools.end(), [&](const auto& p) {
-    return p.group == backend_group;  // every path's balancer-backend pair has its pool
-  });
+int StackModel::pick_backend(int lb_group, int pool_index) {
+  Group::BackendPool& pool = groups_[lb_group].backend_pools[pool_index];
   // Only the backends the health checks pass and no drain holds back.
   const std::vector<Group::Backend>& members = pool.members;
   const auto n = static_cast<std::uint32_t>(members.size());
-  const auto healthy = static_cast<std::uint64_t>(std::count_if(
-      members.begin(), members.end(), [](const Group::Backend& b) { return b.in_service(); }));
-  if (healthy == 0) return -1;
+  if (pool.healthy.empty()) return -1;
   switch (spec_.components[lb_group].policy) {
     case BalancePolicy::kRoundRobin:
       for (;;) {
         const Group::Backend& b = members[pool.next++ % n];
         if (b.in_service()) return b.component;
       }
-    case BalancePolicy::kRandom: {
-      std::uint64_t k = lb_rng_.below(healthy);
-      for (const Group::Backend& b : members) {
-        if (b.in_service() && k-- == 0) return b.component;
-      }
-      break;
-    }
+    case BalancePolicy::kRandom:
+      return pool.healthy[lb_rng_.below(pool.healthy.size())];
     case BalancePolicy::kLeastConnections: {
       // Fewest connections; ties go round-robin, as HAProxy's leastconn does.
       const std::uint32_t start = pool.next++;
@@ -132,12 +125,21 @@ int StackModel::pick_backend(int lb_group, int backend_group) {
   return -1;  // not reached: `healthy` backends exist
 }
 
+void StackModel::list_in_service(Group::BackendPool& pool) {
+  pool.healthy.clear();
+  for (const Group::Backend& b : pool.members) {
+    if (b.in_service()) pool.healthy.push_back(b.component);
+  }
+}
+
 void StackModel::run_health_checks(int lb_group) {
   Group& lb = groups_[lb_group];
   const ComponentSpec& spec = spec_.components[lb_group];
   for (Group::BackendPool& pool : lb.backend_pools) {
+    bool changed = false;
     for (Group::Backend& b : pool.members) {
       // A check passes when the backend answers: up, accepting, its host up.
+      const bool was_healthy = b.healthy;
       if (component_available(b.component)) {
         b.failed_checks = 0;
         if (!b.healthy && ++b.passed_checks >= spec.health_check_rise) b.healthy = true;
@@ -145,7 +147,9 @@ void StackModel::run_health_checks(int lb_group) {
         b.passed_checks = 0;
         if (b.healthy && ++b.failed_checks >= spec.health_check_fall) b.healthy = false;
       }
+      changed = changed || b.healthy != was_healthy;
     }
+    if (changed) list_in_service(pool);
   }
   sim_.schedule_in(spec.health_check_interval_ns, this, kHealthCheck,
                    static_cast<std::uint32_t>(lb_group));
@@ -204,9 +208,13 @@ void StackModel::forget_replicated_writes(Group& group, sim::Time lag) {
 void StackModel::set_draining(int component, bool draining) {
   for (Group& lb : groups_) {
     for (Group::BackendPool& pool : lb.backend_pools) {
+      bool changed = false;
       for (Group::Backend& b : pool.members) {
-        if (b.component == component) b.draining = draining;
+        if (b.component != component || b.draining == draining) continue;
+        b.draining = draining;
+        changed = true;
       }
+      if (changed) list_in_service(pool);
     }
   }
 }

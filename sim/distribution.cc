@@ -8,12 +8,6 @@ namespace stacksim::sim {
 
 namespace {
 
-Time round_non_negative(double ns) {
-  if (!(ns > 0.0)) return 0;
-  if (ns >= 9.2e18) return kTimeInfinity;
-  return static_cast<Time>(ns + 0.5);
-}
-
 std::string format_duration(double ns) {
   char buf[64];
   if (ns >= 1e9 || ns == 0.0) {
@@ -47,6 +41,8 @@ Distribution Distribution::exponential(Time mean_ns) {
   d.a_ = static_cast<double>(mean_ns);
   d.mean_ = d.a_;
   d.scv_ = 1.0;
+  d.exponential_draw_ = true;
+  d.scale_ = d.a_;
   return d;
 }
 
@@ -82,6 +78,9 @@ Distribution Distribution::gamma(Time mean_ns, double cv) {
   d.b_ = static_cast<double>(mean_ns) / d.a_;  // scale theta
   d.mean_ = static_cast<double>(mean_ns);
   d.scv_ = cv * cv;
+  // Shape 1 (cv 1) is the exponential: one ziggurat draw instead of Marsaglia-Tsang.
+  d.exponential_draw_ = d.a_ == 1.0;
+  d.scale_ = d.b_;
   return d;
 }
 
@@ -138,13 +137,13 @@ double Distribution::sample_gamma_unit_scale(RandomStream& rng, double shape) co
   }
 }
 
-Time Distribution::sample(RandomStream& rng) const {
+Time Distribution::sample_other(RandomStream& rng) const {
   switch (kind_) {
     case Kind::kDeterministic:
       // Not static_cast<Time>(a_): kTimeInfinity as a double is 2^63, out of Time's range.
       return round_non_negative(a_);
     case Kind::kExponential:
-      return round_non_negative(-a_ * std::log(rng.uniform01()));
+      return round_non_negative(a_ * rng.standard_exponential());
     case Kind::kUniform:
       return round_non_negative(a_ + (b_ - a_) * rng.uniform01());
     case Kind::kLognormal:

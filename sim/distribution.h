@@ -38,8 +38,12 @@ class Distribution {
   // Each value equally likely. Requires a non-empty list.
   [[nodiscard]] static Distribution empirical(std::vector<Time> values_ns);
 
-  // One draw, rounded to whole nanoseconds, never negative.
-  [[nodiscard]] Time sample(RandomStream& rng) const;
+  // One draw, rounded to whole nanoseconds, never negative. Exponential draws (and gamma of
+  // shape 1, which is the exponential) are inline: they are the model's most common.
+  [[nodiscard]] Time sample(RandomStream& rng) const {
+    if (exponential_draw_) return round_non_negative(scale_ * rng.standard_exponential());
+    return sample_other(rng);
+  }
 
   [[nodiscard]] Kind kind() const { return kind_; }
   [[nodiscard]] double mean_ns() const;
@@ -50,6 +54,12 @@ class Distribution {
   [[nodiscard]] std::string describe() const;
 
  private:
+  static Time round_non_negative(double ns) {
+    if (!(ns > 0.0)) return 0;
+    if (ns >= 9.2e18) return kTimeInfinity;
+    return static_cast<Time>(ns + 0.5);
+  }
+  [[nodiscard]] Time sample_other(RandomStream& rng) const;
   double sample_gamma_unit_scale(RandomStream& rng, double shape) const;
 
   Kind kind_ = Kind::kDeterministic;
@@ -57,6 +67,8 @@ class Distribution {
   double b_ = 0.0;  // kind-specific second parameter
   double mean_ = 0.0;
   double scv_ = 0.0;
+  bool exponential_draw_ = false;  // a draw is scale_ times a standard exponential
+  double scale_ = 0.0;
   std::vector<Time> values_;
 };
 

@@ -6,14 +6,6 @@
 
 namespace stacksim::sim {
 
-int LogHistogram::index_of(std::uint64_t value) {
-  if (value < static_cast<std::uint64_t>(kSubBuckets)) return static_cast<int>(value);
-  const int exponent = 63 - std::countl_zero(value);  // >= kSubBucketBits
-  const int shift = exponent - kSubBucketBits;
-  const int sub = static_cast<int>((value >> shift) & (kSubBuckets - 1));
-  return (shift + 1) * kSubBuckets + sub;
-}
-
 std::uint64_t LogHistogram::bucket_lower(int index) {
   if (index < kSubBuckets) return static_cast<std::uint64_t>(index);
   const int shift = index / kSubBuckets - 1;

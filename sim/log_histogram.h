@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
 
 namespace stacksim::sim {
@@ -35,7 +36,13 @@ class LogHistogram {
   [[nodiscard]] double quantile(double q) const;
 
   // Bucket geometry, exposed for tests.
-  [[nodiscard]] static int index_of(std::uint64_t value);
+  [[nodiscard]] static int index_of(std::uint64_t value) {
+    if (value < static_cast<std::uint64_t>(kSubBuckets)) return static_cast<int>(value);
+    const int exponent = 63 - std::countl_zero(value);  // >= kSubBucketBits
+    const int shift = exponent - kSubBucketBits;
+    const int sub = static_cast<int>((value >> shift) & (kSubBuckets - 1));
+    return (shift + 1) * kSubBuckets + sub;
+  }
   [[nodiscard]] static std::uint64_t bucket_lower(int index);
   [[nodiscard]] static std::uint64_t bucket_width(int index);
 

@@ -24,8 +24,6 @@ std::uint64_t fnv1a64(std::string_view text) {
 
 __extension__ typedef unsigned __int128 Uint128;  // GCC and Clang; keeps -Wpedantic quiet
 
-std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
 }  // namespace
 
 RandomStream::RandomStream(std::uint64_t seed, std::uint64_t replication, std::string_view name) {
@@ -35,18 +33,6 @@ RandomStream::RandomStream(std::uint64_t seed, std::uint64_t replication, std::s
   mixed = splitmix64(state);
   state = mixed ^ fnv1a64(name);
   for (auto& word : s_) word = splitmix64(state);
-}
-
-std::uint64_t RandomStream::next_u64() {
-  const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-  const std::uint64_t t = s_[1] << 17;
-  s_[2] ^= s_[0];
-  s_[3] ^= s_[1];
-  s_[1] ^= s_[2];
-  s_[0] ^= s_[3];
-  s_[2] ^= t;
-  s_[3] = rotl(s_[3], 45);
-  return result;
 }
 
 std::uint64_t RandomStream::below(std::uint64_t n) {
@@ -78,6 +64,20 @@ double RandomStream::standard_normal() {
   spare_normal_ = v * factor;
   has_spare_normal_ = true;
   return u * factor;
+}
+
+double RandomStream::exponential_outside_rectangles(std::uint64_t bits) {
+  const ExponentialZiggurat& z = kExponentialZiggurat;
+  for (;;) {
+    const int i = static_cast<int>(bits & (ExponentialZiggurat::kLayers - 1));
+    if (i == 0) return ExponentialZiggurat::kR - std::log(uniform01());  // memoryless tail
+    const double x = static_cast<double>(bits >> 11) * 0x1.0p-53 * z.x[i];
+    // x lies in [x[i + 1], x[i]): accept when a uniform height in the layer is under exp(-x).
+    if (z.f[i] + (z.f[i + 1] - z.f[i]) * uniform01() < std::exp(-x)) return x;
+    bits = next_u64();
+    const double fast = z.fast(bits);
+    if (fast >= 0.0) return fast;
+  }
 }
 
 }  // namespace stacksim::sim
