@@ -24,6 +24,7 @@ struct RunArgs {
   std::string csv_path;
   std::string out_dir;
   bool quiet = false;
+  bool explain = false;  // a plain-language reading under each section of the text report
 };
 
 // Each returns the process exit code (cli/exit_codes.h) and prints its own errors to stderr.

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/graph_command.h"
+#include "cli/lab_command.h"
 #include "cli/schema_command.h"
 #include "cli/sweep_command.h"
 #include "cli/whatif_command.h"
@@ -52,6 +53,8 @@ int main(int argc, char** argv) {
   run->add_option("--csv", run_args.csv_path, "Write the per-interval time series to FILE");
   run->add_option("--out", run_args.out_dir, "Write report.json and timeseries.csv into DIR");
   run->add_flag("--quiet", run_args.quiet, "No progress or summary on the terminal");
+  run->add_flag("--explain", run_args.explain,
+                "Add a plain-language reading under each section of the summary");
 
   ScenarioArgs validate_args;
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario; print ok or the errors");
@@ -118,6 +121,38 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   whatif->add_option("--json", whatif_args.json_path, "Write the JSON report to FILE (- = stdout)");
   whatif->add_flag("--quiet", whatif_args.quiet, "No table on the terminal");
+  stacksim::cli::LabArgs lab_args;
+  CLI::App* lab = app.add_subcommand("lab", "Teaching labs that grade themselves");
+  lab->require_subcommand(1);
+  CLI::App* lab_list = lab->add_subcommand("list", "One lab per line: its id, then its title");
+  CLI::App* lab_show = lab->add_subcommand("show", "Print a lab's hand-out");
+  lab_show->add_option("id", lab_args.id, "Lab id (see lab list)")->required();
+  CLI::App* lab_init =
+      lab->add_subcommand("init", "Copy a lab's start.json and hand-out into a folder");
+  lab_init->add_option("id", lab_args.id, "Lab id")->required();
+  lab_init->add_option("dir", lab_args.path, "The student's folder")->required();
+  CLI::App* lab_check = lab->add_subcommand(
+      "check", "Grade a scenario against a lab's goals; exit 0 when every goal is met, 1 if not");
+  lab_check->add_option("id", lab_args.id, "Lab id")->required();
+  lab_check->add_option("scenario", lab_args.path, "The student's scenario")->required();
+  lab_check->add_option("--json", lab_args.json_path,
+                        "Write Gradescope's results JSON to FILE (- = stdout)");
+  lab_check
+      ->add_option("--threads", lab_args.threads, "Worker threads; results do not depend on it")
+      ->check(CLI::PositiveNumber);
+  lab_check->add_flag("--quiet", lab_args.quiet, "No progress or report on the terminal");
+  CLI::App* lab_grade = lab->add_subcommand(
+      "grade", "Grade every scenario in a folder of submissions, each in a limited child process");
+  lab_grade->add_option("id", lab_args.id, "Lab id")->required();
+  lab_grade->add_option("dir", lab_args.path, "The submissions folder")->required();
+  lab_grade->add_option("--csv", lab_args.csv_path, "Write one row per submission to FILE");
+  lab_grade->add_option("--jobs", lab_args.jobs, "Submissions graded at once (default: cores)")
+      ->check(CLI::PositiveNumber);
+  lab_grade
+      ->add_option("--cpu-limit", lab_args.limits.cpu_seconds,
+                   "CPU seconds per submission (default 120)")
+      ->check(CLI::PositiveNumber);
+  lab_grade->add_flag("--quiet", lab_args.quiet, "No table on the terminal");
 
   bool report_schema = false;
   CLI::App* schema =
@@ -151,6 +186,11 @@ int main(int argc, char** argv) {
     if (graph->parsed()) return stacksim::cli::graph_command(graph_args);
     if (sweep->parsed()) return stacksim::cli::sweep_command(sweep_args);
     if (whatif->parsed()) return stacksim::cli::whatif_command(whatif_args);
+    if (lab_list->parsed()) return stacksim::cli::lab_list_command();
+    if (lab_show->parsed()) return stacksim::cli::lab_show_command(lab_args);
+    if (lab_init->parsed()) return stacksim::cli::lab_init_command(lab_args);
+    if (lab_check->parsed()) return stacksim::cli::lab_check_command(lab_args);
+    if (lab_grade->parsed()) return stacksim::cli::lab_grade_command(lab_args);
     if (schema->parsed()) return stacksim::cli::schema_command(report_schema);
     if (pointers->parsed()) return stacksim::cli::pointers_command(pointers_file);
   } catch (const std::exception& e) {

@@ -10,9 +10,13 @@
 #include "cli/scenario_input.h"
 #include "findings/availability_crosscheck.h"
 #include "models/experiment.h"
+#include "models/monthly_cost.h"
+#include "reports/cost_report.h"
 #include "reports/csv_timeseries.h"
 #include "reports/json_report.h"
+#include "reports/report_explanations.h"
 #include "reports/text_summary.h"
+#include "scenario/price_parser.h"
 
 namespace stacksim::cli {
 
@@ -21,6 +25,7 @@ int run_command(const RunArgs& args) {
   auto loaded = load_scenario(args.scenario, exit_code);
   if (!loaded) return exit_code;
   const models::ScenarioSpec& spec = *loaded->spec;
+  const auto prices = scenario::scenario_prices(*loaded, *scenario_overrides(args.scenario));
 
   if (!args.out_dir.empty()) {
     std::error_code ec;
@@ -53,7 +58,9 @@ int run_command(const RunArgs& args) {
 
   std::string json_text;
   if (!args.json_path.empty() || !args.out_dir.empty()) {
-    json_text = reports::json_report(context, results).dump(2) + "\n";
+    auto report = reports::json_report(context, results);
+    if (prices) report["cost"] = reports::cost_json(models::monthly_cost(spec, *prices));
+    json_text = report.dump(2) + "\n";
   }
   std::string csv_text;
   if (!args.csv_path.empty() || !args.out_dir.empty()) csv_text = reports::csv_timeseries(results);
@@ -65,7 +72,11 @@ int run_command(const RunArgs& args) {
     output.add_file((dir / "report.json").string(), json_text);
     output.add_file((dir / "timeseries.csv").string(), csv_text);
   }
-  if (!output.to_stdout && !args.quiet) output.terminal = reports::text_summary(context, results);
+  if (!output.to_stdout && !args.quiet) {
+    output.terminal = reports::text_summary(context, results);
+    if (prices) output.terminal += reports::cost_text(models::monthly_cost(spec, *prices));
+    if (args.explain) output.terminal = reports::explain_report(output.terminal, results);
+  }
   return write_command_output(output, interrupted.load());
 }
 

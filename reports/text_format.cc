@@ -160,4 +160,9 @@ std::string format_clock(double seconds) {
   return buffer;
 }
 
+std::string format_money(double dollars) {
+  std::string text = "$";
+  return text.append(format_fixed(dollars, 2));  // not "$" + ...: GCC 12 warns (-Wrestrict)
+}
+
 }  // namespace stacksim::reports

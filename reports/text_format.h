@@ -56,4 +56,7 @@ inline constexpr const char* kFactSeparator = " \u00b7 ";
 // A point in simulated time as a clock, to the nearest second: "0:00:05", "1:02:05", "26:00:00".
 [[nodiscard]] std::string format_clock(double seconds);
 
+// An amount of money in dollars with cents and thousands separators: "$1,234.56".
+[[nodiscard]] std::string format_money(double dollars);
+
 }  // namespace stacksim::reports

@@ -15,6 +15,7 @@
 #include "scenario/json_text.h"
 #include "scenario/key_suggestion.h"
 #include "scenario/overrides.h"
+#include "scenario/price_parser.h"
 #include "scenario/scenario_names.h"
 #include "scenario/validator.h"
 #include "scenario/workload_parser.h"
@@ -164,9 +165,9 @@ std::optional<std::uint64_t> read_seed(Validator& validator, const Json& value,
 models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
                                    const std::filesystem::path& base_directory) {
   // "$schema" tells editors where the scenario schema is; the loader only accepts it.
-  static const Keys kKeys = {"$schema", "name",   "description", "seed",        "duration",
-                             "warmup",  "report", "hosts",       "components",  "workload",
-                             "network", "faults", "slo",         "repair_crews"};
+  static const Keys kKeys = {"$schema", "name",   "description", "seed",       "duration",
+                             "warmup",  "report", "hosts",       "components", "workload",
+                             "network", "faults", "slo",         "prices",     "repair_crews"};
   models::ScenarioSpec spec;
   if (!document.is_object()) {
     validator.error("", "expected a JSON object at the top level, got " + describe_json(document));
@@ -217,6 +218,11 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
       fields.integer("repair_crews", IntRange::positive()).value_or(spec.repair_crews));
   if (const Json* slo = fields.find("slo")) {
     spec.slo = read_slo(validator, *slo, fields.pointer("slo"));
+  }
+  if (const Json* prices = fields.find("prices")) {
+    // Checked here; the values are read by scenario_prices (price_parser.h), since the bill is
+    // not part of what is simulated.
+    (void)read_prices(validator, *prices, fields.pointer("prices"));
   }
   return spec;
 }

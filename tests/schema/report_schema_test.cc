@@ -47,6 +47,10 @@ TEST(ReportSchema, RealReportsMatchIt) {
   }
   EXPECT_FALSE(failures["downtime"].empty());
   expect_valid(check, failures, "spof-host-failure");
+  // The measured span ends just after the five-fold spike at 25-27 min: a timeline.
+  const auto spike = run_report("scenarios/traffic-spike.json", {"--duration", "25m"});
+  EXPECT_TRUE(spike.contains("timeline"));
+  expect_valid(check, spike, "traffic-spike");
 }
 
 TEST(ReportSchema, RejectsAReportWithAKeyItDoesNotDescribe) {
