@@ -14,6 +14,7 @@
 #include "cli/option_checks.h"
 #include "cli/schema_command.h"
 #include "cli/sweep_command.h"
+#include "cli/whatif_command.h"
 #include "stacksim/version.h"
 
 namespace {
@@ -163,15 +164,27 @@ int main(int argc, char** argv) {
                       "Override the scenarios' measured duration");
   compare->add_option("--warmup", compare_args.scenario.warmup, "Override the scenarios' warm-up");
   compare->add_option("--replications", compare_args.replications, "Replications per scenario")
-      ->check(CLI::PositiveNumber);
+      ->check(stacksim::cli::at_least_one());
   compare->add_option("--threads", compare_args.threads, "Worker threads")
-      ->check(CLI::PositiveNumber);
+      ->check(stacksim::cli::at_least_one());
   compare->add_option("--labels", compare_args.labels, "One label per input: a,b,...");
   compare->add_option("--json", compare_args.json_path,
                       "Write the comparison as JSON to FILE (- = stdout)");
   compare->add_option("--html", compare_args.html_path,
                       "Write the comparison as HTML to FILE (- = stdout)");
   compare->add_flag("--quiet", compare_args.quiet, "No table on the terminal");
+  stacksim::cli::WhatIfArgs whatif_args;
+  CLI::App* whatif = app.add_subcommand(
+      "whatif", "Fail each host, component instance and the DNS in turn; measure what it costs");
+  add_scenario_options(*whatif, whatif_args.scenario);
+  whatif->add_option("--window", whatif_args.window, "How long each target is down (10m)");
+  whatif->add_option("--at", whatif_args.at,
+                     "When it fails, from the simulation's start (default: end of the warm-up)");
+  whatif
+      ->add_option("--threads", whatif_args.threads, "Worker threads; results do not depend on it")
+      ->check(stacksim::cli::at_least_one());
+  whatif->add_option("--json", whatif_args.json_path, "Write the JSON report to FILE (- = stdout)");
+  whatif->add_flag("--quiet", whatif_args.quiet, "No table on the terminal");
   stacksim::cli::LabArgs lab_args;
   CLI::App* lab = app.add_subcommand("lab", "Teaching labs that grade themselves");
   lab->require_subcommand(1);
@@ -190,7 +203,7 @@ int main(int argc, char** argv) {
                         "Write Gradescope's results JSON to FILE (- = stdout)");
   lab_check
       ->add_option("--threads", lab_args.threads, "Worker threads; results do not depend on it")
-      ->check(CLI::PositiveNumber);
+      ->check(stacksim::cli::at_least_one());
   lab_check->add_flag("--quiet", lab_args.quiet, "No progress or report on the terminal");
   CLI::App* lab_grade = lab->add_subcommand(
       "grade", "Grade every scenario in a folder of submissions, each in a limited child process");
@@ -198,11 +211,11 @@ int main(int argc, char** argv) {
   lab_grade->add_option("dir", lab_args.path, "The submissions folder")->required();
   lab_grade->add_option("--csv", lab_args.csv_path, "Write one row per submission to FILE");
   lab_grade->add_option("--jobs", lab_args.jobs, "Submissions graded at once (default: cores)")
-      ->check(CLI::PositiveNumber);
+      ->check(stacksim::cli::at_least_one());
   lab_grade
       ->add_option("--cpu-limit", lab_args.limits.cpu_seconds,
                    "CPU seconds per submission (default 120)")
-      ->check(CLI::PositiveNumber);
+      ->check(stacksim::cli::at_least_one());
   lab_grade->add_flag("--quiet", lab_args.quiet, "No table on the terminal");
 
   bool report_schema = false;
@@ -238,6 +251,7 @@ int main(int argc, char** argv) {
     if (sweep->parsed()) return stacksim::cli::sweep_command(sweep_args);
     if (compare->parsed()) return stacksim::cli::compare_command(compare_args);
     if (merge->parsed()) return stacksim::cli::merge_command(merge_args);
+    if (whatif->parsed()) return stacksim::cli::whatif_command(whatif_args);
     if (lab_list->parsed()) return stacksim::cli::lab_list_command();
     if (lab_show->parsed()) return stacksim::cli::lab_show_command(lab_args);
     if (lab_init->parsed()) return stacksim::cli::lab_init_command(lab_args);

@@ -34,6 +34,25 @@ RunResult run_replication(const ScenarioSpec& spec, std::uint64_t replication,
   return result;
 }
 
+std::vector<RunResult> run_replication_with_checkpoints(
+    const ScenarioSpec& spec, std::uint64_t replication,
+    const std::vector<sim::Time>& checkpoints_ns) {
+  sim::Simulation simulation;
+  auto model = std::make_unique<StackModel>(spec, simulation, replication);
+  model->start();
+  std::vector<RunResult> results;
+  results.reserve(checkpoints_ns.size() + 1);
+  for (const sim::Time at : checkpoints_ns) {
+    (void)simulation.run_until(at);
+    results.push_back(model->finish(false));
+    results.back().events = simulation.events_processed();
+  }
+  (void)simulation.run_until(spec.warmup_ns + spec.duration_ns);
+  results.push_back(model->finish(false));
+  results.back().events = simulation.events_processed();
+  return results;
+}
+
 std::vector<std::optional<RunResult>> run_tasks(const std::vector<ScenarioSpec>& specs,
                                                 const std::vector<ExperimentTask>& tasks,
                                                 const ExperimentOptions& options) {

@@ -46,6 +46,13 @@ struct ExperimentTask {
     const std::vector<ScenarioSpec>& specs, const std::vector<ExperimentTask>& tasks,
     const ExperimentOptions& options);
 
+// Runs one replication of a valid scenario to its end, and returns what had been measured at
+// each of `checkpoints_ns` (ascending, within the run; each result as finish() gives it then),
+// followed by the result at the end.
+[[nodiscard]] std::vector<RunResult> run_replication_with_checkpoints(
+    const ScenarioSpec& spec, std::uint64_t replication,
+    const std::vector<sim::Time>& checkpoints_ns);
+
 // Runs replications 0..R-1 of every scenario, all scenario x replication tasks sharing one pool
 // of `threads` threads (the calling thread included), started in that order. Each replication
 // draws only from its own streams, so the results do not depend on the number of threads.

@@ -6,12 +6,13 @@ namespace stacksim::models {
 
 FaultInjector::FaultInjector(const std::vector<FaultSpec>& faults, sim::Simulation& simulation,
                              FaultListener& listener, std::uint64_t seed, std::uint64_t replication,
-                             sim::Time end_ns)
+                             sim::Time end_ns, int repair_crews)
     : faults_(faults),
       sim_(simulation),
       listener_(listener),
       end_ns_(end_ns),
-      next_window_(faults.size(), 0) {
+      next_window_(faults.size(), 0),
+      crews_(repair_crews) {
   rngs_.reserve(faults.size());
   for (std::size_t i = 0; i < faults.size(); ++i) {
     rngs_.emplace_back(seed, replication, "faults/" + std::to_string(i) + "/" + faults[i].target);
@@ -46,6 +47,10 @@ void FaultInjector::schedule_next_window(int fault) {
   }
 }
 
+bool FaultInjector::needs_crew(int fault) const {
+  return faults_[fault].kind == FaultSpec::Kind::kCrash && faults_[fault].is_random();
+}
+
 void FaultInjector::handle(std::uint32_t type, std::uint32_t arg) {
   const int fault = static_cast<int>(arg);
   const FaultSpec& spec = faults_[fault];
@@ -62,9 +67,16 @@ void FaultInjector::handle(std::uint32_t type, std::uint32_t arg) {
     }
     listener_.fault_began(fault, down_for);
     // Always close a window that opened, even past the end, so the listener's counts balance.
-    sim_.schedule_in(down_for, this, kEnd, arg);
+    if (!needs_crew(fault) || crews_.request({fault, down_for})) {
+      sim_.schedule_in(down_for, this, kEnd, arg);
+    }
   } else {
     listener_.fault_ended(fault);
+    if (needs_crew(fault)) {
+      if (const auto next = crews_.finished()) {
+        sim_.schedule_in(next->repair_ns, this, kEnd, static_cast<std::uint32_t>(next->fault));
+      }
+    }
     if (spec.is_random()) {
       schedule_begin(fault, sim_.now() + spec.mtbf->sample(rngs_[fault]));
     } else {

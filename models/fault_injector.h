@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/repair_crews.h"
 #include "models/scenario_spec.h"
 #include "sim/random_stream.h"
 #include "sim/simulation.h"
@@ -24,13 +25,15 @@ class FaultListener {
 // Turns the scenario's fault specs into a schedule of begin/end transitions on the engine:
 // random faults alternate time-to-failure and time-to-repair draws from the stream
 // "faults/<index>/<target>"; scheduled ones open each listed or repeated window. Models react to
-// the transitions; none of them rolls dice of its own.
+// the transitions; none of them rolls dice of its own. Random crashes (hardware) wait for one of
+// the scenario's repair crews before their repair time starts.
 class FaultInjector final : public sim::EventHandler {
  public:
   // `faults` must outlive the injector. Transitions after `end_ns` are not scheduled.
+  // `repair_crews`: how many random crashes can be under repair at once (0 = unlimited).
   FaultInjector(const std::vector<FaultSpec>& faults, sim::Simulation& simulation,
                 FaultListener& listener, std::uint64_t seed, std::uint64_t replication,
-                sim::Time end_ns);
+                sim::Time end_ns, int repair_crews = 0);
 
   void start();
   void handle(std::uint32_t type, std::uint32_t arg) override;
@@ -40,6 +43,7 @@ class FaultInjector final : public sim::EventHandler {
 
   void schedule_begin(int fault, sim::Time at);
   void schedule_next_window(int fault);
+  [[nodiscard]] bool needs_crew(int fault) const;
 
   const std::vector<FaultSpec>& faults_;
   sim::Simulation& sim_;
@@ -47,6 +51,7 @@ class FaultInjector final : public sim::EventHandler {
   sim::Time end_ns_;
   std::vector<sim::RandomStream> rngs_;
   std::vector<std::uint32_t> next_window_;  // index of the next scheduled window per fault
+  RepairCrews crews_;
 };
 
 }  // namespace stacksim::models

@@ -1,34 +1,41 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "models/cpu_scheduler.h"
 #include "models/scenario_spec.h"
-#include "sim/ring_queue.h"
 #include "sim/time.h"
 #include "sim/time_weighted.h"
 
 namespace stacksim::models {
 
-// A CPU burst of one request, waiting for or holding a core.
-struct CpuBurst {
-  std::uint32_t request;
-  sim::Time duration_ns;
-};
-
-// A machine: `cores` shared FIFO by the CPU bursts of every component placed on it. Knows
-// nothing of events: the owner schedules the end of each burst it is told has started.
+// A machine: `cores` shared by the CPU bursts of every component placed on it, under the
+// host's scheduling policy (processor sharing or FCFS, see cpu_scheduler.h). Knows nothing of
+// events: its owner keeps one completion event armed per host, at the time arm() returns,
+// and calls complete_due() when an event it armed fires.
 class Host {
  public:
-  explicit Host(const HostSpec& spec) : name_(spec.name), cores_(spec.cores) {}
+  explicit Host(const HostSpec& spec)
+      : name_(spec.name),
+        cores_(spec.cores),
+        cpu_(make_cpu_scheduler(spec.cpu_scheduler, spec.cores)) {}
 
-  // True when a core was free and the burst started now; false when it was queued.
-  [[nodiscard]] bool submit(sim::Time now, CpuBurst burst);
-  // A running burst ended. Returns the queued burst that takes over the core, if any.
-  [[nodiscard]] std::optional<CpuBurst> finish(sim::Time now);
-  // Takes a queued burst out (its request failed). O(queued); only faults and timeouts call it.
-  bool remove_queued(sim::Time now, std::uint32_t request);
+  // Starts a burst (demand_ns > 0); returns its id for cancel().
+  [[nodiscard]] CpuScheduler::JobId submit(sim::Time now, CpuScheduler::Burst burst);
+  // Abandons a burst that has not completed (its request failed).
+  void cancel(sim::Time now, CpuScheduler::JobId job);
+  // The time to schedule a completion event at, when the host needs one earlier than the one
+  // already armed (or has none armed); nullopt when the armed event will do.
+  [[nodiscard]] std::optional<sim::Time> arm();
+  // A completion event armed for `now` fired: true when it is the armed one (the host is then
+  // disarmed), false for an event superseded by an earlier one, which the owner ignores.
+  [[nodiscard]] bool fire(sim::Time now);
+  // Appends the requests whose bursts completed by `now` to `done`, in completion order.
+  void complete_due(sim::Time now, std::vector<std::uint32_t>& done);
 
   void restart_statistics(sim::Time now) {
     busy_.restart(now);
@@ -37,14 +44,18 @@ class Host {
 
   [[nodiscard]] const std::string& name() const { return name_; }
   [[nodiscard]] int cores() const { return cores_; }
+  // Busy cores, and runnable bursts not on a core (under processor sharing, the bursts beyond
+  // the cores: each runs at less than full speed).
   [[nodiscard]] const sim::TimeWeighted& busy_cores() const { return busy_; }
   [[nodiscard]] const sim::TimeWeighted& queued_bursts() const { return queued_; }
 
  private:
+  void record(sim::Time now);
+
   std::string name_;
   int cores_;
-  int busy_count_ = 0;
-  sim::RingQueue<CpuBurst> queue_;
+  std::unique_ptr<CpuScheduler> cpu_;
+  sim::Time armed_ns_ = sim::kTimeInfinity;  // the earliest completion event not yet fired
   sim::TimeWeighted busy_;
   sim::TimeWeighted queued_;
 };

@@ -18,13 +18,13 @@ inline constexpr int kMaxPathLength = kMaxClassPathLength + 1;
 // request. (Split from Request so that RequestPool::acquire resets these few bytes, not the
 // arrays, which a request always writes at a position before it reads them there.)
 struct RequestState {
+  static constexpr std::uint32_t kNoCpuJob = 0xffffffffU;
   // Where the current attempt is, so that a fault or a timeout can take it out cleanly.
   enum class Where : std::uint8_t {
-    kTransit,    // holds nothing: on the network or backing off before a retry
-    kArriving,   // at path[pos] without a slot there (refused, or waiting on a silent resolver)
-    kQueued,     // waiting for a slot at path[pos]
-    kCpuQueued,  // holds the slot at path[pos], waiting for a core
-    kBusy,       // holds the slot at path[pos], with an event pending (CPU, I/O or disk)
+    kTransit,   // holds nothing: on the network or backing off before a retry
+    kArriving,  // at path[pos] without a slot there (refused, or waiting on a silent resolver)
+    kQueued,    // waiting for a slot at path[pos]
+    kBusy,      // holds the slot at path[pos], with an event pending (CPU, I/O or disk)
   };
 
   std::uint32_t class_index = 0;
@@ -38,9 +38,10 @@ struct RequestState {
   std::uint16_t pending_events = 0;  // scheduled events that still name this request
   Where where = Where::kTransit;
   bool keepalive = false;
-  bool measured = false;     // offered after the warm-up: counts in per-request ratios
-  bool cpu_running = false;  // holds a core (only meaningful when where == kBusy)
-  bool ended = false;        // the request is over; freed once no event names it
+  bool measured = false;  // offered after the warm-up: counts in per-request ratios
+  // The CPU burst it has on its host (only meaningful when where == kBusy), or kNoCpuJob.
+  std::uint32_t cpu_job = kNoCpuJob;
+  bool ended = false;  // the request is over; freed once no event names it
   // The client gave up on this attempt, but the servers do not know: the work goes on and its
   // answer is thrown away, as a real stack does after a client timeout.
   bool orphan = false;

@@ -26,6 +26,11 @@ struct HostSpec {
   MemoryPressure memory_pressure = MemoryPressure::kSwap;
   double swap_slowdown = 10.0;
   sim::Time oom_restart_ns = 100'000'000;  // systemd RestartSec= default, 100 ms
+  // How the cores are shared. Linux's default scheduler (CFS) time-slices the runnable
+  // processes fairly, which processor sharing models; FCFS gives each burst a core to itself
+  // until it is done, as a textbook M/G/c station does.
+  enum class CpuScheduler { kProcessorSharing, kFcfs };
+  CpuScheduler cpu_scheduler = CpuScheduler::kProcessorSharing;
 };
 
 enum class ComponentKind { kStation, kDns, kWeb, kApp, kDb, kLb };
@@ -219,7 +224,8 @@ struct FaultSpec {
   enum class Mode {
     kRestart,   // hard stop: connections refused, requests in flight fail
     kGraceful,  // stop accepting, finish what was accepted, then go down for the window
-    kRolling,   // one instance at a time (several instances: later)
+    kRolling,   // one instance at a time, each down for the window (rolling_deploy.h)
+    kReload,    // nginx -s reload: new workers take over, old ones finish; nothing stops
   };
   // What clients see while a resolver is out.
   enum class DnsOutageMode {
@@ -242,7 +248,8 @@ struct FaultSpec {
   sim::Time every_ns = 0;  // 0 = once
   sim::Time duration_ns = 0;
 
-  Mode mode = Mode::kRestart;                     // kMaintenance
+  Mode mode = Mode::kRestart;  // kMaintenance
+  bool drain = true;           // kRolling: drain each instance at its load balancers first
   DnsOutageMode dns_mode = DnsOutageMode::kFail;  // kDnsOutage
   sim::Time added_latency_ns = 0;                 // kNetwork: added to the round trip
   double loss = 0.0;                              // kNetwork: probability a packet is lost
@@ -278,6 +285,9 @@ struct ScenarioSpec {
   WorkloadSpec workload;
   NetworkSpec network;
   std::vector<FaultSpec> faults;
+  // How many random crashes can be under repair at once, like the engineers on site; the
+  // others wait for a crew. 0 = unlimited.
+  int repair_crews = 0;
   std::optional<SloSpec> slo;
 
   [[nodiscard]] const ComponentSpec* find_component(const std::string& name) const;

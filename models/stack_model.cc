@@ -21,7 +21,7 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
     : spec_(spec),
       sim_(simulation),
       faults_(spec.faults, simulation, *this, spec.seed, replication,
-              spec.warmup_ns + spec.duration_ns),
+              spec.warmup_ns + spec.duration_ns, spec.repair_crews),
       arrivals_rng_(spec.seed, replication, "arrivals"),
       mix_rng_(spec.seed, replication, "mix"),
       clients_rng_(spec.seed, replication, "clients"),
@@ -55,7 +55,12 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
     }
     fault_components_.push_back(std::move(targets));
     fault_host_.push_back(spec.host_index(fault.target));
-    rolling_window_ns_.push_back(0);
+    deploy_of_fault_.push_back(-1);
+    if (fault.kind == FaultSpec::Kind::kMaintenance && fault.mode == FaultSpec::Mode::kRolling) {
+      deploy_of_fault_.back() = static_cast<int>(deploys_.size());
+      deploys_.emplace_back(static_cast<int>(deploys_.size()), fault_components_.back(),
+                            fault.drain);
+    }
   }
 
   resolves_names_ = dns_index_ >= 0;
@@ -209,13 +214,16 @@ void StackModel::handle(std::uint32_t type, std::uint32_t arg) {
       promote_replica(static_cast<int>(arg));
       break;
     case kRollingStep:
-      rolling_step(arg);
+      deploys_[arg].wake(*this);
       break;
     case kOomKill:
       oom_kill(static_cast<int>(arg));
       break;
     case kOomRestart:
       oom_restart(static_cast<int>(arg));
+      break;
+    case kCpuCompletion:
+      complete_cpu_bursts(static_cast<int>(arg));
       break;
     case kUserThinkDone:
       start_request(arg);
@@ -256,9 +264,7 @@ void StackModel::handle_request_event(std::uint32_t base, std::uint32_t attempt,
         go_to_entry(r);
       }
       break;
-    case kCpuDone:
-      req.cpu_running = false;
-      pass_core_on(component_at(req).host_index());
+    case kCpuDone:  // a component on no host: its CPU work takes its own time
       after_cpu(r);
       break;
     case kLatencyDone:
@@ -479,21 +485,29 @@ void StackModel::begin_work(std::uint32_t r) {
     return;
   }
   const int host = component.host_index();
-  if (host < 0 || hosts_[host].submit(sim_.now(), CpuBurst{r, demand})) {
-    req.cpu_running = true;
+  if (host < 0) {
     schedule_for(r, demand, kCpuDone);
-  } else {
-    req.where = Request::Where::kCpuQueued;
+    return;
+  }
+  req.cpu_job = hosts_[host].submit(sim_.now(), {r, demand});
+  arm_cpu(host);
+}
+
+void StackModel::arm_cpu(int host_index) {
+  if (const auto at = hosts_[host_index].arm()) {
+    sim_.schedule_at(*at, this, kCpuCompletion, static_cast<std::uint32_t>(host_index));
   }
 }
 
-void StackModel::pass_core_on(int host_index) {
-  if (host_index < 0) return;
-  if (const auto next = hosts_[host_index].finish(sim_.now())) {
-    Request& waiting = requests_[next->request];
-    waiting.where = Request::Where::kBusy;
-    waiting.cpu_running = true;
-    schedule_for(next->request, next->duration_ns, kCpuDone);
+void StackModel::complete_cpu_bursts(int host_index) {
+  Host& host = hosts_[host_index];
+  if (!host.fire(sim_.now())) return;  // superseded by an earlier completion event
+  cpu_done_.clear();
+  host.complete_due(sim_.now(), cpu_done_);
+  arm_cpu(host_index);
+  for (const std::uint32_t r : cpu_done_) {
+    requests_[r].cpu_job = Request::kNoCpuJob;
+    after_cpu(r);
   }
 }
 
@@ -681,14 +695,12 @@ void StackModel::release_everything(std::uint32_t r) {
     case Request::Where::kQueued:
       components_[index].remove_waiting(sim_.now(), r);
       break;
-    case Request::Where::kCpuQueued:
-      hosts_[components_[index].host_index()].remove_queued(sim_.now(), r);
-      release_slot(index);
-      break;
     case Request::Where::kBusy:
-      if (req.cpu_running) {
-        req.cpu_running = false;
-        pass_core_on(components_[index].host_index());  // the work is abandoned
+      if (req.cpu_job != Request::kNoCpuJob) {
+        const int host = components_[index].host_index();
+        hosts_[host].cancel(sim_.now(), req.cpu_job);  // the work is abandoned
+        req.cpu_job = Request::kNoCpuJob;
+        arm_cpu(host);
       }
       release_slot(index);
       break;
@@ -731,7 +743,7 @@ void StackModel::time_out(std::uint32_t r) {
   copy = orphan;
   copy.pending_events = 0;
   copy.where = Request::Where::kTransit;
-  copy.cpu_running = false;
+  copy.cpu_job = Request::kNoCpuJob;
   orphan.orphan = true;
   // The web server sees the client close its connection and frees it at once; the servers
   // behind it carry on (Nginx closes the upstream connection, PHP-FPM finishes the script).

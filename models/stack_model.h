@@ -12,7 +12,9 @@
 #include "models/error_cause.h"
 #include "models/fault_injector.h"
 #include "models/host.h"
+#include "models/lb_backend.h"
 #include "models/request.h"
+#include "models/rolling_deploy.h"
 #include "models/run_result.h"
 #include "models/scenario_spec.h"
 #include "models/target_health.h"
@@ -38,7 +40,7 @@ namespace stacksim::models {
 //
 // The implementation is split by concern: stack_model.cc (requests), stack_model_faults.cc
 // (faults and availability), stack_model_results.cc (statistics and results).
-class StackModel final : public sim::EventHandler, public FaultListener {
+class StackModel final : public sim::EventHandler, public FaultListener, public RollingDeployStack {
  public:
   // `spec` must be valid (as the scenario loader guarantees) and outlive the model.
   StackModel(const ScenarioSpec& spec, sim::Simulation& simulation, std::uint64_t replication);
@@ -50,6 +52,14 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   void fault_ended(int fault_index) override;
   // The results of the measured period up to now().
   [[nodiscard]] RunResult finish(bool interrupted) const;
+
+  // RollingDeployStack (stack_model_routing.cc).
+  void set_draining(int component, bool draining) override;
+  [[nodiscard]] bool behind_load_balancer(int component) const override;
+  [[nodiscard]] bool holds_requests(int component) const override;
+  [[nodiscard]] bool in_rotation(int component) const override;
+  void set_stopped(int component, bool stopped) override;
+  void wake_deploy_after(int deploy, sim::Time delay_ns) override;
 
  private:
   // Request events, in [kFirstRequestEvent, kHealthCheck), carry the attempt number in bits
@@ -74,10 +84,11 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   enum StackEventType : std::uint32_t {
     kHealthCheck = 64,  // an lb group probes its backends
     kFailover,          // a db group promotes a replica if its primary is still down
-    kRollingStep,       // arg = fault index << 12 | instance step
+    kRollingStep,       // arg = index into deploys_
     kOomKill,           // arg = host index: the OOM killer picks a process if still short
     kOomRestart,        // an instance killed by the OOM killer comes back
     kTraceArrival,      // arg = index into the trace
+    kCpuCompletion,     // arg = host index: the host's earliest CPU burst may be done
   };
 
   // A component as named in the scenario, with its instances (one per host it runs on).
@@ -94,17 +105,13 @@ class StackModel final : public sim::EventHandler, public FaultListener {
     std::vector<int> instance_on_host;
     // lb: the instances it may send to, one pool per group that follows it on some path, as its
     // health checks see them.
-    struct Backend {
-      int component = 0;
-      bool healthy = true;
-      int failed_checks = 0;
-      int passed_checks = 0;
-    };
+    using Backend = LbBackend;
     struct BackendPool {
       int group = 0;
       std::vector<Backend> members;
-      // The components of the healthy members, in member order: changed only when a health
-      // check changes a member's state, so picking a backend never counts them.
+      // The components of the members in service (healthy and not draining), in member order:
+      // changed only when a health check or a drain changes a member's state, so picking a
+      // backend never counts them.
       std::vector<int> healthy;
       std::uint32_t next = 0;  // round-robin position
     };
@@ -145,7 +152,9 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   void finish_local_work(std::uint32_t r);
   void leave(std::uint32_t r, int pos);
   void release_slot(int component_index);
-  void pass_core_on(int host_index);
+  // Keeps a completion event armed for the host's next CPU completion.
+  void arm_cpu(int host_index);
+  void complete_cpu_bursts(int host_index);
   void return_to_caller(std::uint32_t r, int pos);
   void dns_answered(std::uint32_t r);
   void drop_syn(std::uint32_t r);
@@ -197,12 +206,12 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   [[nodiscard]] int pick_backend(int lb_group, int pool);
   [[nodiscard]] int entry_host(const Request& req) const;
   void run_health_checks(int lb_group);
+  static void list_in_service(Group::BackendPool& pool);
   void check_failover();
   void promote_replica(int db_group);
   void note_write(int component_index);
   // Drops the writes older than `lag`: the replicas have them.
   void forget_replicated_writes(Group& group, sim::Time lag);
-  void rolling_step(std::uint32_t arg);
   void update_memory(int host_index);
   void oom_kill(int host_index);
   void oom_restart(int component_index);
@@ -213,6 +222,7 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   sim::Simulation& sim_;
   std::uint64_t replication_ = 0;
   std::vector<Host> hosts_;
+  std::vector<std::uint32_t> cpu_done_;  // scratch: the bursts one completion event ends
   std::vector<Component> components_;
   std::vector<TargetHealth> host_health_;
   std::vector<TargetHealth> component_health_;
@@ -227,7 +237,8 @@ class StackModel final : public sim::EventHandler, public FaultListener {
   // Per fault: the component instances or the host it targets.
   std::vector<std::vector<int>> fault_components_;
   std::vector<int> fault_host_;
-  std::vector<sim::Time> rolling_window_ns_;  // per rolling fault: its current window's length
+  std::vector<RollingDeploy> deploys_;  // one per rolling maintenance fault
+  std::vector<int> deploy_of_fault_;    // index into deploys_, or -1
   // Memory, per host: the instances on it that use memory (none when the host's memory is not
   // modelled, and then nothing else here changes), and their demand over time.
   struct HostMemory {

@@ -88,24 +88,27 @@ void StackModel::note_fault_seen(std::uint32_t r, int component_index) {
 
 namespace {
 
-bool is_rolling(const FaultSpec& fault) {
-  return fault.kind == FaultSpec::Kind::kMaintenance && fault.mode == FaultSpec::Mode::kRolling;
+// An nginx -s reload: new workers start with the new configuration, the old ones finish what
+// they hold, and the listening socket never closes. Nothing is refused or lost.
+bool is_reload(const FaultSpec& fault) {
+  return fault.kind == FaultSpec::Kind::kMaintenance && fault.mode == FaultSpec::Mode::kReload;
 }
 
 }  // namespace
 
 void StackModel::fault_began(int fault_index, sim::Time duration_ns) {
-  if (is_rolling(spec_.faults[fault_index])) {
+  if (const int deploy = deploy_of_fault_[fault_index]; deploy >= 0) {
     // Its own steps take each instance down for the window's duration and bring it back.
-    rolling_window_ns_[fault_index] = duration_ns;
-    rolling_step(static_cast<std::uint32_t>(fault_index) << 12);
+    deploys_[deploy].begin(*this, duration_ns);
     return;
   }
-  apply_fault(fault_index, +1);
+  if (!is_reload(spec_.faults[fault_index])) apply_fault(fault_index, +1);
 }
 
 void StackModel::fault_ended(int fault_index) {
-  if (!is_rolling(spec_.faults[fault_index])) apply_fault(fault_index, -1);
+  if (deploy_of_fault_[fault_index] < 0 && !is_reload(spec_.faults[fault_index])) {
+    apply_fault(fault_index, -1);
+  }
 }
 
 void StackModel::apply_fault(int fault_index, int sign) {

@@ -92,7 +92,7 @@ int StackModel::route(std::uint32_t r, int pos) {
 
 int StackModel::pick_backend(int lb_group, int pool_index) {
   Group::BackendPool& pool = groups_[lb_group].backend_pools[pool_index];
-  // Only the backends the health checks pass.
+  // Only the backends the health checks pass and no drain holds back.
   const std::vector<Group::Backend>& members = pool.members;
   const auto n = static_cast<std::uint32_t>(members.size());
   if (pool.healthy.empty()) return -1;
@@ -100,7 +100,7 @@ int StackModel::pick_backend(int lb_group, int pool_index) {
     case BalancePolicy::kRoundRobin:
       for (;;) {
         const Group::Backend& b = members[pool.next++ % n];
-        if (b.healthy) return b.component;
+        if (b.in_service()) return b.component;
       }
     case BalancePolicy::kRandom:
       return pool.healthy[lb_rng_.below(pool.healthy.size())];
@@ -111,7 +111,7 @@ int StackModel::pick_backend(int lb_group, int pool_index) {
       double best_load = 0.0;
       for (std::uint32_t i = 0; i < n; ++i) {
         const Group::Backend& b = members[(start + i) % n];
-        if (!b.healthy) continue;
+        if (!b.in_service()) continue;
         const int c = b.component;
         const double load = components_[c].busy_slots().level() + components_[c].waiting().level();
         if (best < 0 || load < best_load) {
@@ -123,6 +123,13 @@ int StackModel::pick_backend(int lb_group, int pool_index) {
     }
   }
   return -1;  // not reached: `healthy` backends exist
+}
+
+void StackModel::list_in_service(Group::BackendPool& pool) {
+  pool.healthy.clear();
+  for (const Group::Backend& b : pool.members) {
+    if (b.in_service()) pool.healthy.push_back(b.component);
+  }
 }
 
 void StackModel::run_health_checks(int lb_group) {
@@ -142,11 +149,7 @@ void StackModel::run_health_checks(int lb_group) {
       }
       changed = changed || b.healthy != was_healthy;
     }
-    if (!changed) continue;
-    pool.healthy.clear();
-    for (const Group::Backend& b : pool.members) {
-      if (b.healthy) pool.healthy.push_back(b.component);
-    }
+    if (changed) list_in_service(pool);
   }
   sim_.schedule_in(spec.health_check_interval_ns, this, kHealthCheck,
                    static_cast<std::uint32_t>(lb_group));
@@ -202,21 +205,56 @@ void StackModel::forget_replicated_writes(Group& group, sim::Time lag) {
   }
 }
 
-void StackModel::rolling_step(std::uint32_t arg) {
-  // Instance k of the target drains and stops for the window's duration, then k + 1.
-  const int fault_index = static_cast<int>(arg >> 12);
-  const int step = static_cast<int>(arg & 0xfff);
-  const std::vector<int>& instances = fault_components_[fault_index];
-  if (step > 0) component_health_[instances[step - 1]].refusing -= 1;
-  if (step < static_cast<int>(instances.size())) {
-    TargetHealth& health = component_health_[instances[step]];
-    health.origin = "maintenance";
-    health.refusing += 1;
-    sim_.schedule_in(
-        rolling_window_ns_[fault_index], this, kRollingStep,
-        (static_cast<std::uint32_t>(fault_index) << 12) | static_cast<std::uint32_t>(step + 1));
+void StackModel::set_draining(int component, bool draining) {
+  for (Group& lb : groups_) {
+    for (Group::BackendPool& pool : lb.backend_pools) {
+      bool changed = false;
+      for (Group::Backend& b : pool.members) {
+        if (b.component != component || b.draining == draining) continue;
+        b.draining = draining;
+        changed = true;
+      }
+      if (changed) list_in_service(pool);
+    }
   }
+}
+
+bool StackModel::behind_load_balancer(int component) const {
+  for (const Group& lb : groups_) {
+    for (const Group::BackendPool& pool : lb.backend_pools) {
+      for (const Group::Backend& b : pool.members) {
+        if (b.component == component) return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool StackModel::holds_requests(int component) const {
+  const Component& c = components_[component];
+  return c.busy_slots().level() > 0.0 || c.waiting().level() > 0.0;
+}
+
+bool StackModel::in_rotation(int component) const {
+  for (const Group& lb : groups_) {
+    for (const Group::BackendPool& pool : lb.backend_pools) {
+      for (const Group::Backend& b : pool.members) {
+        if (b.component == component && !b.in_service()) return false;
+      }
+    }
+  }
+  return true;
+}
+
+void StackModel::set_stopped(int component, bool stopped) {
+  TargetHealth& health = component_health_[component];
+  if (stopped) health.origin = "maintenance";
+  health.refusing += stopped ? 1 : -1;
   refresh_availability();
+}
+
+void StackModel::wake_deploy_after(int deploy, sim::Time delay_ns) {
+  sim_.schedule_in(delay_ns, this, kRollingStep, static_cast<std::uint32_t>(deploy));
 }
 
 void StackModel::update_memory(int host_index) {

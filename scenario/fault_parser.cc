@@ -42,7 +42,7 @@ const std::array<FaultKindInfo, 7>& fault_kinds() {
       {FaultSpec::Kind::kCrash, Targets::kHostOrComponent, fault_keys({"mtbf", "mttr"})},
       {FaultSpec::Kind::kProcessCrash, Targets::kComponentNotDns,
        fault_keys({"mtbf", "restart_delay"})},
-      {FaultSpec::Kind::kMaintenance, Targets::kHostOrComponent, fault_keys({"mode"})},
+      {FaultSpec::Kind::kMaintenance, Targets::kHostOrComponent, fault_keys({"mode", "drain"})},
       {FaultSpec::Kind::kDnsOutage, Targets::kDnsComponent, fault_keys({"mode"})},
       {FaultSpec::Kind::kNetwork, Targets::kHost,
        fault_keys({"added_latency", "loss", "partition"})},
@@ -138,14 +138,40 @@ class FaultReader {
   }
 
   void read_maintenance() {
-    static const std::vector<std::string> kModes = {"restart", "graceful", "rolling"};
-    static constexpr std::array<FaultSpec::Mode, 3> kValues = {
-        FaultSpec::Mode::kRestart, FaultSpec::Mode::kGraceful, FaultSpec::Mode::kRolling};
+    static const std::vector<std::string> kModes = {"restart", "graceful", "rolling", "reload"};
+    static constexpr std::array<FaultSpec::Mode, 4> kValues = {
+        FaultSpec::Mode::kRestart, FaultSpec::Mode::kGraceful, FaultSpec::Mode::kRolling,
+        FaultSpec::Mode::kReload};
     if (const auto mode = fields_.choice("mode", "unknown maintenance mode", kModes)) {
       spec_.mode = kValues[*mode];
       if (spec_.mode == FaultSpec::Mode::kRolling) check_rolling_target();
+      if (spec_.mode == FaultSpec::Mode::kReload) check_reload_target();
+    }
+    if (const auto drain = fields_.boolean("drain")) {
+      spec_.drain = *drain;
+      if (spec_.mode != FaultSpec::Mode::kRolling) {
+        validator_.error(fields_.pointer("drain"),
+                         "drain applies to \"mode\": \"rolling\" (each instance leaves its load "
+                         "balancer's rotation before it stops)");
+      }
     }
     read_schedule(fields_, spec_);
+  }
+
+  // A reload is what Nginx (nginx -s reload), PHP-FPM (SIGUSR2) and HAProxy (-sf) do; MySQL,
+  // a resolver or a whole host has no such thing.
+  void check_reload_target() {
+    if (target_is_ == TargetIs::kInvalid) return;  // reported at the target
+    const std::string component = spec_.target.substr(0, spec_.target.find('@'));
+    const auto kind = target_is_ == TargetIs::kHost ? std::nullopt : names_.kind_of(component);
+    if (kind == models::ComponentKind::kWeb || kind == models::ComponentKind::kApp ||
+        kind == models::ComponentKind::kLb) {
+      return;
+    }
+    validator_.error(fields_.pointer("mode"),
+                     "a reload needs a web, app or lb component (Nginx, PHP-FPM and HAProxy "
+                     "reload without stopping); target " +
+                         in_quotes(spec_.target) + " is not one");
   }
 
   // Rolling maintenance stops one instance at a time, so its target runs several.

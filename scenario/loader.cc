@@ -36,9 +36,12 @@ void read_hosts(Validator& validator, const Json& value, const std::string& poin
                     "expected an object of hosts (name -> host), got " + describe_json(value));
     return;
   }
-  static const Keys kKeys = {"cores",           "memory",        "ip",         "somaxconn",
-                             "memory_pressure", "swap_slowdown", "oom_restart"};
+  static const Keys kKeys = {"cores",           "memory",        "ip",          "somaxconn",
+                             "memory_pressure", "swap_slowdown", "oom_restart", "cpu_scheduler"};
   static const std::vector<std::string> kPressures = {"swap", "oom_kill"};
+  static const std::vector<std::string> kSchedulers = {"ps", "fcfs"};
+  static constexpr std::array<models::HostSpec::CpuScheduler, 2> kSchedulerValues = {
+      models::HostSpec::CpuScheduler::kProcessorSharing, models::HostSpec::CpuScheduler::kFcfs};
   static constexpr std::array<models::HostSpec::MemoryPressure, 2> kPressureValues = {
       models::HostSpec::MemoryPressure::kSwap, models::HostSpec::MemoryPressure::kOomKill};
   for (auto it = value.begin(); it != value.end(); ++it) {
@@ -58,6 +61,10 @@ void read_hosts(Validator& validator, const Json& value, const std::string& poin
     if (const auto pressure =
             fields.choice("memory_pressure", "unknown memory_pressure", kPressures)) {
       host.memory_pressure = kPressureValues[*pressure];
+    }
+    if (const auto scheduler =
+            fields.choice("cpu_scheduler", "unknown cpu_scheduler", kSchedulers)) {
+      host.cpu_scheduler = kSchedulerValues[*scheduler];
     }
     host.swap_slowdown =
         fields.number("swap_slowdown", {1.0, kMaxSlowdownFactor}).value_or(host.swap_slowdown);
@@ -162,7 +169,7 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
   // "$schema" tells editors where the scenario schema is; the loader only accepts it.
   static const Keys kKeys = {"$schema", "name",   "description", "seed",       "duration",
                              "warmup",  "report", "hosts",       "components", "workload",
-                             "network", "faults", "slo",         "prices"};
+                             "network", "faults", "slo",         "prices",     "repair_crews"};
   models::ScenarioSpec spec;
   if (!document.is_object()) {
     validator.error("", "expected a JSON object at the top level, got " + describe_json(document));
@@ -220,6 +227,8 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
     check_faults_within_run(validator, *faults, fields.pointer("faults"), spec.faults,
                             spec.warmup_ns + spec.duration_ns);
   }
+  spec.repair_crews = static_cast<int>(
+      fields.integer("repair_crews", IntRange::positive()).value_or(spec.repair_crews));
   if (const Json* slo = fields.find("slo")) {
     spec.slo = read_slo(validator, *slo, fields.pointer("slo"));
   }

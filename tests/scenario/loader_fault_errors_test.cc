@@ -281,7 +281,7 @@ TEST(FaultErrors, UnknownModeSuggestsNearest) {
   EXPECT_TRUE(HasError(
       load_fault(
           {{"kind", "maintenance"}, {"target", "web"}, {"mode", "zzzzzz"}, {"duration", "1m"}}),
-      "/faults/0/mode", "expected one of: restart, graceful, rolling"));
+      "/faults/0/mode", "expected one of: restart, graceful, rolling, reload"));
 }
 
 TEST(FaultErrors, NetworkValues) {

@@ -41,6 +41,18 @@ CHECKS = [
      lambda r: r["components"]["db"]["availability"], 10 / 10.5 * 4 / 4.2),
     ("scenarios/availability-series.json", [], "series request availability",
      lambda r: r["summary"]["availability"], 10 / 10.5 * 4 / 4.2),
+    ("scenarios/md1-cpu.json", [], "M/D/1-PS mean response",
+     lambda r: r["summary"]["latency_s"]["mean"], 0.005),
+    ("scenarios/md1-cpu.json", ["--set", "/hosts/box/cpu_scheduler=fcfs"],
+     "M/D/1-FCFS mean response", lambda r: r["summary"]["latency_s"]["mean"], 0.003),
+    ("scenarios/repair-crews.json", [], "1 crew: host availability",
+     lambda r: sum(r["hosts"][h]["availability"] for h in ("web1", "web2", "web3", "web4")) / 4,
+     0.752071383),
+    ("scenarios/repair-crews.json", [], "1 crew: all-down complement",
+     lambda r: r["summary"]["availability_by_time"], 1 - 0.0384 / 2.5104),
+    ("scenarios/repair-crews.json", ["--set", "/repair_crews=4"], "4 crews: host availability",
+     lambda r: sum(r["hosts"][h]["availability"] for h in ("web1", "web2", "web3", "web4")) / 4,
+     10 / 12),
 ]
 
 

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "models/scenario_spec.h"
+#include "sim/time.h"
+
+namespace stacksim::models {
+
+// How a host shares its cores among the CPU bursts of the requests on it. Knows nothing of
+// events: the host's owner keeps one completion event per host at next_completion_ns() and
+// calls complete_due() when it fires. Every operation is O(log n) in the bursts on the host
+// (FCFS's cancel of a queued burst excepted: O(queued), and only faults and timeouts cancel).
+class CpuScheduler {
+ public:
+  // A burst of `demand_ns` of one core's work for request `request`.
+  struct Burst {
+    std::uint32_t request;
+    sim::Time demand_ns;
+  };
+  // A submitted burst, until it completes or is cancelled.
+  using JobId = std::uint32_t;
+
+  virtual ~CpuScheduler() = default;
+
+  // Accepts a burst at `now` (demand_ns > 0). Returns its id for cancel().
+  [[nodiscard]] virtual JobId submit(sim::Time now, Burst burst) = 0;
+  // Takes a burst out before it completes (its request failed); its work is abandoned.
+  virtual void cancel(sim::Time now, JobId job) = 0;
+  // When the earliest burst completes if nothing changes, or sim::kTimeInfinity when idle.
+  [[nodiscard]] virtual sim::Time next_completion_ns() const = 0;
+  // Appends to `done` the requests whose bursts have completed by `now`, in completion order.
+  virtual void complete_due(sim::Time now, std::vector<std::uint32_t>& done) = 0;
+  // Bursts holding a core, and bursts runnable but not on a core (the run queue).
+  [[nodiscard]] virtual int running() const = 0;
+  [[nodiscard]] virtual int waiting() const = 0;
+};
+
+// The scheduler a host's spec asks for, for `cores` cores.
+[[nodiscard]] std::unique_ptr<CpuScheduler> make_cpu_scheduler(HostSpec::CpuScheduler kind,
+                                                               int cores);
+
+}  // namespace stacksim::models

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "models/cpu_scheduler.h"
+
+namespace stacksim::models {
+
+// Processor sharing, as Linux's CFS approximates it: n runnable bursts on c cores each run at
+// rate min(1, c/n). Kept in virtual time V, which advances at that rate: a burst submitted at
+// V0 with demand d finishes when V reaches its tag V0 + d, so the bursts stay in a min-heap of
+// tags and only the heap's top decides the next completion. Every operation is O(log n); no
+// burst is ever rescanned when another arrives or leaves.
+class ProcessorSharingCpu final : public CpuScheduler {
+ public:
+  explicit ProcessorSharingCpu(int cores) : cores_(cores) {}
+
+  [[nodiscard]] JobId submit(sim::Time now, Burst burst) override;
+  void cancel(sim::Time now, JobId job) override;
+  [[nodiscard]] sim::Time next_completion_ns() const override;
+  void complete_due(sim::Time now, std::vector<std::uint32_t>& done) override;
+  [[nodiscard]] int running() const override { return n() < cores_ ? n() : cores_; }
+  [[nodiscard]] int waiting() const override { return n() < cores_ ? 0 : n() - cores_; }
+
+ private:
+  struct Job {
+    double tag = 0.0;         // virtual time at which the burst has had all its demand
+    std::uint64_t order = 0;  // submission order: ties complete first in, first out
+    std::uint32_t request = 0;
+    std::uint32_t heap_pos = 0;
+  };
+
+  [[nodiscard]] int n() const { return static_cast<int>(heap_.size()); }
+  // Virtual nanoseconds per real nanosecond with the bursts now on the host.
+  [[nodiscard]] double rate() const {
+    return n() <= cores_ ? 1.0 : static_cast<double>(cores_) / n();
+  }
+  void advance(sim::Time now);
+  [[nodiscard]] bool before(JobId a, JobId b) const;
+  void place(std::uint32_t pos, JobId job);
+  void sift_up(std::uint32_t pos);
+  void sift_down(std::uint32_t pos);
+  void remove_at(std::uint32_t pos);
+
+  int cores_;
+  double virtual_ns_ = 0.0;  // restarts at 0 whenever the host is idle, to keep precision
+  sim::Time updated_ns_ = 0;
+  std::uint64_t next_order_ = 0;
+  std::vector<Job> jobs_;  // indexed by JobId; free slots are reused
+  std::vector<JobId> free_;
+  std::vector<JobId> heap_;  // min-heap on (tag, order)
+};
+
+}  // namespace stacksim::models
