@@ -4,6 +4,7 @@
 #include <Eigen/IterativeLinearSolvers>
 #include <Eigen/SparseCore>
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -43,6 +44,10 @@ std::string check(const AvailabilityModel& model) {
       return must_be(where + " repair_rate_per_s", "positive and finite", unit.repair_rate_per_s);
     }
   }
+  if (model.repair_crews < 0) {
+    return std::string("repair_crews must be 0 (a crew per unit) or more, got ") +
+           std::to_string(model.repair_crews);
+  }
   if (model.classes.empty()) return "an availability model needs at least one service class";
   double total_weight = 0.0;
   for (std::size_t c = 0; c < model.classes.size(); ++c) {
@@ -68,11 +73,26 @@ std::string check(const AvailabilityModel& model) {
   return {};
 }
 
+// The units that need a repair crew, as a bit set.
+State crew_mask(const AvailabilityModel& model) {
+  State mask = 0;
+  for (std::size_t i = 0; i < model.units.size(); ++i) {
+    if (model.units[i].needs_crew) mask |= State{1} << i;
+  }
+  return mask;
+}
+
 // The rate of unit i's transition out of `state` (its repair if down, its failure if up), scaled
-// by `scale`.
-double rate(const AvailabilityModel& model, State state, int i, double scale) {
+// by `scale`. `crew_units` is crew_mask(model).
+double rate(const AvailabilityModel& model, State state, int i, double scale, State crew_units) {
   const RepairableUnit& unit = model.units[i];
-  return scale * ((state >> i & 1u) != 0 ? unit.repair_rate_per_s : unit.failure_rate_per_s);
+  if ((state >> i & 1u) == 0) return scale * unit.failure_rate_per_s;
+  double repair = unit.repair_rate_per_s;
+  if (model.repair_crews > 0 && (crew_units >> i & 1u) != 0) {
+    const int waiting = std::popcount(state & crew_units);
+    if (waiting > model.repair_crews) repair *= static_cast<double>(model.repair_crews) / waiting;
+  }
+  return scale * repair;
 }
 
 // 1 / the largest total rate out of a state. Dividing Q by it (uniformization) leaves pi
@@ -91,11 +111,12 @@ Eigen::VectorXd solve_dense(const AvailabilityModel& model) {
   const int n = static_cast<int>(model.units.size());
   const int states = 1 << n;
   const double scale = rate_scale(model);
+  const State crew_units = crew_mask(model);
   Eigen::MatrixXd a = Eigen::MatrixXd::Zero(states, states);
   for (int from = 0; from < states; ++from) {
     for (int i = 0; i < n; ++i) {
       const int to = from ^ (1 << i);
-      const double r = rate(model, static_cast<State>(from), i, scale);
+      const double r = rate(model, static_cast<State>(from), i, scale, crew_units);
       a(to, from) += r;
       a(from, from) -= r;
     }
@@ -115,13 +136,14 @@ Eigen::VectorXd solve_sparse(const AvailabilityModel& model) {
   const int states = 1 << n;
   const int last = states - 1;
   const double scale = rate_scale(model);
+  const State crew_units = crew_mask(model);
   std::vector<Eigen::Triplet<double>> entries;
   entries.reserve(static_cast<std::size_t>(states) * (n + 2));
   for (int from = 0; from < states; ++from) {
     double out = 0.0;
     for (int i = 0; i < n; ++i) {
       const int to = from ^ (1 << i);
-      const double r = rate(model, static_cast<State>(from), i, scale);
+      const double r = rate(model, static_cast<State>(from), i, scale, crew_units);
       if (to != last) entries.emplace_back(to, from, r);
       out += r;
     }

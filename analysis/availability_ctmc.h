@@ -7,12 +7,14 @@
 
 namespace stacksim::analysis {
 
-// A unit that fails and is repaired independently of the others, with exponential times to
-// failure (mean 1 / failure_rate_per_s, the MTBF) and to repair (mean 1 / repair_rate_per_s).
+// A unit that fails and is repaired, with exponential times to failure (mean
+// 1 / failure_rate_per_s, the MTBF) and to repair (mean 1 / repair_rate_per_s, the work of one
+// crew). A unit with needs_crew shares the model's repair crews with the others that need one.
 struct RepairableUnit {
   std::string name;
   double failure_rate_per_s = 0.0;
   double repair_rate_per_s = 0.0;
+  bool needs_crew = false;
 };
 
 // A request class is up when, for every group, at least one unit of that group is up (an AND of
@@ -24,9 +26,15 @@ struct ServiceClass {
   std::vector<std::vector<int>> groups;
 };
 
+// With repair_crews = c > 0, when k > c units that need a crew are down the c crews are shared
+// among them: each is repaired at c / k of its rate. For identical units this gives exactly the
+// machine-repairman chain (k down: repairs end at min(k, c) x the repair rate) and, by symmetry,
+// every set of k down units equally likely, as first-come-first-served crews give; for units
+// with different rates it approximates first come, first served. 0 = a crew per unit.
 struct AvailabilityModel {
   std::vector<RepairableUnit> units;
   std::vector<ServiceClass> classes;
+  int repair_crews = 0;
 };
 
 struct AvailabilitySolution {

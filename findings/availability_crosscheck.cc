@@ -115,9 +115,11 @@ analysis::AvailabilityModel model_of(const models::ScenarioSpec& spec,
                                      const std::vector<RandomFault>& faults) {
   analysis::AvailabilityModel model;
   for (const RandomFault& f : faults) {
-    model.units.push_back(
-        {f.fault->target + " " + models::to_string(f.fault->kind), 1.0 / f.mtbf_s, 1.0 / f.mttr_s});
+    // As the fault injector does, random crashes (not process crashes) wait for a repair crew.
+    model.units.push_back({f.fault->target + " " + models::to_string(f.fault->kind), 1.0 / f.mtbf_s,
+                           1.0 / f.mttr_s, f.fault->kind == FaultSpec::Kind::kCrash});
   }
+  model.repair_crews = spec.repair_crews;
   // Beyond the solver's limit the distribution could explode; the solver refuses such a model.
   const bool expand = faults.size() <= static_cast<std::size_t>(analysis::kMaxAvailabilityUnits);
   const models::ComponentSpec* dns = spec.resolver();
@@ -147,6 +149,32 @@ analysis::AvailabilityModel model_of(const models::ScenarioSpec& spec,
     model.classes.push_back(std::move(service));
   }
   return model;
+}
+
+// What the chain assumes about repair crews, when they can all be busy. The chain is exact for
+// crews repairing identical units (the machine-repairman model); with different MTBFs or MTTRs
+// it shares the crews instead of serving first come, first served, and `exact` turns false.
+std::string crews_note(const analysis::AvailabilityModel& model, bool& exact) {
+  std::vector<const analysis::RepairableUnit*> crewed;
+  for (const analysis::RepairableUnit& unit : model.units) {
+    if (unit.needs_crew) crewed.push_back(&unit);
+  }
+  if (model.repair_crews <= 0 || crewed.size() <= static_cast<std::size_t>(model.repair_crews)) {
+    return "";
+  }
+  const std::string crews = std::to_string(model.repair_crews) +
+                            (model.repair_crews == 1 ? " repair crew" : " repair crews");
+  const bool identical = std::all_of(crewed.begin(), crewed.end(), [&](const auto* unit) {
+    return unit->failure_rate_per_s == crewed.front()->failure_rate_per_s &&
+           unit->repair_rate_per_s == crewed.front()->repair_rate_per_s;
+  });
+  if (identical)
+    return crews + " for " + std::to_string(crewed.size()) +
+           " crash targets (the machine-repairman chain)";
+  exact = false;
+  return crews +
+         " shared among crash targets with different MTBF or MTTR (approximates first come, first "
+         "served)";
 }
 
 // What the chain assumes about failover: promotion takes no time in it.
@@ -182,11 +210,12 @@ std::optional<AvailabilityPrediction> predict_availability(const models::Scenari
       append(prediction.note, "for a single unit MTBF/(MTBF+MTTR) holds for any distributions");
     }
   }
+  append(prediction.note, crews_note(model, prediction.exact));
   append(prediction.note, scheduled_note(spec));
   append(prediction.note, failover_note(spec));
 
   // Classes that need no unit are always up; the solver takes the others.
-  analysis::AvailabilityModel needing{model.units, {}};
+  analysis::AvailabilityModel needing{model.units, {}, model.repair_crews};
   double weighted = 0.0;
   double total_weight = 0.0;
   for (const analysis::ServiceClass& service : model.classes) {

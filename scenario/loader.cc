@@ -197,13 +197,16 @@ models::ScenarioSpec read_scenario(Validator& validator, const Json& document,
                                   .value_or(spec.report_interval_ns);
     if (spec.report_interval_ns > 0 &&
         spec.duration_ns / spec.report_interval_ns >= models::kMaxReportRows) {
+      // The shortest whole number of seconds that keeps the rows under the cap.
+      const sim::Time per_row = spec.duration_ns / models::kMaxReportRows + 1;
+      const std::string shortest =
+          std::to_string((per_row + sim::kNanosPerSecond - 1) / sim::kNanosPerSecond) + "s";
       validator.error(report_fields.pointer("interval"),
                       "an interval this short gives " +
                           std::to_string(spec.duration_ns / spec.report_interval_ns) +
                           " time-series rows over the duration; at most " +
-                          std::to_string(models::kMaxReportRows) +
-                          " are kept: make it at least duration / " +
-                          std::to_string(models::kMaxReportRows));
+                          std::to_string(models::kMaxReportRows) + " are kept: make it at least " +
+                          shortest + " (--set /report/interval=" + shortest + ")");
     }
   }
 

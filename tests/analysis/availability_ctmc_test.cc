@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/machine_repairman.h"
+
 namespace stacksim::analysis {
 namespace {
 
@@ -197,6 +199,49 @@ TEST(DowntimePerYearTest, UsesAJulianYear) {
   EXPECT_NEAR(downtime_per_year_s(0.999), 31557.6, 1e-6);
   EXPECT_EQ(downtime_per_year_s(1.0), 0.0);
   EXPECT_EQ(downtime_per_year_s(0.0), 365.25 * 86400.0);
+}
+
+TEST(AvailabilityCtmcTest, SharedCrewsOfIdenticalUnitsGiveTheMachineRepairmanChain) {
+  // Four units, MTBF 10 h and MTTR 2 h, need one of `crews` crews; a class needs any one of them.
+  for (const int crews : {1, 2, 3}) {
+    AvailabilityModel model;
+    for (int i = 0; i < 4; ++i) {
+      RepairableUnit u = unit("u" + std::to_string(i), 10, 2);
+      u.needs_crew = true;
+      model.units.push_back(u);
+    }
+    model.classes = {{"any", 1.0, {{0, 1, 2, 3}}}};
+    model.repair_crews = crews;
+    const auto chain = machine_repairman(4, crews, 1.0 / (10 * kHour), 1.0 / (2 * kHour)).value();
+    const auto solution = solve_availability(model).value();
+    for (const double a : solution.unit_availability) {
+      EXPECT_NEAR(a, chain.unit_availability, 1e-12) << crews << " crews";
+    }
+    EXPECT_NEAR(solution.class_availability[0], 1.0 - chain.down_probability[4], 1e-12)
+        << crews << " crews";
+  }
+}
+
+TEST(AvailabilityCtmcTest, CrewsOnlyDelayTheUnitsThatNeedOne) {
+  // Two units, one crew, only u0 needs it: nothing ever waits, so both are independent.
+  AvailabilityModel model{{unit("u0", 10, 2), unit("u1", 10, 2)}, {{"both", 1.0, {{0}, {1}}}}, 1};
+  model.units[0].needs_crew = true;
+  const auto solution = solve_availability(model).value();
+  EXPECT_NEAR(solution.unit_availability[0], 10.0 / 12.0, 1e-12);
+  EXPECT_NEAR(solution.unit_availability[1], 10.0 / 12.0, 1e-12);
+  // With both needing it, a second failure waits: each is up less.
+  model.units[1].needs_crew = true;
+  const auto shared = solve_availability(model).value();
+  const auto chain = machine_repairman(2, 1, 1.0 / (10 * kHour), 1.0 / (2 * kHour)).value();
+  EXPECT_NEAR(shared.unit_availability[0], chain.unit_availability, 1e-12);
+  EXPECT_LT(shared.unit_availability[0], 10.0 / 12.0 - 0.01);
+}
+
+TEST(AvailabilityCtmcTest, NegativeCrewsAreRefused) {
+  AvailabilityModel model{{unit("u0", 10, 2)}, {{"c", 1.0, {{0}}}}, -1};
+  const auto solution = solve_availability(model);
+  ASSERT_FALSE(solution.ok());
+  EXPECT_NE(solution.error().find("repair_crews"), std::string::npos);
 }
 
 }  // namespace

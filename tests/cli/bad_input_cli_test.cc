@@ -63,13 +63,17 @@ TEST(BadInput, ReportIntervalGivingBillionsOfRowsIsRefused) {
       write(dir, "s.json", station_scenario(kPoisson, R"("report": {"interval": "1ns"}, )"));
   expect_invalid(run_stacksim({"validate", path}), "/report/interval",
                  "10000000000 time-series rows");
+  // The error names the shortest interval that fits: 10 s / 100,000 rounded up to a second.
+  expect_invalid(run_stacksim({"validate", path}), "/report/interval",
+                 "make it at least 1s (--set /report/interval=1s)");
 }
 
 TEST(BadInput, RateBeyondTheClockIsRefused) {
   const TempDir dir("bad-rate");
   const auto path =
       write(dir, "s.json", station_scenario(R"({"process": "poisson", "rate": 1e308})"));
-  expect_invalid(run_stacksim({"run", path}), "/workload/arrivals/rate", "a rate above 1e9 per second");
+  expect_invalid(run_stacksim({"run", path}), "/workload/arrivals/rate",
+                 "a rate above 1e9 per second");
 }
 
 TEST(BadInput, RunOfBillionsOfArrivalsNeedsForce) {

@@ -97,7 +97,9 @@ TEST(DowntimeTruncation, TheCapCountsOnlyTheMeasuredSpanAndTheTotalsStayExact) {
   // measured unavailability times the measured span.
   const auto report = run_report(
       "scenarios/single-server.json",
-      {"--duration", "2000h", "--warmup", "100h", "--set", "/workload/arrivals/rate=0.001", "--set",
+      {"--duration", "2000h", "--warmup", "100h", "--set", "/report/interval=1h", "--set",
+       "/workload/arrivals/rate=0.001", "--set",
+
        R"(/faults=[{"kind": "crash", "target": "server1", "mtbf": {"dist": "exponential", "mean": "10m"}, "mttr": {"dist": "exponential", "mean": "10m"}}])"});
   EXPECT_EQ(report["downtime_truncated"], true);
   EXPECT_EQ(report["downtime"].size(), 10000u);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,12 @@ struct ReadmeClaim {
   std::vector<ClaimExpectation> expectations;
   std::string section;  // README's text from the section's heading to the next heading
 };
+
+// How a claim shows in a test's name and failure: "README.md:104: stacksim run ...".
+inline void PrintTo(const ReadmeClaim& claim, std::ostream* out) {
+  *out << "README.md:" << claim.line << ": stacksim";
+  for (const std::string& arg : claim.args) *out << ' ' << arg;
+}
 
 // The claims of a README text, in order. Throws std::invalid_argument naming the line for a
 // malformed block (no command, a command not starting with `stacksim`, an expectation without

@@ -41,7 +41,9 @@ TEST(Availability, TwoBackendsBehindABalancerAreDownOnlyWhenBothAre) {
   // checks take a few seconds to notice, which the chain leaves out (about 1e-4 here).
   const auto report = run_report(
       "scenarios/distributed.json",
-      {"--duration", "20000h", "--warmup", "0s", "--set", "/workload/arrivals/rate=0.01", "--set",
+      {"--duration", "20000h", "--warmup", "0s", "--set", "/report/interval=1h", "--set",
+       "/workload/arrivals/rate=0.01", "--set",
+
        R"(/faults=[{"kind": "crash", "target": "app1", "mtbf": {"dist": "exponential", "mean": "10h"}, "mttr": {"dist": "exponential", "mean": "2h"}}, {"kind": "crash", "target": "app2", "mtbf": {"dist": "exponential", "mean": "10h"}, "mttr": {"dist": "exponential", "mean": "2h"}}])"});
   const double both_down = (2.0 / 12.0) * (2.0 / 12.0);
   const auto& check = report["availability_check"];

@@ -26,6 +26,24 @@ TEST(RepairCrews, OneCrewMatchesTheMachineRepairmanChain) {
   // The site is down only while all four are.
   EXPECT_NEAR(report["summary"]["availability_by_time"].get<double>(),
               1.0 - chain.down_probability[4], 0.0065);  // sd 0.0016
+  // The report's own cross-check solves the same chain, and says so.
+  const auto& check = report["availability_check"];
+  EXPECT_NEAR(check["predicted"].get<double>(), 1.0 - chain.down_probability[4], 1e-9);
+  EXPECT_EQ(check["exact"], true);
+  EXPECT_NE(check["note"].get<std::string>().find("1 repair crew for 4 crash targets"),
+            std::string::npos)
+      << check["note"];
+}
+
+TEST(RepairCrews, CrewsForHostsWithDifferentRatesMakeTheCrossCheckApproximate) {
+  const auto report = run_report("scenarios/repair-crews.json",
+                                 {"--duration", "200h", "--set", "/report/interval=1h", "--set",
+                                  R"(/faults/0/mttr={"dist": "exponential", "mean": "4h"})"});
+  const auto& check = report["availability_check"];
+  EXPECT_EQ(check["exact"], false);
+  EXPECT_NE(check["note"].get<std::string>().find("approximates first come, first served"),
+            std::string::npos)
+      << check["note"];
 }
 
 TEST(RepairCrews, ACrewPerHostIsTheIndependentCase) {
