@@ -49,7 +49,8 @@ TEST(Availability, TwoBackendsBehindABalancerAreDownOnlyWhenBothAre) {
   const auto& check = report["availability_check"];
   EXPECT_EQ(check["exact"], true);
   EXPECT_NEAR(check["predicted"].get<double>(), 1.0 - both_down, 1e-9);
-  EXPECT_NEAR(report["summary"]["availability_by_time"].get<double>(), 1.0 - both_down, 0.0045);
+  EXPECT_NEAR(report["summary"]["availability_by_time"].get<double>(), 1.0 - both_down,
+              0.007);  // sd 0.00175 over 20 seeds
   // Each host alone is down 1/6 of the time.
   EXPECT_NEAR(report["hosts"]["app1"]["availability"].get<double>(), 5.0 / 6.0, 0.02);
 }

@@ -53,6 +53,15 @@ CHECKS = [
     ("scenarios/repair-crews.json", ["--set", "/repair_crews=4"], "4 crews: host availability",
      lambda r: sum(r["hosts"][h]["availability"] for h in ("web1", "web2", "web3", "web4")) / 4,
      10 / 12),
+    ("scenarios/distributed.json",
+     ["--duration", "20000h", "--warmup", "0s", "--set", "/report/interval=1h", "--set",
+      "/workload/arrivals/rate=0.01", "--set",
+      '/faults=[{"kind": "crash", "target": "app1", "mtbf": {"dist": "exponential", "mean": "10h"},'
+      ' "mttr": {"dist": "exponential", "mean": "2h"}}, {"kind": "crash", "target": "app2",'
+      ' "mtbf": {"dist": "exponential", "mean": "10h"}, "mttr": {"dist": "exponential",'
+      ' "mean": "2h"}}]'],
+     "2 backends: k-of-n by time", lambda r: r["summary"]["availability_by_time"],
+     1 - (1 / 6) ** 2),
 ]
 
 
