@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
-#include <mutex>
 #include <stdexcept>
-#include <thread>
 
 #include "models/experiment.h"
+#include "models/parallel_tasks.h"
 #include "models/run_result.h"
 
 namespace stacksim::findings {
@@ -119,32 +117,12 @@ WhatIfReport measure_what_if(const models::ScenarioSpec& spec,
   }
 
   std::vector<std::optional<Measured>> runs(specs.size());
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  const auto stopped = [&] {
-    return failed.load() || (options.interrupt != nullptr && options.interrupt->load());
-  };
-  const auto worker = [&] {
-    for (std::size_t task = next++; task < specs.size() && !stopped(); task = next++) {
-      try {
+  models::run_parallel_tasks(
+      specs.size(), options.threads, options.interrupt, [&](std::size_t task) {
         auto results =
             models::run_replication_with_checkpoints(specs[task], 0, {at + options.window_ns});
         runs[task] = Measured{std::move(results.front()), std::move(results.back())};
-      } catch (...) {
-        const std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        failed = true;
-      }
-    }
-  };
-  const auto threads = static_cast<std::size_t>(std::max(1, options.threads));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < std::min(threads, specs.size()); ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+      });
 
   WhatIfReport report;
   report.at_s = sim::to_seconds(at);

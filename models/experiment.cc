@@ -1,12 +1,10 @@
 #include "models/experiment.h"
 
 #include <algorithm>
-#include <exception>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 
+#include "models/parallel_tasks.h"
 #include "models/stack_model.h"
 #include "sim/simulation.h"
 
@@ -57,36 +55,14 @@ std::vector<std::optional<RunResult>> run_tasks(const std::vector<ScenarioSpec>&
                                                 const std::vector<ExperimentTask>& tasks,
                                                 const ExperimentOptions& options) {
   std::vector<std::optional<RunResult>> results(tasks.size());
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-
-  auto stop = [&] {
-    return failed.load() || (options.interrupt != nullptr && options.interrupt->load());
-  };
-  auto worker = [&] {
-    for (std::size_t task = next++; task < tasks.size() && !stop(); task = next++) {
-      std::function<void(double)> progress;
-      if (options.progress) {
-        progress = [&options, task](double fraction) { options.progress(task, fraction); };
-      }
-      try {
-        results[task] = run_replication(specs.at(tasks[task].scenario), tasks[task].replication,
-                                        options.interrupt, progress);
-      } catch (...) {
-        const std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-        failed = true;
-      }
+  run_parallel_tasks(tasks.size(), options.threads, options.interrupt, [&](std::size_t task) {
+    std::function<void(double)> progress;
+    if (options.progress) {
+      progress = [&options, task](double fraction) { options.progress(task, fraction); };
     }
-  };
-  const auto threads = static_cast<std::size_t>(std::max(1, options.threads));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < std::min(threads, tasks.size()); ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+    results[task] = run_replication(specs.at(tasks[task].scenario), tasks[task].replication,
+                                    options.interrupt, progress);
+  });
   return results;
 }
 

@@ -206,7 +206,7 @@ TEST(AvailabilityCtmcTest, SharedCrewsOfIdenticalUnitsGiveTheMachineRepairmanCha
   for (const int crews : {1, 2, 3}) {
     AvailabilityModel model;
     for (int i = 0; i < 4; ++i) {
-      RepairableUnit u = unit("u" + std::to_string(i), 10, 2);
+      RepairableUnit u = unit(std::string("u") + std::to_string(i), 10, 2);
       u.needs_crew = true;
       model.units.push_back(u);
     }
