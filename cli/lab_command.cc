@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <regex>
 #include <thread>
 
 #include "cli/command_output.h"
@@ -16,6 +17,7 @@
 #include "reports/text_table.h"
 #include "scenario/file_text.h"
 #include "scenario/lab_loader.h"
+#include "scenario/scenario_schema.h"
 
 namespace stacksim::cli {
 
@@ -36,6 +38,18 @@ std::optional<std::string> read_text_file(const fs::path& path) {
   auto text = scenario::read_file(path.string(), error);
   if (!text) std::cerr << "stacksim: cannot read " << path.string() << ": " << error << '\n';
   return text;
+}
+
+// The schema a student's copy of start.json points to: written beside it, so that an editor
+// finds it wherever the student's folder is.
+constexpr const char* kSchemaFile = "scenario.schema.json";
+
+// start.json as the student gets it: its "$schema" (relative to labs/ID/ in the source tree)
+// made to name the copy of the schema written beside it. Comments and layout are kept.
+std::string student_start_text(const std::string& text) {
+  static const std::regex kSchemaMember(R"re(("\$schema"\s*:\s*)"[^"]*")re");
+  return std::regex_replace(text, kSchemaMember, std::string("$1\"") + kSchemaFile + "\"",
+                            std::regex_constants::format_first_only);
 }
 
 }  // namespace
@@ -71,12 +85,16 @@ int lab_init_command(const LabArgs& args) {
   for (const char* name : {"start.json", "README.md"}) {
     const auto text = read_text_file(folder->path / name);
     if (!text) return kExitNoInput;
+    files.push_back({(dir / name).string(),
+                     name == std::string("start.json") ? student_start_text(*text) : *text});
+  }
+  files.push_back({(dir / kSchemaFile).string(), std::string(scenario::scenario_schema_text())});
+  for (const OutputFile& file : files) {
     std::error_code ec;
-    if (fs::exists(dir / name, ec)) {
-      std::cerr << "stacksim: " << (dir / name).string() << " exists; not overwriting it\n";
+    if (fs::exists(file.path, ec)) {
+      std::cerr << "stacksim: " << file.path << " exists; not overwriting it\n";
       return kExitCantCreate;
     }
-    files.push_back({(dir / name).string(), *text});
   }
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -85,9 +103,11 @@ int lab_init_command(const LabArgs& args) {
     return kExitCantCreate;
   }
   if (const int code = write_output_files(files); code != kExitOk) return code;
-  return print_to_stdout("lab " + args.id + ": wrote " + files[0].path + " and " + files[1].path +
-                         "; check your design with: stacksim lab check " + args.id + " " +
-                         files[0].path + "\n");
+  return print_to_stdout("lab " + args.id + ": wrote " + files[0].path + ", " + files[1].path +
+                         " and " + files[2].path +
+                         " (the schema start.json names, for your editor); check your design "
+                         "with: stacksim lab check " +
+                         args.id + " " + files[0].path + "\n");
 }
 
 int lab_check_command(const LabArgs& args) {

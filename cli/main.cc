@@ -191,8 +191,8 @@ int main(int argc, char** argv) {
   CLI::App* lab_list = lab->add_subcommand("list", "One lab per line: its id, then its title");
   CLI::App* lab_show = lab->add_subcommand("show", "Print a lab's hand-out");
   lab_show->add_option("id", lab_args.id, "Lab id (see lab list)")->required();
-  CLI::App* lab_init =
-      lab->add_subcommand("init", "Copy a lab's start.json and hand-out into a folder");
+  CLI::App* lab_init = lab->add_subcommand(
+      "init", "Copy a lab's start.json, its schema and the hand-out into a folder");
   lab_init->add_option("id", lab_args.id, "Lab id")->required();
   lab_init->add_option("dir", lab_args.path, "The student's folder")->required();
   CLI::App* lab_check = lab->add_subcommand(

@@ -124,6 +124,18 @@ Bottleneck find_bottleneck(const SummaryStats& s, const std::vector<ComponentSta
     }
   }
   if (rejecting != nullptr) {
+    // Its slots are full because they wait for a core: a web server, PHP-FPM child or MySQL
+    // thread holds its slot while it waits for the CPU, so more slots would only queue longer.
+    for (const auto& h : hosts) {
+      if (h.name == rejecting->host && h.cpu_utilization >= kCpuSaturatedShare) {
+        Bottleneck b = of_host_cpu(h, s, "rejections");
+        b.rejected = rejecting->mean_rejected;
+        // The requests wait in the component's queue, not for a core: their time there is the
+        // CPU's doing, which a share of latency spent waiting for the cores would not show.
+        b.wait_share.reset();
+        return b;
+      }
+    }
     Bottleneck b = of_component(*rejecting, s, "rejections");
     // A web server or load balancer that turns connections away has a full accept queue.
     if (rejecting->kind == "web" || rejecting->kind == "lb") b.resource = "backlog";

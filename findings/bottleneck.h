@@ -25,12 +25,15 @@ struct Bottleneck {
   // Which rule picked it, in the order they are tried: "memory" (a host's memory demand exceeded
   // it at least kMemoryOverShare of the time, or the OOM killer ran), "down" (most failed
   // requests failed because of faults, and this target was down longest), "rejections" (it
-  // turned away the most requests), "waiting" (requests spent the largest share of their latency,
-  // at least kWaitingShare, waiting for it), "busiest" (nothing limits yet: the most utilized).
+  // turned away the most requests; its host's cores when they were kCpuSaturatedShare busy or
+  // more, as its slots were then full of requests waiting for a core), "waiting" (requests spent
+  // the largest share of their latency, at least kWaitingShare, waiting for it), "busiest"
+  // (nothing limits yet: the most utilized).
   std::string because;
   // The evidence. utilization: busy share of the resource (cores, slots; memory: mean demand /
   // memory; down: share of the measured time down). rejected: requests it turned away (mean
-  // over replications). wait_share: the share of the mean latency of completed requests spent
+  // over replications; for a host's cpu picked by "rejections", those its component turned
+  // away). wait_share: the share of the mean latency of completed requests spent
   // waiting for it (unset when nothing completed). down_s: seconds down in the measured span.
   // memory_over_share: share of time the host's memory demand exceeded its memory.
   double utilization = 0.0;
@@ -43,6 +46,7 @@ struct Bottleneck {
 
 inline constexpr double kMemoryOverShare = 0.01;
 inline constexpr double kWaitingShare = 0.05;
+inline constexpr double kCpuSaturatedShare = 0.9;
 
 // The resource a component's slots stand for, by its kind: "workers" for app, "connections" for
 // web, db and lb, "servers" for station and dns.

@@ -15,13 +15,6 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kNanos = 1e9;
-// A host whose memory demand exceeded its size for more than this share of the time is short of
-// memory, whatever its CPU says.
-constexpr double kMemoryShortShare = 0.01;
-// A host whose cores are busy this share of the time limits whatever runs on it.
-constexpr double kCpuSaturated = 0.9;
-// Below this utilization nothing queues much: a slow response is waiting, not queueing.
-constexpr double kSaturated = 0.7;
 
 double class_availability(const models::RunResult& run, const std::string& name) {
   for (const auto& c : run.classes) {
@@ -86,14 +79,6 @@ double measure(const models::LabGoal& goal, const models::RunResult& run) {
   return 0.0;
 }
 
-std::string resource_of(const ComponentStats& component) {
-  if (component.kind == "app") return "workers";
-  if (component.kind == "web" || component.kind == "db" || component.kind == "lb") {
-    return "connections";
-  }
-  return "servers";
-}
-
 // The target down longest; a host wins a tie with the components that went down with it (its
 // crash is the cause).
 void find_longest_down(const models::ScenarioSpec& spec,
@@ -120,28 +105,25 @@ void find_longest_down(const models::ScenarioSpec& spec,
   }
 }
 
-// Most failed requests met something down: their origin is a fault, or their cause says so
-// (a balancer left without a healthy backend fails requests as component_down).
-bool failures_from_faults(const std::vector<models::RunResult>& replications) {
-  double faults = 0.0;
-  double down = 0.0;
-  double failed = 0.0;
-  for (const auto& run : replications) {
-    failed += static_cast<double>(run.failed);
-    for (const auto& [origin, count] : run.failures_by_origin) {
-      if (origin != "overload") faults += static_cast<double>(count);
-    }
-    for (const auto& [cause, count] : run.errors) {
-      if (cause == "component_down" || cause == "dns_failure") down += static_cast<double>(count);
-    }
-  }
-  return std::max(faults, down) > failed / 2;
-}
-
 bool is_latency(models::LabMetric metric) {
   using models::LabMetric;
   return metric == LabMetric::kLatencyMean || metric == LabMetric::kLatencyP50 ||
          metric == LabMetric::kLatencyP95 || metric == LabMetric::kLatencyP99;
+}
+
+// The main cause of `target`'s downtime over the replications.
+std::string main_down_cause(const DowntimeTotals& totals, const std::string& target) {
+  const auto found = totals.seconds.find(target);
+  if (found == totals.seconds.end()) return "";
+  std::string cause;
+  double longest = 0.0;
+  for (const auto& [name, seconds] : found->second) {
+    if (cause.empty() || seconds > longest) {
+      cause = name;
+      longest = seconds;
+    }
+  }
+  return cause;
 }
 
 MissExplanation explain_miss(const models::LabGoal& goal, const LabGrade& grade,
@@ -156,21 +138,24 @@ MissExplanation explain_miss(const models::LabGoal& goal, const LabGrade& grade,
     }
     return why;
   }
-  const bool availability_like =
-      goal.metric == LabMetric::kAvailability || goal.metric == LabMetric::kAvailabilityByTime ||
-      goal.metric == LabMetric::kClassAvailability || goal.metric == LabMetric::kFailed ||
-      goal.metric == LabMetric::kLostWrites;
-  if (goal.metric == LabMetric::kAvailabilityByTime || goal.metric == LabMetric::kLostWrites ||
-      (availability_like && failures_from_faults(replications))) {
+  // The report's bottleneck, so that the hint names what `stacksim run` does.
+  why.bottleneck = find_bottleneck(replications);
+  why.resource = why.bottleneck.resource;
+  if (why.bottleneck.resource == "down") {
+    why.down_target = why.bottleneck.name;
+    why.down_cause = main_down_cause(downtime_totals(replications), why.bottleneck.name);
+    why.down_s = why.bottleneck.down_s;
+    return why;
+  }
+  // Time up and lost writes are about downtime, whatever limits the load.
+  if (goal.metric == LabMetric::kAvailabilityByTime || goal.metric == LabMetric::kLostWrites) {
     why.resource = "down";
     find_longest_down(spec, replications, why);
     return why;
   }
-  why.limit = limiting_resource(replications);
-  why.resource = why.limit.resource;
   const SummaryStats s = summarize(replications);
-  if (is_latency(goal.metric) && why.limit.resource != "memory" &&
-      why.limit.utilization < kSaturated) {
+  if (is_latency(goal.metric) && why.bottleneck.because == "busiest") {
+    // Nothing limits yet: the time goes to the path itself, not to queueing.
     why.resource = "latency";
     const double requests_per_s = s.throughput_rps.mean;
     for (const auto& component : mean_components(replications)) {
@@ -183,7 +168,8 @@ MissExplanation explain_miss(const models::LabGoal& goal, const LabGrade& grade,
     return why;
   }
   why.retry_amplification = s.retry_amplification.mean;
-  if (availability_like) {
+  if (goal.metric == LabMetric::kAvailability || goal.metric == LabMetric::kClassAvailability ||
+      goal.metric == LabMetric::kFailed) {
     for (const auto& [cause, count] : s.errors) why.failure_causes.emplace_back(cause, count);
     std::sort(why.failure_causes.begin(), why.failure_causes.end(),
               [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -192,42 +178,6 @@ MissExplanation explain_miss(const models::LabGoal& goal, const LabGrade& grade,
 }
 
 }  // namespace
-
-LimitingResource limiting_resource(const std::vector<models::RunResult>& replications) {
-  LimitingResource limit;
-  if (replications.empty()) return limit;
-  const auto hosts = mean_hosts(replications);
-  for (const auto& host : hosts) {
-    if (host.memory_over_share > kMemoryShortShare && host.memory_over_share > limit.utilization) {
-      limit = {"memory", "host " + host.name, host.memory_over_share};
-    }
-  }
-  if (!limit.resource.empty()) return limit;
-  // Cores nearly always busy are the cause even when the workers look as busy: they wait for a
-  // core while they hold their slot.
-  for (const auto& host : hosts) {
-    if (host.cpu_utilization >= kCpuSaturated && host.cpu_utilization > limit.utilization) {
-      limit = {"cpu", "host " + host.name, host.cpu_utilization};
-    }
-  }
-  if (!limit.resource.empty()) return limit;
-  const auto components = mean_components(replications);
-  const Bottleneck bottleneck =
-      find_bottleneck(summarize(replications), components, hosts, downtime_totals(replications));
-  limit.utilization = bottleneck.utilization;
-  for (const auto& component : components) {
-    if (component.name == bottleneck.name) {
-      limit.resource = resource_of(component);
-      limit.where = component.name;
-      return limit;
-    }
-  }
-  limit.resource = "cpu";
-  for (const auto& host : hosts) {
-    if (bottleneck.name == host.name) limit.where = "host " + host.name;
-  }
-  return limit;
-}
 
 LabGrade grade_lab(const models::LabSpec& lab, const models::ScenarioSpec& spec,
                    const std::vector<models::RunResult>& replications) {

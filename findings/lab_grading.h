@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "findings/bottleneck.h"
 #include "models/lab_spec.h"
 #include "models/monthly_cost.h"
 #include "models/run_result.h"
@@ -13,18 +14,6 @@
 // one rule, and, for a missed goal, what limited the design (reports/lab_report renders it).
 namespace stacksim::findings {
 
-// The resource a run's most utilized part stands for: "memory" when a host's memory was over its
-// size more than 1% of the time, "cpu" when a host's cores were 90% busy or more (or are the most
-// utilized part), else the most utilized component's: "workers" for app workers,
-// "connections" for web, db and lb slots, "servers" for stations and DNS.
-struct LimitingResource {
-  std::string resource;
-  std::string where;         // "app", "host server1", ...
-  double utilization = 0.0;  // busy share; for memory, the share of time over the host's size
-};
-[[nodiscard]] LimitingResource limiting_resource(
-    const std::vector<models::RunResult>& replications);
-
 // A component's part of a request's time: its mean response and its visits per request.
 struct ComponentTime {
   std::string name;
@@ -32,15 +21,17 @@ struct ComponentTime {
   double visits_per_request = 0.0;
 };
 
-// Why a goal was missed, as facts for a hint. `resource` says which of the fields apply:
-// "cpu", "memory", "workers", "connections", "servers" (limit), "down" (down_target...),
-// "latency" (a latency goal missed with nothing more than 70% busy: limit is the busiest part,
-// times and the network), "cost" (largest_item).
+// Why a goal was missed, as facts for a hint. `resource` says which of the fields apply: the
+// run's bottleneck (findings::find_bottleneck, the report's Bottleneck line) names it: "cpu",
+// "memory", "workers", "connections", "backlog", "servers" (bottleneck), "down" (down_target...);
+// then "latency" (a latency goal missed while nothing limits yet, the bottleneck only the
+// busiest part: times and the network) and "cost" (largest_item).
 struct MissExplanation {
   std::string resource;
-  LimitingResource limit;
-  // down: the target down longest over the run (a host wins a tie with its components), its
-  // main cause and its mean seconds down per replication.
+  Bottleneck bottleneck;
+  // down: the bottleneck when it is down, else (an availability-by-time or lost-writes goal) the
+  // target down longest over the run (a host wins a tie with its components); its main cause
+  // and its mean seconds down per replication.
   std::string down_target;
   std::string down_cause;
   double down_s = 0.0;

@@ -27,7 +27,11 @@ std::string bottleneck_text(const findings::Bottleneck& b) {
     if (b.oom_kills > 0) facts.push_back(format_count(b.oom_kills) + " OOM kills");
     facts.push_back("mean demand " + format_percent(b.utilization, 1) + " of memory");
   } else {
-    if (b.rejected > 0) facts.push_back(format_count(b.rejected) + " requests rejected");
+    if (b.rejected > 0) {
+      // A host's cores picked by the rejections of a component on it.
+      facts.push_back(format_count(b.rejected) + " requests rejected" +
+                      (b.resource == "cpu" ? " by what runs on it" : ""));
+    }
     facts.push_back((b.resource == "cpu" ? "utilization " : "busy ") +
                     format_percent(b.utilization, 1));
     if (b.wait_share) {

@@ -17,31 +17,45 @@ std::string points_text(double points) { return format_significant(points); }
 
 std::string percent(double share) { return format_percent(share, 1); }
 
-std::string limit_text(const findings::LimitingResource& limit) {
-  const std::string busy = percent(limit.utilization) + " busy";
-  if (limit.resource == "memory") {
-    return "limited by memory: " + limit.where + " needed more memory than it has " +
-           percent(limit.utilization) +
-           " of the time (swapping or OOM kills); give it more memory or fewer workers";
+// The bottleneck as the report's Bottleneck line names it, with its evidence and what to change.
+std::string limit_text(const findings::Bottleneck& b) {
+  const std::string lead = "limited by " + b.resource + ": ";
+  if (b.resource == "memory") {
+    return lead + "host " + b.name + " needed more memory than it has " +
+           percent(b.memory_over_share) + " of the time" +
+           (b.oom_kills > 0 ? " (" + format_count(b.oom_kills) + " OOM kills)" : std::string()) +
+           "; give it more memory or fewer workers";
   }
-  if (limit.resource == "cpu") {
-    return "limited by cpu: " + limit.where + "'s cores are " + busy +
+  std::string evidence = percent(b.utilization) + " busy";
+  if (b.rejected > 0) {
+    evidence += ", " + format_count(b.rejected) + " requests turned away" +
+                (b.resource == "cpu" ? " by what runs on it" : "");
+  }
+  if (b.wait_share) evidence += ", " + percent(*b.wait_share) + " of latency spent waiting";
+  if (b.resource == "cpu") {
+    return lead + "host " + b.name + "'s cores are " + evidence +
            "; more cores, or spread the work over more hosts";
   }
-  if (limit.resource == "workers") {
-    return "limited by workers: " + limit.where + "'s workers are " + busy +
+  if (b.resource == "workers") {
+    return lead + b.name + "'s workers (PHP-FPM children) are " + evidence +
            "; more workers (if CPU and memory allow), or make what they wait on faster";
   }
-  if (limit.resource == "connections") {
-    return "limited by connections: " + limit.where + "'s connection slots are " + busy +
+  if (b.resource == "connections") {
+    return lead + b.name + "'s connection slots are " + evidence +
            "; raise its connection limit, or make what holds the connections faster";
   }
-  return "limited by servers: " + limit.where + "'s servers are " + busy + "; add servers";
+  if (b.resource == "backlog") {
+    return lead + b.name + "'s accept queue is full (" + evidence +
+           "); a longer backlog only queues longer: serve faster or add capacity behind it";
+  }
+  return lead + b.name + "'s servers are " + evidence + "; add servers";
 }
 
 std::string latency_text(const MissExplanation& why) {
+  const findings::Bottleneck& busiest = why.bottleneck;
   std::string text = "limited by latency, not capacity: nothing is saturated (the busiest, " +
-                     why.limit.where + ", is " + percent(why.limit.utilization) +
+                     std::string(busiest.resource == "cpu" ? "host " : "") + busiest.name +
+                     ", is " + percent(busiest.utilization) +
                      " busy); per request the time goes to";
   std::string parts;
   for (const auto& t : why.times) {
@@ -61,10 +75,16 @@ std::string down_text(const MissExplanation& why) {
   if (why.down_target.empty()) {
     return "limited by down: requests failed because a component they needed was down";
   }
-  return "limited by down: requests failed while " + why.down_target + " was down (" +
-         why.down_cause + ", " + format_duration(why.down_s) +
-         " per run on average); a part whose failure alone stops requests is a single point of "
-         "failure (stacksim graph lists them)";
+  const std::string text = "limited by down: requests failed while " + why.down_target +
+                           " was down (" + why.down_cause + ", " + format_duration(why.down_s) +
+                           " per run on average); ";
+  if (why.down_cause == "maintenance") {
+    return text +
+           "planned downtime loses requests like any other: those sent to what is stopped fail";
+  }
+  return text +
+         "a part whose failure alone stops requests is a single point of failure (stacksim graph "
+         "lists them)";
 }
 
 std::string goal_line(const GoalResult& result) {
@@ -108,7 +128,7 @@ std::string miss_text(const GoalResult& result) {
   }
   if (why.resource == "down") return down_text(why);
   if (why.resource == "latency") return latency_text(why);
-  std::string text = limit_text(why.limit);
+  std::string text = limit_text(why.bottleneck);
   if (why.retry_amplification > 1.2) {
     text += "; retries multiplied the load by " + format_significant(why.retry_amplification);
   }

@@ -64,7 +64,8 @@ void expect_gradescope_results(const nlohmann::json& results) {
 TEST(LabCli, ListHasEveryLabIdFirstThenItsTitle) {
   const auto result = run_stacksim({"lab", "list"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  for (const auto& id : {"request-path", "spof", "scaling", "database", "retry-storm"}) {
+  for (const auto& id :
+       {"request-path", "spof", "scaling", "database", "retry-storm", "maintenance"}) {
     EXPECT_NE(("\n" + result.out).find(std::string("\n") + id + "  "), std::string::npos) << id;
   }
   EXPECT_EQ(result.out.rfind("database  ", 0), 0u) << result.out;  // in name order
@@ -85,8 +86,22 @@ TEST(LabCli, InitCopiesTheStartAndTheHandOutAndNeverOverwrites) {
   const auto result = run_stacksim({"lab", "init", "scaling", student.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const fs::path lab = fs::path(STACKSIM_SOURCE_DIR) / "labs/scaling";
-  EXPECT_EQ(read_file(student / "start.json"), read_file(lab / "start.json"));
   EXPECT_EQ(read_file(student / "README.md"), read_file(lab / "README.md"));
+  // The copy is the start with only its "$schema" changed: the lab's points into the source
+  // tree, the copy's to the schema written beside it, which is what `stacksim schema` prints.
+  const auto original = parse_with_comments(read_file(lab / "start.json"));
+  auto copy = parse_with_comments(read_file(student / "start.json"));
+  ASSERT_TRUE(copy.contains("$schema") && copy["$schema"].is_string());
+  const fs::path schema = student / copy["$schema"].get<std::string>();
+  EXPECT_TRUE(fs::is_regular_file(schema)) << schema;
+  EXPECT_EQ(read_file(schema), run_stacksim({"schema"}).out);
+  EXPECT_NE(original["$schema"], copy["$schema"]);
+  copy["$schema"] = original["$schema"];
+  EXPECT_EQ(copy, original);
+  EXPECT_NE(read_file(student / "start.json").find("// Lab scaling"), std::string::npos)
+      << "the comments are kept";
+  const auto valid = run_stacksim({"validate", (student / "start.json").string()});
+  EXPECT_EQ(valid.exit_code, 0) << valid.out << valid.err;
   write(student / "start.json", "{} // my work");
   const auto again = run_stacksim({"lab", "init", "scaling", student.string()});
   EXPECT_EQ(again.exit_code, 73);

@@ -265,7 +265,7 @@ TEST(FindBottleneckTest, RejectionsBeatUtilization) {
   std::vector<ComponentStats> components = {idle("web", "web", 0.2), idle("app", "app", 0.6),
                                             idle("db", "db", 0.1)};
   components[2].mean_rejected = 30;  // MySQL max_connections reached
-  const std::vector<models::HostResult> hosts = {host("s1", 2, 0.95, 0, 1)};
+  const std::vector<models::HostResult> hosts = {host("s1", 2, 0.85, 0, 1)};
   const Bottleneck b = find_bottleneck(served(1000, 0.1), components, hosts, {});
   EXPECT_EQ(b.name, "db");
   EXPECT_EQ(b.resource, "connections");
@@ -274,6 +274,23 @@ TEST(FindBottleneckTest, RejectionsBeatUtilization) {
   // A web server that turns connections away has a full accept queue.
   components[0].mean_rejected = 40;
   EXPECT_EQ(find_bottleneck(served(1000, 0.1), components, hosts, {}).resource, "backlog");
+}
+
+TEST(FindBottleneckTest, RejectionsOnASaturatedHostNameItsCores) {
+  // PHP-FPM children that hold their slot while they wait for a core: the cores ran out, not
+  // the children; the rejections stay the evidence.
+  std::vector<ComponentStats> components = {idle("web", "web", 0.2), idle("app", "app", 1.0)};
+  components[1].mean_rejected = 500;
+  const std::vector<models::HostResult> saturated = {host("s1", 2, 0.9, 0, 1)};
+  const Bottleneck b = find_bottleneck(served(1000, 0.1), components, saturated, {});
+  EXPECT_EQ(b.name, "s1");
+  EXPECT_EQ(b.resource, "cpu");
+  EXPECT_EQ(b.because, "rejections");
+  EXPECT_DOUBLE_EQ(b.rejected, 500);
+  EXPECT_DOUBLE_EQ(b.utilization, 0.9);
+  // Just below kCpuSaturatedShare the workers are what ran out.
+  const std::vector<models::HostResult> busy = {host("s1", 2, 0.89, 0, 1)};
+  EXPECT_EQ(find_bottleneck(served(1000, 0.1), components, busy, {}).resource, "workers");
 }
 
 TEST(FindBottleneckTest, WaitingNamesTheLargestShareOfLatency) {

@@ -150,5 +150,45 @@ TEST(LabLoader, RefusesATraceOutsideTheSubmissionsFolder) {
       << all;
 }
 
+// The maintenance lab's deploy cannot be deleted or softened: the student's file chooses only
+// its mode and drain; its time, window, other faults and client retries are the lab's.
+TEST(LabLoader, TheMaintenanceLabKeepsItsDeployAndLetsTheStudentChooseHow) {
+  const auto lab =
+      load_lab_file((fs::path(STACKSIM_SOURCE_DIR) / "labs/maintenance/lab.json").string());
+  ASSERT_TRUE(lab.lab) << (lab.errors.empty() ? "" : lab.errors[0].to_string());
+  const TempDir dir;
+  const std::string design = R"({
+    "name": "s",
+    "hosts": {"a": {"cores": 2}, "b": {"cores": 2}},
+    "components": {"lb": {"kind": "lb"}, "web": {"kind": "web", "hosts": ["a", "b"]}},
+    "workload": {"arrivals": {"process": "poisson", "rate": 1}, "client": {"retries": 9},
+                 "mix": [{"name": "page", "path": ["lb", "web"]}]},
+    "faults": [)";
+  write(dir / "soft.json", design + R"(
+      {"kind": "maintenance", "target": "lb", "mode": "rolling", "drain": false, "start": "1h",
+       "duration": "1ms"},
+      {"kind": "crash", "target": "a", "at": "1s", "duration": "1s"}]})");
+  const auto soft = load_lab_submission((dir / "soft.json").string(), *lab.lab);
+  ASSERT_TRUE(soft.spec) << soft.errors[0].to_string();
+  ASSERT_EQ(soft.spec->faults.size(), 1u);
+  const models::FaultSpec& deploy = soft.spec->faults[0];
+  EXPECT_EQ(deploy.kind, models::FaultSpec::Kind::kMaintenance);
+  EXPECT_EQ(deploy.target, "web");
+  EXPECT_EQ(deploy.mode, models::FaultSpec::Mode::kRolling);  // the student's choice
+  EXPECT_FALSE(deploy.drain);                                 // the student's choice
+  EXPECT_EQ(deploy.start_ns, 300 * sim::kNanosPerSecond);
+  EXPECT_EQ(deploy.every_ns, 86'400 * sim::kNanosPerSecond);
+  EXPECT_EQ(deploy.duration_ns, 30 * sim::kNanosPerSecond);
+  EXPECT_EQ(soft.spec->workload.client.max_retries, 0);
+  EXPECT_DOUBLE_EQ(soft.spec->workload.rate_per_s, 200.0);
+
+  write(dir / "none.json", design + "]}");  // no deploy at all: the lab's, restarting
+  const auto none = load_lab_submission((dir / "none.json").string(), *lab.lab);
+  ASSERT_TRUE(none.spec) << none.errors[0].to_string();
+  ASSERT_EQ(none.spec->faults.size(), 1u);
+  EXPECT_EQ(none.spec->faults[0].mode, models::FaultSpec::Mode::kRestart);
+  EXPECT_EQ(none.spec->faults[0].duration_ns, 30 * sim::kNanosPerSecond);
+}
+
 }  // namespace
 }  // namespace stacksim::scenario
