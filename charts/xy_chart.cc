@@ -14,7 +14,8 @@ constexpr double kLeft = 64;
 constexpr double kRight = 18;
 constexpr double kBottom = 44;
 constexpr double kLegendRow = 18;
-constexpr double kCharWidth = 6.6;  // of 12 px Helvetica, on average, for laying out the legend
+constexpr double kCharWidth = 6.6;      // of 12 px Helvetica, on average, for laying out the legend
+constexpr double kBandCharWidth = 5.6;  // of the 10 px band labels
 
 std::string percent_label(double fraction) { return tick_label(fraction * 100) + "%"; }
 
@@ -23,6 +24,7 @@ struct LegendEntry {
   std::string colour;
   bool dashed = false;
   bool band = false;
+  bool fault = false;
 };
 
 // Places the legend entries in rows across the width; returns the rows' entries.
@@ -76,8 +78,15 @@ std::string render_xy_chart(const XyChart& chart) {
     const std::size_t c = s.colour >= 0 ? static_cast<std::size_t>(s.colour) : i;
     entries.push_back({s.name, series_colour(c), s.dashed, false});
   }
-  if (!chart.band_legend.empty() && !chart.bands.empty()) {
-    entries.push_back({chart.band_legend, kTroubleShade, false, true});
+  const bool any_downtime =
+      std::any_of(chart.bands.begin(), chart.bands.end(), [](const Band& b) { return !b.fault; });
+  const bool any_fault =
+      std::any_of(chart.bands.begin(), chart.bands.end(), [](const Band& b) { return b.fault; });
+  if (!chart.band_legend.empty() && any_downtime) {
+    entries.push_back({chart.band_legend, kTroubleShade, false, true, false});
+  }
+  if (!chart.fault_legend.empty() && any_fault) {
+    entries.push_back({chart.fault_legend, kFaultShade, false, true, true});
   }
   const auto rows = legend_rows(entries, chart.width);
   const double top = 12 + kLegendRow * static_cast<double>(rows.size()) + 8;
@@ -138,7 +147,11 @@ std::string render_xy_chart(const XyChart& chart) {
     const double y = 12 + kLegendRow * static_cast<double>(r) + 6;
     for (const LegendEntry& e : rows[r]) {
       if (e.band) {
-        svg.rect(x, y - 7, 22, 12, e.colour, 0.18);
+        svg.rect(x, y - 7, 22, 12, e.colour, e.fault ? 0.25 : 0.18);
+        if (e.fault) {
+          svg.line({x, y - 7}, {x, y + 5}, kFaultEdge, 1, "3 2");
+          svg.line({x + 22, y - 7}, {x + 22, y + 5}, kFaultEdge, 1, "3 2");
+        }
       } else {
         svg.line({x, y}, {x + 22, y}, e.colour, 3, e.dashed ? "6 4" : "");
       }
@@ -147,16 +160,43 @@ std::string render_xy_chart(const XyChart& chart) {
     }
   }
 
-  // Bands behind everything.
+  // Bands behind everything. Labels of each kind in their own row (downtime at the top, faults
+  // at the bottom); one that would overlap the previous label of its row is left to the tooltip.
+  double last_label_end[2] = {-1e9, -1e9};
   for (const Band& b : chart.bands) {
     const double x0 = clamp_x(x_of(b.x0));
     const double x1 = clamp_x(x_of(b.x1));
     if (!std::isfinite(x0) || !std::isfinite(x1)) continue;
     const double w = std::max(x1 - x0, 1.5);
+    const double label_w = kBandCharWidth * static_cast<double>(b.label.size());
+    const int row = b.fault ? 1 : 0;
+    const double label_y = b.fault ? plot_bottom - 6 : plot_top + 12;
+    const char* ink = b.fault ? kFaultEdge : kTroubleShade;
     svg.begin_group(b.label);
-    svg.rect(x0, plot_top, w, plot_bottom - plot_top, kTroubleShade, 0.18);
-    if (w >= kCharWidth * static_cast<double>(b.label.size()) * 0.85 + 4) {
-      svg.text({x0 + w / 2, plot_top + 12}, b.label, Anchor::kMiddle, 10, kTroubleShade);
+    svg.rect(x0, plot_top, w, plot_bottom - plot_top, b.fault ? kFaultShade : kTroubleShade,
+             b.fault ? 0.25 : 0.18);
+    if (b.fault) {
+      svg.line({x0, plot_top}, {x0, plot_bottom}, kFaultEdge, 1, "4 3");
+      svg.line({x0 + w, plot_top}, {x0 + w, plot_bottom}, kFaultEdge, 1, "4 3");
+    }
+    // On the band, centred; else beside it: to the right, or to the left near the right edge.
+    double start = x0 + w / 2 - label_w / 2;
+    Anchor anchor = Anchor::kMiddle;
+    Point at{x0 + w / 2, label_y};
+    if (w < label_w + 4) {
+      if (x0 + w + 3 + label_w <= plot_right) {
+        start = x0 + w + 3;
+        anchor = Anchor::kStart;
+        at = {start, label_y};
+      } else {
+        start = x0 - 3 - label_w;
+        anchor = Anchor::kEnd;
+        at = {x0 - 3, label_y};
+      }
+    }
+    if (start >= last_label_end[row] + 4 && start >= plot_left) {
+      svg.text(at, b.label, anchor, 10, ink);
+      last_label_end[row] = start + label_w;
     }
     svg.end_group();
   }

@@ -15,9 +15,9 @@ double middle(const models::IntervalRow& row) { return (row.start_s + row.end_s)
 }  // namespace
 
 TimeAxis time_axis(double span_s) {
-  if (span_s > 10 * 3600) return {3600, "time (h)"};
-  if (span_s > 600) return {60, "time (min)"};
-  return {1, "time (s)"};
+  if (span_s > 10 * 3600) return {3600, "scenario clock (h)"};
+  if (span_s > 600) return {60, "scenario clock (min)"};
+  return {1, "scenario clock (s)"};
 }
 
 charts::Series time_series(const models::RunResult& run, SeriesMetric metric, const TimeAxis& axis,

@@ -19,7 +19,7 @@ namespace stacksim::reports {
 // hours, hours beyond.
 struct TimeAxis {
   double seconds_per_unit = 1.0;
-  std::string label;  // "time (min)"
+  std::string label;  // "scenario clock (min)": 0 is the simulation's start
 };
 [[nodiscard]] TimeAxis time_axis(double span_s);
 
