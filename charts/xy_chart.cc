@@ -50,6 +50,8 @@ std::vector<double> all_x(const XyChart& chart) {
   for (const Series& s : chart.series) xs.insert(xs.end(), s.x.begin(), s.x.end());
   for (const Band& b : chart.bands) xs.insert(xs.end(), {b.x0, b.x1});
   for (const Marker& m : chart.markers) xs.push_back(m.x);
+  if (chart.x_from) xs.push_back(*chart.x_from);
+  if (chart.x_to) xs.push_back(*chart.x_to);
   if (chart.x_axis == AxisKind::kLog) {
     std::erase_if(xs, [](double v) { return !(v > 0); });
   }

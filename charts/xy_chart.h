@@ -56,6 +56,10 @@ struct XyChart {
   AxisKind x_axis = AxisKind::kLinear;
   bool y_from_zero = true;      // the y axis starts at 0 when every value is positive
   std::optional<double> y_max;  // at least this high (utilisation: 1)
+  // The x axis spans at least [x_from, x_to] (a run's measured span, though its points sit at
+  // the middles of its intervals).
+  std::optional<double> x_from;
+  std::optional<double> x_to;
   // The y axis never goes above this (availability: 1); when every value sits at it, the axis
   // shows the tenth below it.
   std::optional<double> y_ceiling;

@@ -103,6 +103,8 @@ void time_series_section(HtmlPage& page, const models::ScenarioSpec& spec,
     chart.band_legend = "down (target and cause on the band)";
     chart.fault_legend = "degraded: a fault that slows or disturbs (label at the bottom)";
     chart.markers = markers;
+    chart.x_from = run.series.front().start_s / axis.seconds_per_unit;
+    chart.x_to = run.series.back().end_s / axis.seconds_per_unit;
     chart.height = 250;
     return chart;
   };

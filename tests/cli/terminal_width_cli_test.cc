@@ -101,19 +101,24 @@ TEST(TerminalWidth, CompareFits) {
 }
 
 TEST(TerminalWidth, WideKeepsTheFullTables) {
-  const auto narrow = run_stacksim({"run", "scenarios/distributed.json", "--duration", "5m"});
+  const auto narrow = run_stacksim({"run", "scenarios/single-server.json", "--duration", "5m"});
   const auto wide =
-      run_stacksim({"run", "scenarios/distributed.json", "--duration", "5m", "--wide"});
+      run_stacksim({"run", "scenarios/single-server.json", "--duration", "5m", "--wide"});
   ASSERT_EQ(narrow.exit_code, 0) << narrow.err;
   ASSERT_EQ(wide.exit_code, 0) << wide.err;
-  // The wide component table has every column, and is wider than a terminal.
-  EXPECT_NE(wide.out.find("rejected"), std::string::npos);
-  EXPECT_NE(wide.out.find("response"), std::string::npos);
+  // The wide summary has every column of the component table, and lines wider than a terminal.
+  EXPECT_NE(wide.out.find("Component  kind  host     servers  util   queue  wait  response  "
+                          "thru/s  rejected\n"),
+            std::string::npos)
+      << wide.out;
   EXPECT_GT(widest(wide.out).first, kColumns);
   EXPECT_EQ(wide.out.find("--wide shows"), std::string::npos);
-  // The narrow one says what it left out and how to see it.
-  EXPECT_NE(narrow.out.find("left out to fit 80 columns; --wide shows"), std::string::npos)
+  // The narrow one leaves out the kind, says so and how to see it, and wraps the long lines.
+  EXPECT_NE(narrow.out.find("Component  host     servers"), std::string::npos) << narrow.out;
+  EXPECT_NE(narrow.out.find("(kind left out to fit 80 columns; --wide shows it)"),
+            std::string::npos)
       << narrow.out;
+  EXPECT_NE(narrow.out.find("Bottleneck: server1 cpu: utilization"), std::string::npos);
   EXPECT_LE(widest(narrow.out).first, kColumns);
 }
 
