@@ -227,16 +227,29 @@ std::string render_xy_chart(const XyChart& chart) {
     svg.line({plot_left, y}, {plot_right, y}, "#000000", 1.5, "2 3");
     svg.text({plot_right - 4, y - 5}, r.label, Anchor::kEnd, 11, "#000000");
   }
-  for (std::size_t i = 0; i < chart.markers.size(); ++i) {
-    const Marker& m = chart.markers[i];
+  // Each label goes in the first of a few rows where it overlaps no other label; neighbours
+  // that would overlap in every row are left to their line.
+  constexpr std::size_t kMarkerRows = 4;
+  std::vector<std::vector<std::pair<double, double>>> taken(kMarkerRows);
+  for (const Marker& m : chart.markers) {
     const double x = x_of(m.x);
     if (!std::isfinite(x)) continue;
     svg.line({x, plot_top}, {x, plot_bottom}, "#444444", 1, "4 3");
-    // Labels alternate between two heights so that neighbours do not collide.
-    const double y = plot_top + 26 + 13 * static_cast<double>(i % 2);
     const bool right_half = x > (plot_left + plot_right) / 2;
-    svg.text({right_half ? x - 3 : x + 3, y}, m.label, right_half ? Anchor::kEnd : Anchor::kStart,
-             10, "#222222");
+    const double label_w = kBandCharWidth * static_cast<double>(m.label.size());
+    const double from = right_half ? x - 3 - label_w : x + 3;
+    const double to = from + label_w;
+    for (std::size_t row = 0; row < kMarkerRows; ++row) {
+      const bool free = std::none_of(taken[row].begin(), taken[row].end(), [&](const auto& t) {
+        return from < t.second + 4 && t.first < to + 4;
+      });
+      if (!free) continue;
+      taken[row].push_back({from, to});
+      const double y = plot_top + 26 + 13 * static_cast<double>(row);
+      svg.text({right_half ? x - 3 : x + 3, y}, m.label, right_half ? Anchor::kEnd : Anchor::kStart,
+               10, "#222222");
+      break;
+    }
   }
 
   // Series.

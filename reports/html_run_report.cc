@@ -93,7 +93,8 @@ void time_series_section(HtmlPage& page, const models::ScenarioSpec& spec,
   auto bands = downtime_bands(run, axis);
   const auto faults = fault_bands(spec, run.series.front().start_s, run.series.back().end_s, axis);
   bands.insert(bands.end(), faults.begin(), faults.end());
-  const auto markers = timeline_markers(findings::timeline_of({run}), axis);
+  const auto markers =
+      timeline_markers(findings::timeline_of({run}), axis, run.series.back().end_s);
   auto frame = [&](const char* title, const char* y_label) {
     charts::XyChart chart;
     chart.title = title;
@@ -109,8 +110,12 @@ void time_series_section(HtmlPage& page, const models::ScenarioSpec& spec,
     return chart;
   };
   std::string reading =
-      "Time is on the scenario clock: 0 is the simulation's start, and the measured span "
-      "begins where the warm-up ends.";
+      std::string(
+          "Time is on the scenario clock: 0 is the simulation's start, and the measured "
+          "span begins where the warm-up ends, at ") +
+      format_clock(run.series.front().start_s) + ". Each point is one interval of " +
+      format_duration(run.series.front().end_s - run.series.front().start_s) +
+      ", drawn at its middle; the timeline's events fall on interval boundaries.";
   if (!bands.empty() || !markers.empty()) {
     reading +=
         " Shaded vermillion: a host or component down, labelled "

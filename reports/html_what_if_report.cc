@@ -12,6 +12,9 @@ namespace stacksim::reports {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// A failed share the graph's "fails nothing" misjudges: beyond the few requests in flight or
+// sent before the health checks noticed.
+constexpr double kCostly = 0.05;
 
 std::string seconds_or(const std::optional<double>& seconds, const char* none) {
   return seconds ? format_seconds(*seconds) : none;
@@ -36,12 +39,13 @@ std::vector<Card> what_if_cards(const findings::WhatIfReport& report) {
   std::size_t misjudged = 0;
   std::size_t never_detected = 0;
   for (const auto& t : report.targets) {
-    if (t.structural_failing_share == 0 && t.failed_share >= 0.01) ++misjudged;
+    if (t.structural_failing_share == 0 && t.failed_share >= kCostly) ++misjudged;
     if (caused_failures(t) && !t.detected_after_s) ++never_detected;
   }
-  cards.push_back({"Harmless to the graph, costly measured", std::to_string(misjudged),
-                   "targets the graph says fail nothing that failed 1% or more",
-                   misjudged > 0 ? Card::Status::kBad : Card::Status::kGood});
+  cards.push_back(
+      {"Harmless to the graph, costly measured", std::to_string(misjudged),
+       "targets the graph says fail nothing that failed 5% or more of the window's requests",
+       misjudged > 0 ? Card::Status::kBad : Card::Status::kGood});
   cards.push_back({"Never routed around", std::to_string(never_detected),
                    "targets whose requests failed until they came back", Card::Status::kNeutral});
   cards.push_back({"Normal p99", seconds_or(report.baseline_p99_s, "-"),
@@ -79,27 +83,29 @@ std::string html_what_if_report(const findings::WhatIfReport& report,
   share.percent = true;
   share.value_max = 1.0;
   charts::BarSeries measured, structural;
-  measured.name = "measured: failed beyond normal, per request offered in the window";
-  structural.name = "graph says: traffic share that loses every path";
+  measured.name = "measured failed share";
+  structural.name = "graph says (structural)";
   structural.colour = 6;
   for (const auto& t : report.targets) {
     share.categories.push_back(t.target);
     measured.values.push_back(t.failed_share);
     measured.bar_colours.push_back(
-        t.structural_failing_share == 0 && t.failed_share >= 0.01 ? charts::kTroubleShade : "");
+        t.structural_failing_share == 0 && t.failed_share >= kCostly ? charts::kTroubleShade : "");
     structural.values.push_back(t.structural_failing_share);
   }
   share.series = {measured, structural};
   page.figure(charts::render_bar_chart(share),
               "Bars far from their black structural bar are where structure alone misleads: "
-              "vermillion marks a target the graph calls harmless that failed requests "
+              "the measured bar is the failures beyond the normal run's per request offered "
+              "in the window; the black bar the traffic share whose classes lose every path. "
+              "Vermillion marks a target the graph calls harmless that failed 5% or more "
               "(instance affinity, timeouts, retries).");
 
   charts::BarChart times;
   times.title = "detection and recovery per target";
   times.value_label = "seconds after the failure began";
   charts::BarSeries noticed, normal;
-  noticed.name = "noticed after (failures stopped while still down)";
+  noticed.name = "noticed after";
   normal.name = "normal after";
   normal.colour = 2;
   for (const auto& t : report.targets) {
@@ -124,7 +130,9 @@ std::string html_what_if_report(const findings::WhatIfReport& report,
   }
   times.series = {noticed, normal};
   page.figure(charts::render_bar_chart(times),
-              std::string("Short blue bars mean the stack routed around the failure quickly; a "
+              std::string("Blue: when requests stopped failing though the target was still down "
+                          "(health checks, failover, caches); green: when the stack was normal "
+                          "again. Short bars mean it routed around the failure quickly; a "
                           "vermillion bar reaching the window (") +
                   format_duration(report.window_s) +
                   ") was never routed around, one reaching the end of the run (" +

@@ -180,8 +180,8 @@ TEST(HtmlPages, WhatIfSetsTheCostBesideTheStructuralVerdict) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   check_page(chromium, html,
              {.min_charts = 2,
-              .texts = {"graph says: traffic share that loses every path",
-                        "detection and recovery per target", "web@app1", "Every target"}});
+              .texts = {"graph says (structural)", "detection and recovery per target", "web@app1",
+                        "Every target"}});
 }
 
 TEST(HtmlPages, CompareOverlaysScenarioAndSavedReport) {
