@@ -26,6 +26,10 @@ inline constexpr std::array<const char*, 8> kPalette = {
 
 // Shading of trouble (downtime, faults) and the colour that marks a failure or a miss.
 inline constexpr const char* kTroubleShade = "#D55E00";
+// Shading of a fault that degrades rather than stops (a slowdown, a network fault), and the ink
+// of its dashed edges and label.
+inline constexpr const char* kFaultShade = "#E69F00";
+inline constexpr const char* kFaultEdge = "#8a5d00";
 inline constexpr const char* kGrid = "#dddddd";
 inline constexpr const char* kAxis = "#555555";
 

@@ -14,7 +14,8 @@ constexpr double kLeft = 64;
 constexpr double kRight = 18;
 constexpr double kBottom = 44;
 constexpr double kLegendRow = 18;
-constexpr double kCharWidth = 6.6;  // of 12 px Helvetica, on average, for laying out the legend
+constexpr double kCharWidth = 6.6;      // of 12 px Helvetica, on average, for laying out the legend
+constexpr double kBandCharWidth = 5.6;  // of the 10 px band labels
 
 std::string percent_label(double fraction) { return tick_label(fraction * 100) + "%"; }
 
@@ -23,6 +24,7 @@ struct LegendEntry {
   std::string colour;
   bool dashed = false;
   bool band = false;
+  bool fault = false;
 };
 
 // Places the legend entries in rows across the width; returns the rows' entries.
@@ -48,6 +50,8 @@ std::vector<double> all_x(const XyChart& chart) {
   for (const Series& s : chart.series) xs.insert(xs.end(), s.x.begin(), s.x.end());
   for (const Band& b : chart.bands) xs.insert(xs.end(), {b.x0, b.x1});
   for (const Marker& m : chart.markers) xs.push_back(m.x);
+  if (chart.x_from) xs.push_back(*chart.x_from);
+  if (chart.x_to) xs.push_back(*chart.x_to);
   if (chart.x_axis == AxisKind::kLog) {
     std::erase_if(xs, [](double v) { return !(v > 0); });
   }
@@ -76,8 +80,15 @@ std::string render_xy_chart(const XyChart& chart) {
     const std::size_t c = s.colour >= 0 ? static_cast<std::size_t>(s.colour) : i;
     entries.push_back({s.name, series_colour(c), s.dashed, false});
   }
-  if (!chart.band_legend.empty() && !chart.bands.empty()) {
-    entries.push_back({chart.band_legend, kTroubleShade, false, true});
+  const bool any_downtime =
+      std::any_of(chart.bands.begin(), chart.bands.end(), [](const Band& b) { return !b.fault; });
+  const bool any_fault =
+      std::any_of(chart.bands.begin(), chart.bands.end(), [](const Band& b) { return b.fault; });
+  if (!chart.band_legend.empty() && any_downtime) {
+    entries.push_back({chart.band_legend, kTroubleShade, false, true, false});
+  }
+  if (!chart.fault_legend.empty() && any_fault) {
+    entries.push_back({chart.fault_legend, kFaultShade, false, true, true});
   }
   const auto rows = legend_rows(entries, chart.width);
   const double top = 12 + kLegendRow * static_cast<double>(rows.size()) + 8;
@@ -138,7 +149,11 @@ std::string render_xy_chart(const XyChart& chart) {
     const double y = 12 + kLegendRow * static_cast<double>(r) + 6;
     for (const LegendEntry& e : rows[r]) {
       if (e.band) {
-        svg.rect(x, y - 7, 22, 12, e.colour, 0.18);
+        svg.rect(x, y - 7, 22, 12, e.colour, e.fault ? 0.25 : 0.18);
+        if (e.fault) {
+          svg.line({x, y - 7}, {x, y + 5}, kFaultEdge, 1, "3 2");
+          svg.line({x + 22, y - 7}, {x + 22, y + 5}, kFaultEdge, 1, "3 2");
+        }
       } else {
         svg.line({x, y}, {x + 22, y}, e.colour, 3, e.dashed ? "6 4" : "");
       }
@@ -147,16 +162,43 @@ std::string render_xy_chart(const XyChart& chart) {
     }
   }
 
-  // Bands behind everything.
+  // Bands behind everything. Labels of each kind in their own row (downtime at the top, faults
+  // at the bottom); one that would overlap the previous label of its row is left to the tooltip.
+  double last_label_end[2] = {-1e9, -1e9};
   for (const Band& b : chart.bands) {
     const double x0 = clamp_x(x_of(b.x0));
     const double x1 = clamp_x(x_of(b.x1));
     if (!std::isfinite(x0) || !std::isfinite(x1)) continue;
     const double w = std::max(x1 - x0, 1.5);
+    const double label_w = kBandCharWidth * static_cast<double>(b.label.size());
+    const int row = b.fault ? 1 : 0;
+    const double label_y = b.fault ? plot_bottom - 6 : plot_top + 12;
+    const char* ink = b.fault ? kFaultEdge : kTroubleShade;
     svg.begin_group(b.label);
-    svg.rect(x0, plot_top, w, plot_bottom - plot_top, kTroubleShade, 0.18);
-    if (w >= kCharWidth * static_cast<double>(b.label.size()) * 0.85 + 4) {
-      svg.text({x0 + w / 2, plot_top + 12}, b.label, Anchor::kMiddle, 10, kTroubleShade);
+    svg.rect(x0, plot_top, w, plot_bottom - plot_top, b.fault ? kFaultShade : kTroubleShade,
+             b.fault ? 0.25 : 0.18);
+    if (b.fault) {
+      svg.line({x0, plot_top}, {x0, plot_bottom}, kFaultEdge, 1, "4 3");
+      svg.line({x0 + w, plot_top}, {x0 + w, plot_bottom}, kFaultEdge, 1, "4 3");
+    }
+    // On the band, centred; else beside it: to the right, or to the left near the right edge.
+    double start = x0 + w / 2 - label_w / 2;
+    Anchor anchor = Anchor::kMiddle;
+    Point at{x0 + w / 2, label_y};
+    if (w < label_w + 4) {
+      if (x0 + w + 3 + label_w <= plot_right) {
+        start = x0 + w + 3;
+        anchor = Anchor::kStart;
+        at = {start, label_y};
+      } else {
+        start = x0 - 3 - label_w;
+        anchor = Anchor::kEnd;
+        at = {x0 - 3, label_y};
+      }
+    }
+    if (start >= last_label_end[row] + 4 && start >= plot_left) {
+      svg.text(at, b.label, anchor, 10, ink);
+      last_label_end[row] = start + label_w;
     }
     svg.end_group();
   }
@@ -185,16 +227,29 @@ std::string render_xy_chart(const XyChart& chart) {
     svg.line({plot_left, y}, {plot_right, y}, "#000000", 1.5, "2 3");
     svg.text({plot_right - 4, y - 5}, r.label, Anchor::kEnd, 11, "#000000");
   }
-  for (std::size_t i = 0; i < chart.markers.size(); ++i) {
-    const Marker& m = chart.markers[i];
+  // Each label goes in the first of a few rows where it overlaps no other label; neighbours
+  // that would overlap in every row are left to their line.
+  constexpr std::size_t kMarkerRows = 4;
+  std::vector<std::vector<std::pair<double, double>>> taken(kMarkerRows);
+  for (const Marker& m : chart.markers) {
     const double x = x_of(m.x);
     if (!std::isfinite(x)) continue;
     svg.line({x, plot_top}, {x, plot_bottom}, "#444444", 1, "4 3");
-    // Labels alternate between two heights so that neighbours do not collide.
-    const double y = plot_top + 26 + 13 * static_cast<double>(i % 2);
     const bool right_half = x > (plot_left + plot_right) / 2;
-    svg.text({right_half ? x - 3 : x + 3, y}, m.label, right_half ? Anchor::kEnd : Anchor::kStart,
-             10, "#222222");
+    const double label_w = kBandCharWidth * static_cast<double>(m.label.size());
+    const double from = right_half ? x - 3 - label_w : x + 3;
+    const double to = from + label_w;
+    for (std::size_t row = 0; row < kMarkerRows; ++row) {
+      const bool free = std::none_of(taken[row].begin(), taken[row].end(), [&](const auto& t) {
+        return from < t.second + 4 && t.first < to + 4;
+      });
+      if (!free) continue;
+      taken[row].push_back({from, to});
+      const double y = plot_top + 26 + 13 * static_cast<double>(row);
+      svg.text({right_half ? x - 3 : x + 3, y}, m.label, right_half ? Anchor::kEnd : Anchor::kStart,
+               10, "#222222");
+      break;
+    }
   }
 
   // Series.

@@ -25,11 +25,16 @@ struct Series {
   bool line = true;      // false: dots only
 };
 
-// A stretch of x shaded behind the series: a downtime window, a fault.
+// A stretch of x shaded behind the series: a downtime window, or a fault that degrades rather
+// than stops (a slowdown, a network fault). Downtime is shaded vermillion with its label at the
+// top; a fault is shaded orange between dashed edges with its label at the bottom, so that the
+// two differ in more than colour. A label goes on the band when there is room, else beside it
+// when that does not overlap the previous label of its kind; always in the tooltip.
 struct Band {
   double x0 = 0.0;
   double x1 = 0.0;
-  std::string label;  // on the band when there is room, and in its tooltip
+  std::string label;
+  bool fault = false;  // a degrading fault rather than downtime
 };
 
 // A vertical line at x: an event on a timeline, a percentile.
@@ -51,13 +56,18 @@ struct XyChart {
   AxisKind x_axis = AxisKind::kLinear;
   bool y_from_zero = true;      // the y axis starts at 0 when every value is positive
   std::optional<double> y_max;  // at least this high (utilisation: 1)
+  // The x axis spans at least [x_from, x_to] (a run's measured span, though its points sit at
+  // the middles of its intervals).
+  std::optional<double> x_from;
+  std::optional<double> x_to;
   // The y axis never goes above this (availability: 1); when every value sits at it, the axis
   // shows the tenth below it.
   std::optional<double> y_ceiling;
   bool y_percent = false;  // y values are fractions; ticks read "50%"
   std::vector<Series> series;
   std::vector<Band> bands;
-  std::string band_legend;  // the legend's name of the shading; "" = no legend entry
+  std::string band_legend;   // the legend's name of the downtime shading; "" = no legend entry
+  std::string fault_legend;  // the legend's name of the fault shading; "" = no legend entry
   std::vector<Marker> markers;
   std::vector<ReferenceLine> references;
   double width = 760;

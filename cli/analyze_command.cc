@@ -13,6 +13,7 @@
 #include "reports/html_analyze_report.h"
 #include "reports/product_form_report.h"
 #include "reports/product_form_view.h"
+#include "reports/text_width.h"
 
 namespace stacksim::cli {
 
@@ -61,7 +62,10 @@ int analyze_command(const AnalyzeArgs& args) {
   if (!args.html_path.empty()) {
     output.add(args.html_path, reports::html_analyze_report(view, context, replications_run));
   }
-  if (!output.to_stdout) output.terminal = reports::product_form_text(view, context);
+  if (!output.to_stdout) {
+    const std::size_t width = args.wide ? reports::kNoWidthLimit : reports::kTerminalColumns;
+    output.terminal = reports::fit_lines(reports::product_form_text(view, context, width), width);
+  }
   return write_command_output(output, interrupted);
 }
 

@@ -14,6 +14,7 @@ struct AnalyzeArgs {
   std::string json_path;     // "-" = stdout
   std::string html_path;     // the HTML report
   bool no_simulate = false;  // theory only
+  bool wide = false;         // --wide: the full tables, however wide; else they fit 80 columns
 };
 
 // Solves the scenario's product-form view (reports/product_form_view.h) and, unless

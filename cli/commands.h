@@ -28,6 +28,7 @@ struct RunArgs {
   std::string html_path;      // the HTML report
   std::string out_dir;
   bool quiet = false;
+  bool wide = false;  // --wide: the full tables, however wide; else they fit 80 columns
   std::optional<std::string> shard;  // "--shard I/N": run shard I of N, write a partial report
   bool explain = false;  // a plain-language reading under each section of the text report
 };

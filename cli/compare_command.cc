@@ -15,6 +15,7 @@
 #include "reports/html_compare_report.h"
 #include "reports/json_report.h"
 #include "reports/run_comparison.h"
+#include "reports/text_width.h"
 #include "scenario/run_report_reader.h"
 #include "stacksim/version.h"
 
@@ -123,7 +124,10 @@ int compare_command(const CompareArgs& args) {
   if (!args.html_path.empty()) {
     output.add(args.html_path, reports::html_compare_report(comparison, kToolVersion));
   }
-  if (!output.to_stdout && !args.quiet) output.terminal = reports::comparison_text(comparison);
+  if (!output.to_stdout && !args.quiet) {
+    const std::size_t width = args.wide ? reports::kNoWidthLimit : reports::kTerminalColumns;
+    output.terminal = reports::fit_lines(reports::comparison_text(comparison, width), width);
+  }
   return write_command_output(output, interrupted.load());
 }
 

@@ -17,6 +17,7 @@ struct CompareArgs {
   std::string json_path;  // "-" = stdout
   std::string html_path;
   bool quiet = false;
+  bool wide = false;  // --wide: the full tables, however wide; else they fit 80 columns
 };
 
 // Runs each scenario input as `stacksim run` would with the same options, reads each saved

@@ -11,6 +11,7 @@
 #include "reports/graph_json.h"
 #include "reports/graph_text.h"
 #include "reports/spof_analysis.h"
+#include "reports/text_width.h"
 
 namespace stacksim::cli {
 
@@ -32,7 +33,8 @@ int graph_command(const GraphArgs& args) {
   }
   if (!args.dot_path.empty()) output.add(args.dot_path, reports::graph_dot(graph, analysis));
   if (args.json_path.empty() && args.dot_path.empty()) {
-    output.terminal = reports::graph_text(graph, analysis);
+    const std::size_t width = args.wide ? reports::kNoWidthLimit : reports::kTerminalColumns;
+    output.terminal = reports::fit_lines(reports::graph_text(graph, analysis, width), width);
   }
   return write_command_output(output);
 }

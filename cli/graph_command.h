@@ -10,6 +10,7 @@ struct GraphArgs {
   ScenarioArgs scenario;  // the file and its --set overrides
   std::string json_path;  // "-" = stdout
   std::string dot_path;   // "-" = stdout
+  bool wide = false;      // --wide: the full table, however wide; else it fits 80 columns
 };
 
 // `stacksim graph`: the scenario's dependency graph, its single points of failure and what

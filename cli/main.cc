@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
   run->add_option("--out", run_args.out_dir,
                   "Write report.json, timeseries.csv and report.html into DIR");
   run->add_flag("--quiet", run_args.quiet, "No progress or summary on the terminal");
+  run->add_flag("--wide", run_args.wide,
+                "Print the full tables, however wide (by default the text fits 80 columns)");
   run->add_option("--shard", run_args.shard,
                   "Run only shard I of N of the replications (I/N) and write its partial report "
                   "to --json; stacksim merge puts the shards together");
@@ -89,6 +91,8 @@ int main(int argc, char** argv) {
   graph->add_option("--json", graph_args.json_path, "Write the graph as JSON to FILE (- = stdout)");
   graph->add_option("--dot", graph_args.dot_path,
                     "Write the graph as Graphviz DOT to FILE (- = stdout)");
+  graph->add_flag("--wide", graph_args.wide,
+                  "Print the full tables, however wide (by default the text fits 80 columns)");
 
   stacksim::cli::SweepArgs sweep_args;
   CLI::App* sweep = app.add_subcommand("sweep", "Run a grid of points; capacity report");
@@ -115,6 +119,8 @@ int main(int argc, char** argv) {
                    "Statistic the latency target applies to: p99 (default), p95, p50, mean")
       ->check(CLI::IsMember({"p99", "p95", "p50", "mean"}));
   sweep->add_flag("--quiet", sweep_args.quiet, "No progress or report on the terminal");
+  sweep->add_flag("--wide", sweep_args.wide,
+                  "Print the full tables, however wide (by default the text fits 80 columns)");
   sweep->add_option("--shard", sweep_args.shard,
                     "Run only shard I of N of the grid (I/N) and write its partial report to "
                     "--json; stacksim merge puts the shards together");
@@ -148,6 +154,8 @@ int main(int argc, char** argv) {
                       "Write the HTML report (theory beside simulation) to FILE (- = stdout)");
   analyze->add_flag("--no-simulate", analyze_args.no_simulate,
                     "Theory only: do not run the simulation");
+  analyze->add_flag("--wide", analyze_args.wide,
+                    "Print the full tables, however wide (by default the text fits 80 columns)");
 
   stacksim::cli::CompareArgs compare_args;
   CLI::App* compare = app.add_subcommand(
@@ -173,6 +181,8 @@ int main(int argc, char** argv) {
   compare->add_option("--html", compare_args.html_path,
                       "Write the comparison as HTML to FILE (- = stdout)");
   compare->add_flag("--quiet", compare_args.quiet, "No table on the terminal");
+  compare->add_flag("--wide", compare_args.wide,
+                    "Print the full tables, however wide (by default the text fits 80 columns)");
   stacksim::cli::WhatIfArgs whatif_args;
   CLI::App* whatif = app.add_subcommand(
       "whatif", "Fail each host, component instance and the DNS in turn; measure what it costs");
@@ -184,7 +194,12 @@ int main(int argc, char** argv) {
       ->add_option("--threads", whatif_args.threads, "Worker threads; results do not depend on it")
       ->check(stacksim::cli::at_least_one());
   whatif->add_option("--json", whatif_args.json_path, "Write the JSON report to FILE (- = stdout)");
+  whatif->add_option(
+      "--html", whatif_args.html_path,
+      "Write the HTML report (cost beside the graph's verdict) to FILE (- = stdout)");
   whatif->add_flag("--quiet", whatif_args.quiet, "No table on the terminal");
+  whatif->add_flag("--wide", whatif_args.wide,
+                   "Print the full tables, however wide (by default the text fits 80 columns)");
   stacksim::cli::LabArgs lab_args;
   CLI::App* lab = app.add_subcommand("lab", "Teaching labs that grade themselves");
   lab->require_subcommand(1);

@@ -20,6 +20,7 @@
 #include "reports/json_report.h"
 #include "reports/report_explanations.h"
 #include "reports/text_summary.h"
+#include "reports/text_width.h"
 #include "scenario/price_parser.h"
 #include "shards/shard.h"
 
@@ -139,9 +140,11 @@ CommandOutput run_output(const RunArgs& args, const scenario::LoadResult& loaded
     output.add_file((dir / "report.html").string(), html_text);
   }
   if (!output.to_stdout && !args.quiet) {
-    output.terminal = reports::text_summary(context, results);
+    const std::size_t width = args.wide ? reports::kNoWidthLimit : reports::kTerminalColumns;
+    output.terminal = reports::text_summary(context, results, width);
     if (prices) output.terminal += reports::cost_text(models::monthly_cost(spec, *prices));
     if (args.explain) output.terminal = reports::explain_report(output.terminal, results);
+    output.terminal = reports::fit_lines(output.terminal, width);
   }
   return output;
 }

@@ -19,6 +19,7 @@
 #include "reports/sweep_grid.h"
 #include "reports/sweep_json.h"
 #include "reports/sweep_point.h"
+#include "reports/text_width.h"
 #include "scenario/units.h"
 #include "shards/shard.h"
 #include "sim/time.h"
@@ -247,7 +248,9 @@ CommandOutput sweep_output(const SweepArgs& args, const SweepPlan& plan,
     output.add(args.html_path, reports::html_sweep_report(context, plan.axes, capacity, cut_short));
   }
   if (!output.to_stdout && !args.quiet) {
-    output.terminal = reports::capacity_text(context, plan.axes, grid.size(), capacity, cut_short);
+    const std::size_t width = args.wide ? reports::kNoWidthLimit : reports::kTerminalColumns;
+    output.terminal = reports::fit_lines(
+        reports::capacity_text(context, plan.axes, grid.size(), capacity, cut_short, width), width);
   }
   return output;
 }

@@ -25,6 +25,7 @@ struct SweepArgs {
   std::optional<std::string> latency_target;  // a duration, e.g. "200ms"
   std::string latency_percentile = "p99";     // p99, p95, p50 or mean
   bool quiet = false;
+  bool wide = false;  // --wide: the full tables, however wide; else they fit 80 columns
   std::optional<std::string> shard;  // "--shard I/N": run shard I of N, write a partial report
 };
 

@@ -8,9 +8,11 @@
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "cli/scenario_input.h"
-#include "reports/dependency_graph.h"
-#include "reports/spof_analysis.h"
 #include "findings/what_if_impact.h"
+#include "reports/dependency_graph.h"
+#include "reports/html_what_if_report.h"
+#include "reports/spof_analysis.h"
+#include "reports/text_width.h"
 #include "reports/what_if_json.h"
 #include "reports/what_if_text.h"
 #include "scenario/units.h"
@@ -33,6 +35,10 @@ std::optional<sim::Time> read_duration(const std::string& option, const std::str
 }  // namespace
 
 int whatif_command(const WhatIfArgs& args) {
+  if (args.json_path == "-" && args.html_path == "-") {
+    std::cerr << "stacksim: whatif: --json and --html cannot both write to standard output\n";
+    return kExitUsage;
+  }
   findings::WhatIfOptions options;
   const auto window = read_duration("--window", args.window, false);
   if (!window) return kExitUsage;
@@ -46,7 +52,9 @@ int whatif_command(const WhatIfArgs& args) {
   int exit_code = kExitOk;
   const auto loaded = load_scenario(args.scenario, exit_code);
   if (!loaded) return exit_code;
-  if (!output_directory_exists(args.json_path)) return kExitCantCreate;
+  if (!output_directory_exists(args.json_path) || !output_directory_exists(args.html_path)) {
+    return kExitCantCreate;
+  }
   const models::ScenarioSpec& spec = *loaded->spec;
 
   // The targets and their structural verdict come from the dependency graph.
@@ -69,8 +77,12 @@ int whatif_command(const WhatIfArgs& args) {
   if (!args.json_path.empty()) {
     output.add(args.json_path, reports::what_if_json(context, report).dump(2) + "\n");
   }
+  if (!args.html_path.empty()) {
+    output.add(args.html_path, reports::html_what_if_report(report, context));
+  }
   if (!output.to_stdout && !args.quiet) {
-    output.terminal = reports::what_if_text(spec.name, report);
+    const std::size_t width = args.wide ? reports::kNoWidthLimit : reports::kTerminalColumns;
+    output.terminal = reports::fit_lines(reports::what_if_text(spec.name, report, width), width);
   }
   return write_command_output(output, interrupted.load(), "the targets that finished");
 }

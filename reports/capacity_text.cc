@@ -50,13 +50,35 @@ std::string sweep_line(const ReportContext& context, std::size_t measured_points
   return section_line("Sweep", line);
 }
 
-std::string points_table(const std::vector<SweepAxis>& axes, const CapacityReport& report) {
+std::string points_table(const std::vector<SweepAxis>& axes, const CapacityReport& report,
+                         std::size_t width) {
   const bool with_targets = report.targets.any();
   bool with_usl = false;
   for (const auto& predicted : report.predicted_throughput_rps) with_usl = with_usl || predicted;
 
+  // Narrow, an axis is headed by the last step of its pointer ("rate" for
+  // /workload/arrivals/rate) when that names no other column, and a line says which is which.
   std::vector<std::string> header;
-  for (const SweepAxis& axis : axes) header.push_back(axis.pointer);
+  std::string axis_names;
+  for (const SweepAxis& axis : axes) {
+    const std::string last = axis.pointer.substr(axis.pointer.rfind('/') + 1);
+    bool distinct = width != kNoWidthLimit && !last.empty();
+    for (const SweepAxis& other : axes) {
+      if (&other != &axis && other.pointer.substr(other.pointer.rfind('/') + 1) == last) {
+        distinct = false;
+      }
+    }
+    for (const char* column :
+         {"req/s", "mean", "p50", "p95", "p99", "availability", "bottleneck", "target"}) {
+      if (last == column) distinct = false;
+    }
+    if (distinct && last != axis.pointer) {
+      header.push_back(last);
+      axis_names += (axis_names.empty() ? "" : kFactSeparator) + last + " = " + axis.pointer;
+    } else {
+      header.push_back(axis.pointer);
+    }
+  }
   for (const char* name : {"req/s", "mean", "p50", "p95", "p99", "availability", "bottleneck"}) {
     header.emplace_back(name);
   }
@@ -85,7 +107,16 @@ std::string points_table(const std::vector<SweepAxis>& axes, const CapacityRepor
     }
     table.add_row(std::move(row));
   }
-  return table.render();
+  // The statistic a latency target applies to stays.
+  std::vector<std::string> optional;
+  for (const char* column : {"mean", "p95", "p50"}) {
+    if (!report.targets.latency_s || column != std::string(to_string(report.targets.statistic))) {
+      optional.push_back(column);
+    }
+  }
+  const auto dropped = table.drop_to_fit(width, optional);
+  return (axis_names.empty() ? "" : "(" + axis_names + ")\n") + table.render() +
+         left_out_note(dropped, width);
 }
 
 // "mean ≤ 5ms and availability ≥ 99.9%".
@@ -150,10 +181,11 @@ std::string scaling_text(const ScalingReport& s) {
 }  // namespace
 
 std::string capacity_text(const ReportContext& context, const std::vector<SweepAxis>& axes,
-                          std::size_t grid_points, const CapacityReport& report, bool interrupted) {
+                          std::size_t grid_points, const CapacityReport& report, bool interrupted,
+                          std::size_t width) {
   std::string text = sweep_line(context, report.points.size(), grid_points, interrupted);
   text += '\n';
-  text += points_table(axes, report);
+  text += points_table(axes, report, width);
   text += '\n';
   if (report.saturation) text += saturation_text(*report.saturation, report.targets);
   if (report.scaling) text += scaling_text(*report.scaling);

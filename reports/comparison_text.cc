@@ -24,7 +24,7 @@ std::string format_metric(const std::string& name, double value) {
   return format_count(value);
 }
 
-std::string comparison_text(const RunComparison& comparison) {
+std::string comparison_text(const RunComparison& comparison, std::size_t width) {
   std::string out = "stacksim compare \u2014 " + std::to_string(comparison.runs.size()) +
                     " runs, each against " + comparison.runs.front().label + "\n\n";
   std::vector<std::string> header = {"Metric"};
@@ -46,7 +46,11 @@ std::string comparison_text(const RunComparison& comparison) {
     bottleneck.push_back(r.digest.bottleneck.empty() ? "-" : r.digest.bottleneck);
   }
   summary.add_row(std::move(bottleneck));
-  out += summary.render();
+  std::vector<std::string> later_runs;
+  for (std::size_t i = comparison.runs.size(); i-- > 2;)
+    later_runs.push_back(comparison.runs[i].label);
+  const auto dropped = summary.drop_to_fit(width, later_runs);
+  out += summary.render() + left_out_note(dropped, width);
 
   std::vector<std::string> names_seen;
   TextTable components([&] {
@@ -69,7 +73,8 @@ std::string comparison_text(const RunComparison& comparison) {
       components.add_row(std::move(row));
     }
   }
-  out += "\n" + components.render();
+  const auto dropped_too = components.drop_to_fit(width, later_runs);
+  out += "\n" + components.render() + left_out_note(dropped_too, width);
 
   for (const RunDifferences& d : comparison.differences) {
     std::string line;

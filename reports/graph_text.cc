@@ -7,7 +7,8 @@
 
 namespace stacksim::reports {
 
-std::string graph_text(const DependencyGraph& graph, const SpofAnalysis& analysis) {
+std::string graph_text(const DependencyGraph& graph, const SpofAnalysis& analysis,
+                       std::size_t width) {
   const std::size_t classes = graph.classes().size();
   std::ostringstream out;
   out << "Dependency graph of " << graph.scenario_name() << ": "
@@ -16,9 +17,9 @@ std::string graph_text(const DependencyGraph& graph, const SpofAnalysis& analysi
   out << "Single points of failure (" << analysis.spofs.size()
       << "): " << (analysis.spofs.empty() ? "none" : join_with_commas(analysis.spofs)) << "\n\n";
 
-  out << "What if one target fails (structural: which classes lose every path; it cannot say\n"
-         "what a failure costs, as clients retry, time out and wait for health checks; measure\n"
-         "that by simulating it: `stacksim whatif SCENARIO`)\n";
+  out << "What if one target fails (structural: which classes lose every path; it cannot\n"
+         "say what a failure costs, as clients retry, time out and wait for health checks;\n"
+         "measure that by simulating it: `stacksim whatif SCENARIO`)\n";
   TextTable table({"target", "kind", "classes failing", "traffic failing", "failing classes"});
   for (const WhatIf& w : analysis.what_if) {
     table.add_row({w.target, w.kind,
@@ -27,7 +28,8 @@ std::string graph_text(const DependencyGraph& graph, const SpofAnalysis& analysi
                    format_percent(w.traffic_share_failing, 1),
                    join_with_commas(w.classes_failing)});
   }
-  out << table.render();
+  const auto dropped = table.drop_to_fit(width, {"failing classes", "kind"});
+  out << table.render() << left_out_note(dropped, width);
   return out.str();
 }
 

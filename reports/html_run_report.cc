@@ -10,6 +10,7 @@
 #include "findings/slo_evaluation.h"
 #include "findings/timeline.h"
 #include "reports/architecture_diagram.h"
+#include "reports/fault_bands.h"
 #include "reports/html_page.h"
 #include "reports/run_charts.h"
 #include "reports/text_format.h"
@@ -81,16 +82,19 @@ std::vector<Card> verdict_cards(const ReportContext& context, const findings::Su
   return cards;
 }
 
-void time_series_section(HtmlPage& page, const models::RunResult& run, double warmup_s) {
-  (void)warmup_s;
+void time_series_section(HtmlPage& page, const models::ScenarioSpec& spec,
+                         const models::RunResult& run) {
   page.section("Over time", "time");
   if (run.series.empty()) {
     page.paragraph("The run recorded no time series.");
     return;
   }
   const TimeAxis axis = time_axis(run.series.back().end_s - run.series.front().start_s);
-  const auto bands = downtime_bands(run, axis);
-  const auto markers = timeline_markers(findings::timeline_of({run}), axis);
+  auto bands = downtime_bands(run, axis);
+  const auto faults = fault_bands(spec, run.series.front().start_s, run.series.back().end_s, axis);
+  bands.insert(bands.end(), faults.begin(), faults.end());
+  const auto markers =
+      timeline_markers(findings::timeline_of({run}), axis, run.series.back().end_s);
   auto frame = [&](const char* title, const char* y_label) {
     charts::XyChart chart;
     chart.title = title;
@@ -98,16 +102,30 @@ void time_series_section(HtmlPage& page, const models::RunResult& run, double wa
     chart.y_label = y_label;
     chart.bands = bands;
     chart.band_legend = "down (target and cause on the band)";
+    chart.fault_legend = "degraded: a fault that slows or disturbs (label at the bottom)";
     chart.markers = markers;
+    chart.x_from = run.series.front().start_s / axis.seconds_per_unit;
+    chart.x_to = run.series.back().end_s / axis.seconds_per_unit;
     chart.height = 250;
     return chart;
   };
+  std::string reading =
+      std::string(
+          "Time is on the scenario clock: 0 is the simulation's start, and the measured "
+          "span begins where the warm-up ends, at ") +
+      format_clock(run.series.front().start_s) + ". Each point is one interval of " +
+      format_duration(run.series.front().end_s - run.series.front().start_s) +
+      ", drawn at its middle; the timeline's events fall on interval boundaries.";
   if (!bands.empty() || !markers.empty()) {
-    page.paragraph(
-        "Shaded: a host or component down, labelled with its name and the fault's cause. "
-        "Dashed vertical lines: the timeline's events (when queues built, when errors started "
-        "and stopped, when latency was back to normal).");
+    reading +=
+        " Shaded vermillion: a host or component down, labelled "
+        "at the top with its name and the fault's cause. Shaded orange between dashed edges: "
+        "a scheduled fault that slows or disturbs without taking anything down (a slowdown, a "
+        "network fault, a reload, a database warming up), labelled at the bottom. Dashed "
+        "vertical lines: the timeline's events (when queues built, when errors started and "
+        "stopped, when latency was back to normal).";
   }
+  page.paragraph(reading);
   charts::XyChart throughput = frame("throughput over time", "completed requests/s");
   throughput.width = kPairWidth;
   throughput.series.push_back(time_series(run, SeriesMetric::kThroughput, axis, "throughput"));
@@ -328,7 +346,7 @@ std::string html_run_report(const ReportContext& context, const models::Scenario
     page.paragraph("The architecture could not be drawn: " + diagram.error);
   }
 
-  if (!replications.empty()) time_series_section(page, replications.front(), context.warmup_s);
+  if (!replications.empty()) time_series_section(page, spec, replications.front());
 
   page.section("Latency distribution", "latency");
   sim::LogHistogram all;

@@ -93,7 +93,8 @@ Json product_form_json(const ProductFormView& view, const ReportContext& context
   return j;
 }
 
-std::string product_form_text(const ProductFormView& view, const ReportContext& context) {
+std::string product_form_text(const ProductFormView& view, const ReportContext& context,
+                              std::size_t width) {
   std::ostringstream out;
   out << "Product-form view of " << context.scenario_name << ": ";
   if (view.model == ProductFormModel::kMva) {
@@ -139,7 +140,8 @@ std::string product_form_text(const ProductFormView& view, const ReportContext& 
     }
     table.add_row(std::move(row));
   }
-  out << table.render();
+  const auto dropped = table.drop_to_fit(width, {"visits", "servers", "kind", "demand"});
+  out << table.render() << left_out_note(dropped, width);
   out << "Response is per visit, from arrival at the station to leaving it; kind cpu is a host's "
          "cores (per CPU burst).\n";
   if (any_holding) {

@@ -6,6 +6,7 @@
 
 #include "reports/product_form_view.h"
 #include "reports/report_context.h"
+#include "reports/text_width.h"
 
 // How `stacksim analyze` shows a product-form view: a text table for people, JSON for scripts.
 namespace stacksim::reports {
@@ -25,7 +26,10 @@ namespace stacksim::reports {
 
 // The text report: the model, one row per station (theory beside simulation when there is one,
 // with the relative difference), the system throughput and latency, and the departures.
+// The station table leaves out its input columns (visits, servers, kind, demand), saying which,
+// to be at most `width` columns wide (kNoWidthLimit: every column).
 [[nodiscard]] std::string product_form_text(const ProductFormView& view,
-                                            const ReportContext& context);
+                                            const ReportContext& context,
+                                            std::size_t width = kNoWidthLimit);
 
 }  // namespace stacksim::reports

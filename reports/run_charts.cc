@@ -15,9 +15,9 @@ double middle(const models::IntervalRow& row) { return (row.start_s + row.end_s)
 }  // namespace
 
 TimeAxis time_axis(double span_s) {
-  if (span_s > 10 * 3600) return {3600, "time (h)"};
-  if (span_s > 600) return {60, "time (min)"};
-  return {1, "time (s)"};
+  if (span_s > 10 * 3600) return {3600, "scenario clock (h)"};
+  if (span_s > 600) return {60, "scenario clock (min)"};
+  return {1, "scenario clock (s)"};
 }
 
 charts::Series time_series(const models::RunResult& run, SeriesMetric metric, const TimeAxis& axis,
@@ -79,7 +79,7 @@ std::vector<charts::Band> downtime_bands(const models::RunResult& run, const Tim
 }
 
 std::vector<charts::Marker> timeline_markers(const findings::Timeline& timeline,
-                                             const TimeAxis& axis) {
+                                             const TimeAxis& axis, double run_end_s) {
   std::vector<charts::Marker> markers;
   if (!timeline.has_news()) return markers;
   auto add = [&](const std::optional<double>& at, const char* label) {
@@ -87,7 +87,9 @@ std::vector<charts::Marker> timeline_markers(const findings::Timeline& timeline,
   };
   add(timeline.queues_build_at_s, "queues build");
   add(timeline.errors_start_at_s, "errors start");
-  add(timeline.errors_end_at_s, "errors stop");
+  const bool still_failing =
+      timeline.errors_end_at_s && *timeline.errors_end_at_s >= run_end_s - 1e-9;
+  add(timeline.errors_end_at_s, still_failing ? "still failing at the end" : "errors stop");
   add(timeline.recovered_at_s, "back to normal");
   return markers;
 }

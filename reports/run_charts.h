@@ -19,7 +19,7 @@ namespace stacksim::reports {
 // hours, hours beyond.
 struct TimeAxis {
   double seconds_per_unit = 1.0;
-  std::string label;  // "time (min)"
+  std::string label;  // "scenario clock (min)": 0 is the simulation's start
 };
 [[nodiscard]] TimeAxis time_axis(double span_s);
 
@@ -47,9 +47,11 @@ inline constexpr std::size_t kMaxShadedWindows = 300;
 [[nodiscard]] std::vector<charts::Band> downtime_bands(const models::RunResult& run,
                                                        const TimeAxis& axis);
 
-// The timeline's events as markers: queues build, errors start and stop, back to normal.
+// The timeline's events as markers: queues build, errors start and stop, back to normal. Errors
+// that last until `run_end_s` (the end of the time series) did not stop: that marker reads
+// "still failing at the end".
 [[nodiscard]] std::vector<charts::Marker> timeline_markers(const findings::Timeline& timeline,
-                                                           const TimeAxis& axis);
+                                                           const TimeAxis& axis, double run_end_s);
 
 // The latency histogram (share of requests per log-spaced bin, log x axis in ms) with the
 // percentiles marked.

@@ -17,6 +17,7 @@
 #include "reports/stability_text.h"
 #include "reports/text_format.h"
 #include "reports/text_table.h"
+#include "reports/text_width.h"
 #include "reports/timeline_report.h"
 
 namespace stacksim::reports {
@@ -154,7 +155,8 @@ std::string retries_line(const findings::SummaryStats& s) {
                                      format_availability(s.final_success.mean));
 }
 
-std::string components_table(const std::vector<findings::ComponentStats>& components) {
+std::string components_table(const std::vector<findings::ComponentStats>& components,
+                             std::size_t width) {
   const bool show_availability = std::any_of(components.begin(), components.end(),
                                              [](const auto& c) { return c.availability < 1.0; });
   std::vector<std::string> header = {"Component", "kind", "host",     "servers", "util",
@@ -175,10 +177,12 @@ std::string components_table(const std::vector<findings::ComponentStats>& compon
     if (show_availability) row.push_back(format_availability(c.availability));
     table.add_row(std::move(row));
   }
-  return table.render();
+  const auto dropped =
+      table.drop_to_fit(width, {"kind", "servers", "wait", "rejected", "queue", "host"});
+  return table.render() + left_out_note(dropped, width);
 }
 
-std::string hosts_table(const std::vector<models::HostResult>& hosts) {
+std::string hosts_table(const std::vector<models::HostResult>& hosts, std::size_t width) {
   const bool show_availability =
       std::any_of(hosts.begin(), hosts.end(), [](const auto& h) { return h.availability < 1.0; });
   const bool show_memory =
@@ -206,10 +210,11 @@ std::string hosts_table(const std::vector<models::HostResult>& hosts) {
     if (show_oom) row.push_back(format_count(static_cast<double>(h.oom_kills)));
     table.add_row(std::move(row));
   }
-  return table.render();
+  const auto dropped = table.drop_to_fit(width, {"mean use", "over", "cpu queue", "memory"});
+  return table.render() + left_out_note(dropped, width);
 }
 
-std::string classes_table(const std::vector<findings::ClassStats>& classes) {
+std::string classes_table(const std::vector<findings::ClassStats>& classes, std::size_t width) {
   TextTable table({"Class", "offered", "completed", "failed", "availability", "mean latency"});
   for (const auto& c : classes) {
     const double ended = c.completed + c.failed;
@@ -218,13 +223,14 @@ std::string classes_table(const std::vector<findings::ClassStats>& classes) {
                    ended > 0 ? format_availability(c.completed / ended) : "-",
                    c.completed > 0 ? format_seconds(c.mean_latency_s) : "-"});
   }
-  return table.render();
+  const auto dropped = table.drop_to_fit(width, {"offered", "completed"});
+  return table.render() + left_out_note(dropped, width);
 }
 
 }  // namespace
 
 std::string text_summary(const ReportContext& context,
-                         const std::vector<models::RunResult>& replications) {
+                         const std::vector<models::RunResult>& replications, std::size_t width) {
   const findings::SummaryStats s = findings::summarize(replications);
   const bool several = replications.size() > 1;
 
@@ -268,9 +274,9 @@ std::string text_summary(const ReportContext& context,
   const auto hosts = findings::mean_hosts(replications);
   const auto classes = findings::mean_classes(replications);
   std::vector<std::string> tables;
-  if (!components.empty()) tables.push_back(components_table(components));
-  if (!hosts.empty()) tables.push_back(hosts_table(hosts));
-  if (classes.size() > 1) tables.push_back(classes_table(classes));
+  if (!components.empty()) tables.push_back(components_table(components, width));
+  if (!hosts.empty()) tables.push_back(hosts_table(hosts, width));
+  if (classes.size() > 1) tables.push_back(classes_table(classes, width));
   for (const std::string& table : tables) {
     out += '\n';
     out += table;

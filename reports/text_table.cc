@@ -4,16 +4,12 @@
 #include <utility>
 
 #include "reports/text_format.h"
+#include "reports/text_width.h"
 
 namespace stacksim::reports {
 namespace {
 
-// Display width, assuming one column per code point.
-std::size_t width_of(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
+std::size_t width_of(const std::string& text) { return display_width(text); }
 
 }  // namespace
 
@@ -23,6 +19,35 @@ void TextTable::add_row(std::vector<std::string> row) {
   for (auto& cell : row) cell = escape_control(cell);  // names come from scenario files
   row.resize(std::max(row.size(), rows_.front().size()));
   rows_.push_back(std::move(row));
+}
+
+std::size_t TextTable::width() const {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows_) {
+    widths.resize(std::max(widths.size(), row.size()), 0);
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width_of(row[i]));
+  }
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < widths.size(); ++i) total += widths[i] + (i > 0 ? 2 : 0);
+  return total;
+}
+
+std::vector<std::string> TextTable::drop_to_fit(std::size_t max_width,
+                                                const std::vector<std::string>& optional) {
+  std::vector<std::string> dropped;
+  if (max_width == kNoWidthLimit) return dropped;
+  for (const std::string& name : optional) {
+    if (width() <= max_width) break;
+    auto& header = rows_.front();
+    const auto at = std::find(header.begin(), header.end(), name);
+    if (at == header.end()) continue;
+    const auto column = static_cast<std::size_t>(at - header.begin());
+    for (auto& row : rows_) {
+      if (column < row.size()) row.erase(row.begin() + static_cast<std::ptrdiff_t>(column));
+    }
+    dropped.push_back(name);
+  }
+  return dropped;
 }
 
 std::string TextTable::render() const {

@@ -15,7 +15,8 @@ std::string seconds_or(const std::optional<double>& seconds, const char* none) {
 
 }  // namespace
 
-std::string what_if_text(const std::string& scenario_name, const findings::WhatIfReport& report) {
+std::string what_if_text(const std::string& scenario_name, const findings::WhatIfReport& report,
+                         std::size_t width) {
   std::ostringstream out;
   out << "What if one target fails: " << scenario_name << ", each target down for "
       << format_duration(report.window_s) << " from " << format_clock(report.at_s)
@@ -31,12 +32,13 @@ std::string what_if_text(const std::string& scenario_name, const findings::WhatI
                    seconds_or(t.recovered_after_s, "not yet"),
                    format_percent(t.structural_failing_share, 1) + " fails"});
   }
-  out << table.render();
-  out << "\n\"failed\": requests failed from the failure to the end of the run; \"share\": "
-         "those beyond the\nnormal run's failures, per request offered during the window. "
-         "\"noticed after\": when requests\nstopped failing while the target was still down "
-         "(health checks, failover, caches); \"never\":\nthey failed until it came back. "
-         "\"graph says\": the traffic share whose request classes lose\nevery path (stacksim "
+  const auto dropped = table.drop_to_fit(width, {"kind", "failed", "p99"});
+  out << table.render() << left_out_note(dropped, width);
+  out << "\n\"failed\": requests failed from the failure to the end of the run; \"share\":\n"
+         "those beyond the normal run's failures, per request offered during the window.\n"
+         "\"noticed after\": when requests stopped failing while the target was still down\n"
+         "(health checks, failover, caches); \"never\": they failed until it came back.\n"
+         "\"graph says\": the traffic share whose request classes lose every path (stacksim\n"
          "graph), which ignores timeouts, retries, caches and instance affinity.\n";
   if (report.interrupted) out << "Interrupted: only the targets that finished are shown.\n";
   return out.str();

@@ -1,6 +1,6 @@
 // Every HTML report rendered in headless Chromium: the page of each shipped scenario, a sweep, an
-// analyze and a compare page. Each must render without a console message, load nothing from
-// outside the file, have its charts (and, for a run, the architecture diagram) in the rendered
+// analyze, a whatif and a compare page. Each must render without a console message, load nothing
+// from outside the file, have its charts (and, for a run, the architecture diagram) in the rendered
 // DOM, and not be a blank screenshot. Chromium is started by the test; when it is missing the
 // tests are skipped, except in CI (CI=true), where that is a failure.
 #include <gtest/gtest.h>
@@ -169,6 +169,19 @@ TEST(HtmlPages, AnalyzeSetsTheoryBesideSimulation) {
       {"analyze", "scenarios/tandem.json", "--duration", "5m", "--html", html.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   check_page(chromium, html, {.min_charts = 2, .texts = {"theory", "simulated"}});
+}
+
+TEST(HtmlPages, WhatIfSetsTheCostBesideTheStructuralVerdict) {
+  REQUIRE_CHROMIUM(chromium);
+  const TempDir dir("stacksim-html");
+  const fs::path html = dir / "whatif.html";
+  const auto result = run_stacksim({"whatif", "scenarios/distributed.json", "--window", "1m",
+                                    "--threads", "2", "--quiet", "--html", html.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  check_page(chromium, html,
+             {.min_charts = 2,
+              .texts = {"graph says (structural)", "detection and recovery per target", "web@app1",
+                        "Every target"}});
 }
 
 TEST(HtmlPages, CompareOverlaysScenarioAndSavedReport) {

@@ -52,6 +52,30 @@ TEST(XyChart, DrawsAxesLegendAndSeries) {
   EXPECT_FALSE(has(svg, "no data"));
 }
 
+TEST(XyChart, FaultBandsDifferFromDowntimeAndNarrowOnesAreLabelledBeside) {
+  XyChart chart;
+  chart.x_label = "scenario clock (min)";
+  chart.y_label = "requests/s";
+  chart.series.push_back(line("throughput", {0, 60}, {10, 10}));
+  chart.bands.push_back({10, 20, "web maintenance"});
+  // A minute in an hour: too narrow for its label, which goes beside the band.
+  chart.bands.push_back({30, 31, "app slowdown \u00d73", true});
+  chart.band_legend = "down";
+  chart.fault_legend = "degraded";
+  const std::string svg = render_xy_chart(chart);
+  EXPECT_TRUE(has(svg, ">down</text>"));
+  EXPECT_TRUE(has(svg, ">degraded</text>"));
+  EXPECT_TRUE(has(svg, "<title>app slowdown \u00d73</title>"));
+  EXPECT_TRUE(has(svg, ">app slowdown \u00d73</text>"));
+  EXPECT_TRUE(has(svg, ">web maintenance</text>"));
+  EXPECT_TRUE(has(svg, "fill=\"#E69F00\" fill-opacity=\"0.25\""));
+  EXPECT_TRUE(has(svg, "stroke-dasharray=\"4 3\""));  // the fault's dashed edges
+
+  // Without a fault the fault legend is not drawn.
+  chart.bands.pop_back();
+  EXPECT_FALSE(has(render_xy_chart(chart), ">degraded</text>"));
+}
+
 TEST(XyChart, EmptyChartSaysNoData) {
   XyChart chart;
   chart.title = "empty";

@@ -17,8 +17,9 @@ std::string line_starting(const std::string& text, const std::string& prefix) {
   return "";
 }
 
+// The summary with its lines whole (--wide), one fact line per section.
 std::string run_text(const std::string& scenario, std::vector<std::string> extra = {}) {
-  std::vector<std::string> args = {"run", scenario};
+  std::vector<std::string> args = {"run", scenario, "--wide"};
   args.insert(args.end(), extra.begin(), extra.end());
   const auto result = run_stacksim(args);
   EXPECT_EQ(result.exit_code, 0) << result.err;

@@ -79,9 +79,11 @@ TEST(Glossary, ExplainsEveryKeyOfARealReport) {
 }
 
 TEST(RunExplain, PutsAReadingWithTheRunsNumbersUnderEachSection) {
-  const auto plain = run_stacksim({"run", "scenarios/single-server.json", "--duration", "5m"});
-  const auto explained =
-      run_stacksim({"run", "scenarios/single-server.json", "--duration", "5m", "--explain"});
+  // Whole lines (--wide): a reading is the line marked with an arrow.
+  const auto plain =
+      run_stacksim({"run", "scenarios/single-server.json", "--duration", "5m", "--wide"});
+  const auto explained = run_stacksim(
+      {"run", "scenarios/single-server.json", "--duration", "5m", "--explain", "--wide"});
   ASSERT_EQ(explained.exit_code, 0) << explained.err;
   // The report is unchanged but for the readings (and the wall-clock time of its second line).
   auto lines_of = [](const std::string& text, bool readings) {

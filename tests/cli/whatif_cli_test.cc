@@ -2,9 +2,11 @@
 // in turn, measured, beside the graph's structural verdict.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
 #include <string>
 
+#include "tests/support/files.h"
 #include "tests/support/stacksim_process.h"
 
 namespace stacksim::testing {
@@ -94,6 +96,52 @@ TEST(WhatIfCli, BadWindowIsAUsageError) {
   const auto result = run_stacksim({"whatif", "scenarios/single-server.json", "--window", "0"});
   EXPECT_EQ(result.exit_code, 64);
   EXPECT_NE(result.err.find("--window"), std::string::npos);
+  EXPECT_TRUE(result.out.empty());
+}
+
+TEST(WhatIfCli, HtmlWritesAPageWithTheCostBesideTheGraphsVerdict) {
+  const TempDir dir("whatif-html");
+  const std::filesystem::path html = dir / "whatif.html";
+  const auto result = run_stacksim({"whatif", "scenarios/single-server.json", "--window", "30s",
+                                    "--quiet", "--html", html.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(result.out.empty()) << "--quiet prints nothing";
+  const std::string page = read_file(html);
+  EXPECT_EQ(page.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(page.find("stacksim whatif: "), std::string::npos);
+  EXPECT_NE(page.find("graph says (structural)"), std::string::npos);
+  EXPECT_NE(page.find("detection and recovery per target"), std::string::npos);
+  // Every target has a row in the table, and the charts are inline SVG.
+  for (const char* target : {"server1", "dns", "web", "app", "db"}) {
+    EXPECT_NE(page.find("<td>" + std::string(target) + "</td>"), std::string::npos) << target;
+  }
+  EXPECT_NE(page.find("<svg class=\"chart\""), std::string::npos);
+}
+
+TEST(WhatIfCli, HtmlToStdoutReplacesTheTable) {
+  const auto result =
+      run_stacksim({"whatif", "scenarios/single-server.json", "--window", "30s", "--html", "-"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_EQ(result.out.find("What if one target fails"), std::string::npos);
+}
+
+TEST(WhatIfCli, HtmlIntoAMissingFolderFailsBeforeSimulating) {
+  const TempDir dir("whatif-html-bad");
+  const std::filesystem::path json = dir / "whatif.json";
+  const auto result = run_stacksim({"whatif", "scenarios/single-server.json", "--json",
+                                    json.string(), "--html", "/no/such/dir/whatif.html"});
+  EXPECT_EQ(result.exit_code, 73);
+  EXPECT_NE(result.err.find("/no/such/dir"), std::string::npos) << result.err;
+  EXPECT_TRUE(result.out.empty());
+  EXPECT_FALSE(std::filesystem::exists(json)) << "no partial output";
+}
+
+TEST(WhatIfCli, JsonAndHtmlCannotBothGoToStdout) {
+  const auto result =
+      run_stacksim({"whatif", "scenarios/single-server.json", "--json", "-", "--html", "-"});
+  EXPECT_EQ(result.exit_code, 64);
+  EXPECT_NE(result.err.find("--html"), std::string::npos);
   EXPECT_TRUE(result.out.empty());
 }
 
