@@ -66,7 +66,9 @@ class EventQueue {
             first + static_cast<std::size_t>(key_of(h[first + 1]) < key_of(h[first]));
         const std::size_t b =
             first + 2 + static_cast<std::size_t>(key_of(h[first + 3]) < key_of(h[first + 2]));
-        best = key_of(h[b]) < key_of(h[a]) ? b : a;
+        // A mask, not `?:`, which the compiler turns into an unpredictable branch here.
+        const std::size_t take_b = -static_cast<std::size_t>(key_of(h[b]) < key_of(h[a]));
+        best = a ^ ((a ^ b) & take_b);
       } else {
         if (first >= n) break;
         best = first;
