@@ -51,6 +51,29 @@ void ProcessorSharingCpu::sift_down(std::uint32_t pos) {
   place(pos, entry);
 }
 
+void ProcessorSharingCpu::remove_top() {
+  free_.push_back(heap_.front().job);
+  const Entry last = heap_.back();
+  heap_.pop_back();
+  const auto size = static_cast<std::uint32_t>(heap_.size());
+  if (size == 0) {
+    virtual_ns_ = 0.0;
+    return;
+  }
+  // Bottom-up: the hole at the root goes down to a leaf along the lesser children (a loop whose
+  // length is the heap's depth, with no data-dependent exit), and `last` rises from there.
+  std::uint32_t pos = 0;
+  for (std::uint32_t child = 1; child < size; child = 2 * pos + 1) {
+    if (child + 1 < size) {
+      child += static_cast<std::uint32_t>(before(heap_[child + 1], heap_[child]));
+    }
+    place(pos, heap_[child]);
+    pos = child;
+  }
+  place(pos, last);
+  sift_up(pos);
+}
+
 void ProcessorSharingCpu::remove_at(std::uint32_t pos) {
   free_.push_back(heap_[pos].job);
   const Entry last = heap_.back();
@@ -99,7 +122,7 @@ void ProcessorSharingCpu::complete_due(sim::Time now, std::vector<std::uint32_t>
   advance(now);
   while (!heap_.empty() && heap_.front().tag <= virtual_ns_ + kDoneSlackNs) {
     done.push_back(jobs_[heap_.front().job].request);
-    remove_at(0);
+    remove_top();
   }
 }
 

@@ -41,8 +41,9 @@ class ProcessorSharingCpu final : public CpuScheduler {
     return n() <= cores_ ? 1.0 : static_cast<double>(cores_) / n();
   }
   void advance(sim::Time now);
+  // Bitwise, not short-circuit: no branch on equal tags, which heaps compare unpredictably.
   [[nodiscard]] static bool before(const Entry& a, const Entry& b) {
-    return a.tag < b.tag || (a.tag == b.tag && a.order < b.order);
+    return (a.tag < b.tag) | ((a.tag == b.tag) & (a.order < b.order));
   }
   void place(std::uint32_t pos, const Entry& entry) {
     heap_[pos] = entry;
@@ -51,6 +52,7 @@ class ProcessorSharingCpu final : public CpuScheduler {
   void sift_up(std::uint32_t pos);
   void sift_down(std::uint32_t pos);
   void remove_at(std::uint32_t pos);
+  void remove_top();  // remove_at(0), bottom-up
 
   int cores_;
   double virtual_ns_ = 0.0;  // restarts at 0 whenever the host is idle, to keep precision
