@@ -1,7 +1,6 @@
 #include "models/processor_sharing_cpu.h"
 
 #include <cassert>
-#include <cmath>
 
 namespace stacksim::models {
 
@@ -115,7 +114,10 @@ sim::Time ProcessorSharingCpu::next_completion_ns() const {
   const double remaining = heap_.front().tag - virtual_ns_;
   if (remaining <= kDoneSlackNs) return updated_ns_;
   const double real_ns = n() <= cores_ ? remaining : remaining / rate();
-  return updated_ns_ + static_cast<sim::Time>(std::ceil(real_ns));
+  // The whole nanosecond at or after real_ns, as std::ceil gives it, without a call into libm.
+  auto whole_ns = static_cast<sim::Time>(real_ns);
+  if (static_cast<double>(whole_ns) < real_ns) ++whole_ns;
+  return updated_ns_ + whole_ns;
 }
 
 void ProcessorSharingCpu::complete_due(sim::Time now, std::vector<std::uint32_t>& done) {
