@@ -2,6 +2,7 @@
 """stacksim's performance goals, measured side by side with a hand-written event loop.
 
     bench/perf_goals.py [--build DIR] [--runs N] [--day-hours H] [--goals 1,2,3] [--quick]
+    bench/perf_goals.py --instructions [--build DIR]
 
 Every figure is CPU time (user + sys) of a whole process, read from the kernel's rusage when it
 exits, so a busy machine slows the wall clock but hardly the figures. Each run of stacksim is
@@ -19,6 +20,11 @@ Goal 4  --threads 2 on 4 replications of the day scenario (1 h each) and on a 9-
         scenarios/mm1.json: CPUs utilised (CPU time / wall time, which a busy machine lowers)
         and the bound that the serial part sets, (serial + parallel) / (serial + parallel / 2),
         where serial is the CPU of the same command simulating one second.
+
+--instructions counts instructions instead, under valgrind's callgrind (exact and repeatable,
+where CPU time on a shared machine is neither): goals 1 and 2 at a tenth of goal 1's length
+(300,000 requests each), less the count of the same command over one simulated second (the
+process's start and its report), per request, and as a multiple of the hand loop's.
 
 Prints one line per run and a summary per goal. Needs python3 and a Release build with the
 targets stacksim and minimal_mm1_loop. --quick shrinks every run a hundredfold: it checks that
@@ -206,6 +212,55 @@ def goal4(build, runs):
               f"speed-up bound x{median(bounds):.2f} (goal >= 1.8)")
 
 
+def callgrind_instructions(cmd):
+    """Runs cmd under callgrind; returns (stdout, instructions executed)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out, _, _ = measure(["valgrind", "--tool=callgrind",
+                             f"--callgrind-out-file={os.path.join(tmp, 'callgrind.out')}",
+                             f"--log-file={os.path.join(tmp, 'log')}", *cmd])
+        with open(os.path.join(tmp, "log")) as log:
+            for line in log:
+                if "Collected :" in line:
+                    return out, int(line.split(":")[-1])
+    sys.exit(f"perf_goals: no instruction count from callgrind for {' '.join(cmd)}")
+
+
+def instructions(build):
+    """Instructions per request of goals 1 and 2 and of the hand loop, under callgrind."""
+    hand_bin = os.path.join(build, "bench", "minimal_mm1_loop")
+    stacksim_bin = os.path.join(build, "cli", "stacksim")
+    seconds = round(MM1_SECONDS / 10)
+
+    def hand(sim_seconds):
+        out, count = callgrind_instructions([hand_bin, str(MM1_RATE), str(MM1_MEAN_SERVICE_S),
+                                             str(sim_seconds)])
+        return count, int(dict(f.split("=", 1) for f in out.split())["completed"])
+
+    def run(args):
+        out, count = callgrind_instructions([stacksim_bin, "run", *args, "--json", "-", "--quiet"])
+        report = json.loads(out)
+        return count, report["summary"]["completed"], report["events"]
+
+    def per_request(full, start):
+        return (full[0] - start[0]) / (full[1] - start[1])
+
+    hand_ir = per_request(hand(seconds), hand(1))
+    print(f"hand loop: {hand_ir:.0f} instructions/request", flush=True)
+    mm1 = [os.path.join(SCENARIOS, "mm1.json"), "--warmup", "0", "--duration"]
+    full = run(mm1 + [f"{seconds}s"])
+    ir = per_request(full, run(mm1 + ["1s"]))
+    print(f"INSTRUCTIONS goal 1 M/M/1: {ir:.0f} per request = x{ir / hand_ir:.2f} the hand loop's "
+          f"({full[2] / full[1]:.2f} events/request)", flush=True)
+    day = [os.path.join(SCENARIOS, "single-server.json"), "--warmup", "0"]
+    for setting in DAY_SETTINGS:
+        day += ["--set", setting]
+    day_seconds = round(seconds * MM1_RATE / DAY_RATE)  # as many requests as the M/M/1 run
+    full = run(day + ["--duration", f"{day_seconds}s"])
+    ir = per_request(full, run(day + ["--duration", "1s"]))
+    print(f"INSTRUCTIONS goal 2 day: {ir:.0f} per request = x{ir / hand_ir:.2f} the hand loop's "
+          f"({full[2] / full[1]:.2f} events/request)", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
@@ -214,6 +269,8 @@ def main():
                         help="simulated hours of goal 2's day scenario (24 = the whole day)")
     parser.add_argument("--goals", default="1,2,3", help="which goals to run, e.g. 1,3 or 4")
     parser.add_argument("--quick", action="store_true", help="tiny runs: a check, not a measure")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions per request under callgrind (goals 1 and 2)")
     parser.add_argument("--scenarios", default=os.path.join(ROOT, "scenarios"),
                         help="directory of mm1.json, single-server.json and distributed.json "
                         "(an older build may need its own version's files)")
@@ -221,6 +278,9 @@ def main():
     global SCALE, SCENARIOS
     SCENARIOS = args.scenarios
     SCALE = 0.01 if args.quick else 1.0
+    if args.instructions:
+        instructions(args.build)
+        return
     goals = {int(g) for g in args.goals.split(",")}
     if 1 in goals:
         goal1(args.build, args.runs)

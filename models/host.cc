@@ -1,22 +1,30 @@
 #include "models/host.h"
 
+#include <cassert>
+
 namespace stacksim::models {
 
 void Host::record(sim::Time now) {
-  const auto running = static_cast<double>(cpu_->running());
-  const auto waiting = static_cast<double>(cpu_->waiting());
+  // Both schedulers keep every core busy while bursts wait (they are work-conserving), so the
+  // count of bursts alone gives the levels: no call into the scheduler.
+  const int on_cores = bursts_ < cores_ ? bursts_ : cores_;
+  assert(on_cores == cpu_->running() && bursts_ - on_cores == cpu_->waiting());
+  const auto running = static_cast<double>(on_cores);
+  const auto waiting = static_cast<double>(bursts_ - on_cores);
   if (busy_.level() != running) busy_.set(now, running);
   if (queued_.level() != waiting) queued_.set(now, waiting);
 }
 
 CpuScheduler::JobId Host::submit(sim::Time now, CpuScheduler::Burst burst) {
   const CpuScheduler::JobId job = cpu_->submit(now, burst);
+  ++bursts_;
   record(now);
   return job;
 }
 
 void Host::cancel(sim::Time now, CpuScheduler::JobId job) {
   cpu_->cancel(now, job);
+  --bursts_;
   record(now);
 }
 
@@ -34,7 +42,9 @@ bool Host::fire(sim::Time now) {
 }
 
 void Host::complete_due(sim::Time now, std::vector<std::uint32_t>& done) {
+  const std::size_t before = done.size();
   cpu_->complete_due(now, done);
+  bursts_ -= static_cast<int>(done.size() - before);
   record(now);
 }
 

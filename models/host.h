@@ -55,6 +55,7 @@ class Host {
   std::string name_;
   int cores_;
   std::unique_ptr<CpuScheduler> cpu_;
+  int bursts_ = 0;                           // submitted, neither completed nor cancelled
   sim::Time armed_ns_ = sim::kTimeInfinity;  // the earliest completion event not yet fired
   sim::TimeWeighted busy_;
   sim::TimeWeighted queued_;

@@ -1,7 +1,6 @@
 #include "models/processor_sharing_cpu.h"
 
 #include <cassert>
-#include <cmath>
 
 namespace stacksim::models {
 
@@ -16,55 +15,72 @@ constexpr double kDoneSlackNs = 1e-3;
 }  // namespace
 
 void ProcessorSharingCpu::advance(sim::Time now) {
-  if (!heap_.empty()) virtual_ns_ += static_cast<double>(now - updated_ns_) * rate();
+  if (heap_.empty()) {
+    updated_ns_ = now;
+    return;
+  }
+  const auto elapsed = static_cast<double>(now - updated_ns_);
+  // rate() is exactly 1 while every burst has a core: no division on the common path.
+  virtual_ns_ += n() <= cores_ ? elapsed : elapsed * rate();
   updated_ns_ = now;
 }
 
-bool ProcessorSharingCpu::before(JobId a, JobId b) const {
-  const Job& x = jobs_[a];
-  const Job& y = jobs_[b];
-  return x.tag < y.tag || (x.tag == y.tag && x.order < y.order);
-}
-
-void ProcessorSharingCpu::place(std::uint32_t pos, JobId job) {
-  heap_[pos] = job;
-  jobs_[job].heap_pos = pos;
-}
-
 void ProcessorSharingCpu::sift_up(std::uint32_t pos) {
-  const JobId job = heap_[pos];
+  const Entry entry = heap_[pos];
   while (pos > 0) {
     const std::uint32_t parent = (pos - 1) / 2;
-    if (!before(job, heap_[parent])) break;
+    if (!before(entry, heap_[parent])) break;
     place(pos, heap_[parent]);
     pos = parent;
   }
-  place(pos, job);
+  place(pos, entry);
 }
 
 void ProcessorSharingCpu::sift_down(std::uint32_t pos) {
-  const JobId job = heap_[pos];
+  const Entry entry = heap_[pos];
   const auto size = static_cast<std::uint32_t>(heap_.size());
   for (;;) {
     std::uint32_t child = 2 * pos + 1;
     if (child >= size) break;
     if (child + 1 < size && before(heap_[child + 1], heap_[child])) ++child;
-    if (!before(heap_[child], job)) break;
+    if (!before(heap_[child], entry)) break;
     place(pos, heap_[child]);
     pos = child;
   }
-  place(pos, job);
+  place(pos, entry);
+}
+
+void ProcessorSharingCpu::remove_top() {
+  free_.push_back(heap_.front().job);
+  const Entry last = heap_.back();
+  heap_.pop_back();
+  const auto size = static_cast<std::uint32_t>(heap_.size());
+  if (size == 0) {
+    virtual_ns_ = 0.0;
+    return;
+  }
+  // Bottom-up: the hole at the root goes down to a leaf along the lesser children (a loop whose
+  // length is the heap's depth, with no data-dependent exit), and `last` rises from there.
+  std::uint32_t pos = 0;
+  for (std::uint32_t child = 1; child < size; child = 2 * pos + 1) {
+    if (child + 1 < size) {
+      child += static_cast<std::uint32_t>(before(heap_[child + 1], heap_[child]));
+    }
+    place(pos, heap_[child]);
+    pos = child;
+  }
+  place(pos, last);
+  sift_up(pos);
 }
 
 void ProcessorSharingCpu::remove_at(std::uint32_t pos) {
-  const JobId gone = heap_[pos];
-  const JobId last = heap_.back();
+  free_.push_back(heap_[pos].job);
+  const Entry last = heap_.back();
   heap_.pop_back();
-  free_.push_back(gone);
   if (pos < heap_.size()) {
     place(pos, last);
     sift_down(pos);
-    sift_up(jobs_[last].heap_pos);
+    sift_up(jobs_[last.job].heap_pos);
   }
   if (heap_.empty()) virtual_ns_ = 0.0;
 }
@@ -81,11 +97,8 @@ CpuScheduler::JobId ProcessorSharingCpu::submit(sim::Time now, Burst burst) {
     id = free_.back();
     free_.pop_back();
   }
-  Job& job = jobs_[id];
-  job.tag = virtual_ns_ + static_cast<double>(burst.demand_ns);
-  job.order = next_order_++;
-  job.request = burst.request;
-  heap_.push_back(id);
+  jobs_[id].request = burst.request;
+  heap_.push_back(Entry{virtual_ns_ + static_cast<double>(burst.demand_ns), next_order_++, id});
   jobs_[id].heap_pos = static_cast<std::uint32_t>(heap_.size() - 1);
   sift_up(jobs_[id].heap_pos);
   return id;
@@ -98,16 +111,20 @@ void ProcessorSharingCpu::cancel(sim::Time now, JobId job) {
 
 sim::Time ProcessorSharingCpu::next_completion_ns() const {
   if (heap_.empty()) return sim::kTimeInfinity;
-  const double remaining = jobs_[heap_.front()].tag - virtual_ns_;
+  const double remaining = heap_.front().tag - virtual_ns_;
   if (remaining <= kDoneSlackNs) return updated_ns_;
-  return updated_ns_ + static_cast<sim::Time>(std::ceil(remaining / rate()));
+  const double real_ns = n() <= cores_ ? remaining : remaining / rate();
+  // The whole nanosecond at or after real_ns, as std::ceil gives it, without a call into libm.
+  auto whole_ns = static_cast<sim::Time>(real_ns);
+  if (static_cast<double>(whole_ns) < real_ns) ++whole_ns;
+  return updated_ns_ + whole_ns;
 }
 
 void ProcessorSharingCpu::complete_due(sim::Time now, std::vector<std::uint32_t>& done) {
   advance(now);
-  while (!heap_.empty() && jobs_[heap_.front()].tag <= virtual_ns_ + kDoneSlackNs) {
-    done.push_back(jobs_[heap_.front()].request);
-    remove_at(0);
+  while (!heap_.empty() && heap_.front().tag <= virtual_ns_ + kDoneSlackNs) {
+    done.push_back(jobs_[heap_.front().job].request);
+    remove_top();
   }
 }
 

@@ -24,9 +24,13 @@ class ProcessorSharingCpu final : public CpuScheduler {
   [[nodiscard]] int waiting() const override { return n() < cores_ ? 0 : n() - cores_; }
 
  private:
-  struct Job {
+  // A burst in the heap, with its order key inline so that sifting never leaves the heap.
+  struct Entry {
     double tag = 0.0;         // virtual time at which the burst has had all its demand
     std::uint64_t order = 0;  // submission order: ties complete first in, first out
+    JobId job = 0;
+  };
+  struct Job {
     std::uint32_t request = 0;
     std::uint32_t heap_pos = 0;
   };
@@ -37,11 +41,18 @@ class ProcessorSharingCpu final : public CpuScheduler {
     return n() <= cores_ ? 1.0 : static_cast<double>(cores_) / n();
   }
   void advance(sim::Time now);
-  [[nodiscard]] bool before(JobId a, JobId b) const;
-  void place(std::uint32_t pos, JobId job);
+  // Bitwise, not short-circuit: no branch on equal tags, which heaps compare unpredictably.
+  [[nodiscard]] static bool before(const Entry& a, const Entry& b) {
+    return (a.tag < b.tag) | ((a.tag == b.tag) & (a.order < b.order));
+  }
+  void place(std::uint32_t pos, const Entry& entry) {
+    heap_[pos] = entry;
+    jobs_[entry.job].heap_pos = pos;
+  }
   void sift_up(std::uint32_t pos);
   void sift_down(std::uint32_t pos);
   void remove_at(std::uint32_t pos);
+  void remove_top();  // remove_at(0), bottom-up
 
   int cores_;
   double virtual_ns_ = 0.0;  // restarts at 0 whenever the host is idle, to keep precision
@@ -49,7 +60,7 @@ class ProcessorSharingCpu final : public CpuScheduler {
   std::uint64_t next_order_ = 0;
   std::vector<Job> jobs_;  // indexed by JobId; free slots are reused
   std::vector<JobId> free_;
-  std::vector<JobId> heap_;  // min-heap on (tag, order)
+  std::vector<Entry> heap_;  // min-heap on (tag, order)
 };
 
 }  // namespace stacksim::models

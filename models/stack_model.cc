@@ -504,11 +504,13 @@ void StackModel::complete_cpu_bursts(int host_index) {
   if (!host.fire(sim_.now())) return;  // superseded by an earlier completion event
   cpu_done_.clear();
   host.complete_due(sim_.now(), cpu_done_);
-  arm_cpu(host_index);
   for (const std::uint32_t r : cpu_done_) {
     requests_[r].cpu_job = Request::kNoCpuJob;
     after_cpu(r);
   }
+  // Armed only now: a request done here often starts its next burst on the same host at once,
+  // and arming before that would schedule an event that burst's earlier end then supersedes.
+  arm_cpu(host_index);
 }
 
 void StackModel::after_cpu(std::uint32_t r) {
