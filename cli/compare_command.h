@@ -10,7 +10,7 @@ namespace stacksim::cli {
 // `stacksim compare A B [C...] [options]`.
 struct CompareArgs {
   std::vector<std::string> inputs;  // scenario files or saved `run --json` reports, in order
-  ScenarioArgs scenario;            // --set, --seed, --duration, --warmup (path unused)
+  ScenarioArgs scenario;            // the overrides applied to every scenario input (path unused)
   std::string labels;               // "a,b,...": one per input
   int replications = 1;
   int threads = 1;

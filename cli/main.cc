@@ -22,8 +22,9 @@ namespace {
 using stacksim::cli::RunArgs;
 using stacksim::cli::ScenarioArgs;
 
-void add_scenario_options(CLI::App& command, ScenarioArgs& args) {
-  command.add_option("scenario", args.path, "Scenario file (JSON with comments)")->required();
+// The overrides every command that loads scenarios takes: --set, --seed, --duration, --warmup,
+// --force, --allow-outside-files.
+void add_scenario_overrides(CLI::App& command, ScenarioArgs& args) {
   command
       .add_option("--set", args.sets,
                   "Override one scenario value: PATH=VALUE, PATH a JSON pointer "
@@ -38,6 +39,12 @@ void add_scenario_options(CLI::App& command, ScenarioArgs& args) {
                    "Run a scenario estimated to take very long (over 10^9 arrivals)");
   command.add_flag("--allow-outside-files", args.allow_outside_files,
                    "Let the scenario read files (traces) outside its own folder");
+}
+
+// A scenario file as the positional argument, and its overrides.
+void add_scenario_options(CLI::App& command, ScenarioArgs& args) {
+  command.add_option("scenario", args.path, "Scenario file (JSON with comments)")->required();
+  add_scenario_overrides(command, args);
 }
 
 }  // namespace
@@ -162,15 +169,7 @@ int main(int argc, char** argv) {
       "compare", "Runs side by side: scenario files (run alike) or saved run --json reports");
   compare->add_option("inputs", compare_args.inputs, "Scenario files or saved run reports")
       ->required();
-  compare
-      ->add_option("--set", compare_args.scenario.sets,
-                   "Override one value of every scenario input: PATH=VALUE")
-      ->take_all()
-      ->allow_extra_args(false);
-  compare->add_option("--seed", compare_args.scenario.seed, "Override the scenarios' seed");
-  compare->add_option("--duration", compare_args.scenario.duration,
-                      "Override the scenarios' measured duration");
-  compare->add_option("--warmup", compare_args.scenario.warmup, "Override the scenarios' warm-up");
+  add_scenario_overrides(*compare, compare_args.scenario);
   compare->add_option("--replications", compare_args.replications, "Replications per scenario")
       ->check(stacksim::cli::at_least_one());
   compare->add_option("--threads", compare_args.threads, "Worker threads")

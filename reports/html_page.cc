@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "charts/svg.h"
+
 namespace stacksim::reports {
 namespace {
 
@@ -68,32 +70,7 @@ const char* status_class(Card::Status status) {
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string html_escape(std::string_view text) { return charts::escape_xml(text); }
 
 HtmlPage::HtmlPage(std::string title, std::string subtitle)
     : title_(std::move(title)), subtitle_(std::move(subtitle)) {}

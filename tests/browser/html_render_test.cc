@@ -16,6 +16,7 @@
 
 #include "tests/browser/headless_chromium.h"
 #include "tests/support/files.h"
+#include "tests/support/shipped_scenarios.h"
 #include "tests/support/stacksim_process.h"
 
 namespace stacksim::testing {
@@ -92,15 +93,6 @@ void check_page(const std::string& chromium, const fs::path& html, const Expect&
   }
 }
 
-std::vector<std::string> shipped_scenarios() {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(fs::path(STACKSIM_SOURCE_DIR) / "scenarios")) {
-    if (entry.path().extension() == ".json") names.push_back(entry.path().stem().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 class RunPage : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RunPage, RendersWithChartsAndDiagram) {
@@ -117,11 +109,7 @@ TEST_P(RunPage, RendersWithChartsAndDiagram) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shipped, RunPage, ::testing::ValuesIn(shipped_scenarios()),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+                         [](const auto& info) { return scenario_test_name(info.param); });
 
 TEST(HtmlPages, SingleServerShowsTheDomainTheAddressAndTheSpofs) {
   REQUIRE_CHROMIUM(chromium);

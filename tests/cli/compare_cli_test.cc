@@ -63,5 +63,19 @@ TEST(CompareCli, BadInputs) {
   EXPECT_NE(result.err.find("/duration_s: missing"), std::string::npos) << result.err;
 }
 
+TEST(CompareCli, TakesTheSameScenarioOverridesAsRun) {
+  // A negative seed is refused as by run, not taken as 2^64 - 1.
+  const auto negative =
+      run_stacksim({"compare", "scenarios/mm1.json", "scenarios/md1.json", "--seed", "-1"});
+  EXPECT_EQ(negative.exit_code, 64);
+  EXPECT_NE(negative.err.find("--seed: must be an integer from 0"), std::string::npos)
+      << negative.err;
+  // --force and --allow-outside-files reach every scenario input.
+  const auto forced =
+      run_stacksim({"compare", "scenarios/mm1.json", "scenarios/md1.json", "--duration", "5s",
+                    "--force", "--allow-outside-files", "--quiet"});
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+}
+
 }  // namespace
 }  // namespace stacksim::testing

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/shipped_scenarios.h"
 #include "tests/support/stacksim_process.h"
 
 namespace stacksim::testing {
@@ -42,15 +43,6 @@ void expect_fits(const std::vector<std::string>& args) {
   EXPECT_LE(width, kColumns) << "widest line (" << width << " columns):\n" << line;
 }
 
-std::vector<std::string> shipped_scenarios() {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(fs::path(STACKSIM_SOURCE_DIR) / "scenarios")) {
-    if (entry.path().extension() == ".json") names.push_back(entry.path().stem().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 class RunFits : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(RunFits, EightyColumns) {
@@ -61,11 +53,7 @@ TEST_P(RunFits, EightyColumns) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shipped, RunFits, ::testing::ValuesIn(shipped_scenarios()),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           std::replace(name.begin(), name.end(), '-', '_');
-                           return name;
-                         });
+                         [](const auto& info) { return scenario_test_name(info.param); });
 
 TEST(TerminalWidth, RunWithReplicationsAndExplanationsFits) {
   expect_fits({"run", "scenarios/distributed.json", "--duration", "5m", "--replications", "2",
