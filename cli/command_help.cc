@@ -22,8 +22,6 @@ struct CommandHelp {
   std::string_view special_exit;  // an exit code of this command alone, already phrased
 };
 
-constexpr int kExitGoalsUnmet = 1;
-
 std::string_view exit_meaning(int code) {
   switch (code) {
     case kExitOk:
