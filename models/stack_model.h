@@ -38,7 +38,8 @@ namespace stacksim::models {
 // complete() or fail_request(). Events name a request and its attempt; a fault or timeout that
 // ends an attempt early leaves its pending events stale, and they are skipped when they fire.
 //
-// The implementation is split by concern: stack_model.cc (requests), stack_model_faults.cc
+// The implementation is split by concern: stack_model.cc (requests), stack_model_station.cc (the
+// lean path of a class that visits one station and nothing else), stack_model_faults.cc
 // (faults and availability), stack_model_results.cc (statistics and results).
 class StackModel final : public sim::EventHandler, public FaultListener, public RollingDeployStack {
  public:
@@ -129,6 +130,9 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
     bool tcp = false;     // entry is a web server or lb: connections and a listen backlog
     bool writes = false;  // database calls go to the primary
     double weight = 1.0;
+    // The station instance when the class's whole path is that one station, served on the lean
+    // path (stack_model_station.cc); -1 when the class takes the general path.
+    int lone_station = -1;
   };
 
   struct ClassStats {
@@ -177,6 +181,12 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
   // A draw of `d`, stretched by the component's slowdown and its host's swapping.
   [[nodiscard]] sim::Time scaled(const sim::Distribution& d, sim::RandomStream& rng,
                                  const TargetHealth& health, int host_index);
+
+  // stack_model_station.cc: the lean path of a class whose path is one station and nothing
+  // else, with no network, host, latency or disk in the way (see lone_station_of).
+  [[nodiscard]] int lone_station_of(const ClassPlan& plan) const;
+  void visit_lone_station(std::uint32_t r, Request& req, int index);
+  void leave_lone_station(std::uint32_t r, Request& req);
 
   // stack_model_faults.cc: faults and availability.
   [[nodiscard]] bool component_available(int component_index) const;
