@@ -186,6 +186,7 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
   // else, with no network, host, latency or disk in the way (see lone_station_of).
   [[nodiscard]] int lone_station_of(const ClassPlan& plan) const;
   void visit_lone_station(std::uint32_t r, Request& req, int index);
+  void serve_at_lone_station(std::uint32_t r, Request& req, Component& station, int index);
   void leave_lone_station(std::uint32_t r, Request& req);
 
   // stack_model_faults.cc: faults and availability.

@@ -34,25 +34,17 @@ void StackModel::visit_lone_station(std::uint32_t r, Request& req, int index) {
   req.at[0] = static_cast<std::uint16_t>(index);
   req.arrived_ns[0] = now;
   req.where = Request::Where::kArriving;
-  if (!component_available(index)) {
+  // component_available(index) for a component on no host.
+  if (!component_health_[index].self_available()) {
     refuse_unavailable(r, 0);
     return;
   }
   Component& station = components_[index];
   switch (station.admit(now, r)) {
-    case Component::Admission::kStarted: {
+    case Component::Admission::kStarted:
       if (measuring_) station.record_wait(0);
-      req.where = Request::Where::kBusy;
-      const sim::Time demand =
-          scaled(station.spec().cpu, station.cpu_rng, component_health_[index], -1);
-      if (demand == 0) {
-        leave_lone_station(r, req);
-      } else {
-        ++req.pending_events;
-        sim_.schedule_in(demand, this, kCpuDone | (req.attempt << 8), r);
-      }
+      serve_at_lone_station(r, req, station, index);
       return;
-    }
     case Component::Admission::kQueued:
       req.where = Request::Where::kQueued;
       return;
@@ -63,14 +55,41 @@ void StackModel::visit_lone_station(std::uint32_t r, Request& req, int index) {
   }
 }
 
-// after_cpu, leave, return_to_caller and respond in one: the service is done, the slot goes to
-// the next request waiting, and the answer reaches the client at once.
+// begin_work for a request holding a server of its lone station.
+void StackModel::serve_at_lone_station(std::uint32_t r, Request& req, Component& station,
+                                       int index) {
+  req.where = Request::Where::kBusy;
+  const sim::Time demand =
+      scaled(station.spec().cpu, station.cpu_rng, component_health_[index], -1);
+  if (demand == 0) {
+    leave_lone_station(r, req);
+  } else {
+    ++req.pending_events;
+    sim_.schedule_in(demand, this, kCpuDone | (req.attempt << 8), r);
+  }
+}
+
+// after_cpu, leave, release_slot, return_to_caller and respond in one: the service is done,
+// the server goes to the next request waiting, and the answer reaches the client at once.
 void StackModel::leave_lone_station(std::uint32_t r, Request& req) {
   const int index = req.at[0];
+  Component& station = components_[index];
+  const sim::Time now = sim_.now();
   req.where = Request::Where::kTransit;
   req.network_tries = 0;
-  if (measuring_) components_[index].record_completed_visit(sim_.now() - req.arrived_ns[0]);
-  release_slot(index);
+  if (measuring_) station.record_completed_visit(now - req.arrived_ns[0]);
+  if (component_health_[index].hard_down > 0) {  // component_hard_down(index), on no host
+    station.release_without_handover(now);
+  } else if (const auto next = station.release(now)) {
+    if (measuring_) station.record_wait(now - next->queued_since_ns);
+    // The station may also be on the path of a class on the general path.
+    Request& next_req = requests_[next->request];
+    if (plans_[next_req.class_index].lone_station >= 0) {
+      serve_at_lone_station(next->request, next_req, station, index);
+    } else {
+      begin_work(next->request);
+    }
+  }
   complete(r);
 }
 
