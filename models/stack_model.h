@@ -190,12 +190,31 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
   void leave_lone_station(std::uint32_t r, Request& req);
 
   // stack_model_faults.cc: faults and availability.
-  [[nodiscard]] bool component_available(int component_index) const;
-  [[nodiscard]] bool component_hard_down(int component_index) const;
-  [[nodiscard]] bool host_reachable(int host_index) const;
-  [[nodiscard]] bool network_is_clear(int host_index) const;
-  [[nodiscard]] double packet_loss(int host_index) const;
-  [[nodiscard]] sim::Time added_latency(int host_index) const;
+  // The checks every request makes at every step, defined here so that they inline.
+  [[nodiscard]] bool component_available(int component_index) const {
+    if (!component_health_[component_index].self_available()) return false;
+    const int host = components_[component_index].host_index();
+    return host < 0 || host_health_[host].self_available();
+  }
+  [[nodiscard]] bool component_hard_down(int component_index) const {
+    if (component_health_[component_index].hard_down > 0) return true;
+    const int host = components_[component_index].host_index();
+    return host >= 0 && host_health_[host].hard_down > 0;
+  }
+  [[nodiscard]] bool host_reachable(int host_index) const {
+    return host_index < 0 || host_health_[host_index].partitioned == 0;
+  }
+  [[nodiscard]] bool network_is_clear(int host_index) const {
+    if (host_index < 0) return true;
+    const TargetHealth& h = host_health_[host_index];
+    return h.partitioned == 0 && h.loss == 0.0;
+  }
+  [[nodiscard]] double packet_loss(int host_index) const {
+    return host_index < 0 ? 0.0 : host_health_[host_index].loss;
+  }
+  [[nodiscard]] sim::Time added_latency(int host_index) const {
+    return host_index < 0 ? 0 : host_health_[host_index].added_latency_ns;
+  }
   [[nodiscard]] double hit_ratio(int component_index) const;
   [[nodiscard]] const char* failure_origin(const Request& req, ErrorCause cause) const;
   void apply_fault(int fault_index, int sign);
