@@ -231,7 +231,14 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
 
   // stack_model_routing.cc: instances, load balancing, failover, rolling work, memory.
   void build_groups();
-  [[nodiscard]] int route(std::uint32_t r, int pos);
+  // The component instance for position `pos` of request r's path: defined here for the common
+  // case, a component with one instance, so that it inlines; route_among_instances otherwise.
+  [[nodiscard]] int route(std::uint32_t r, int pos) {
+    const std::vector<int>& instances =
+        groups_[plans_[requests_[r].class_index].path[pos]].instances;
+    return instances.size() == 1 ? instances.front() : route_among_instances(r, pos);
+  }
+  [[nodiscard]] int route_among_instances(std::uint32_t r, int pos);
   // A backend from the pool `pool` of the balancer `lb_group`, or -1 when none is healthy.
   [[nodiscard]] int pick_backend(int lb_group, int pool);
   [[nodiscard]] int entry_host(const Request& req) const;
