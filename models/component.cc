@@ -11,16 +11,6 @@ Component::Component(const ComponentSpec& spec, int host_index, std::uint64_t se
       host_index_(host_index),
       holds_(holds_slot_during_calls(spec.kind)) {}
 
-Component::Admission Component::admit_to_queue(sim::Time now, std::uint32_t request, bool bounded) {
-  if (bounded && spec_.queue_capacity &&
-      static_cast<std::int64_t>(queue_.size()) >= *spec_.queue_capacity) {
-    return Admission::kRefused;
-  }
-  queue_.push(Waiting{request, now});
-  waiting_.add(now, 1.0);
-  return Admission::kQueued;
-}
-
 void Component::release_without_handover(sim::Time now) {
   --busy_count_;
   busy_.add(now, -1.0);

@@ -84,7 +84,15 @@ class Component {
   };
 
   // admit when every slot is busy: wait, or be refused by a full waiting room.
-  [[nodiscard]] Admission admit_to_queue(sim::Time now, std::uint32_t request, bool bounded);
+  [[nodiscard]] Admission admit_to_queue(sim::Time now, std::uint32_t request, bool bounded) {
+    if (bounded && spec_.queue_capacity &&
+        static_cast<std::int64_t>(queue_.size()) >= *spec_.queue_capacity) {
+      return Admission::kRefused;
+    }
+    queue_.push(Waiting{request, now});
+    waiting_.add(now, 1.0);
+    return Admission::kQueued;
+  }
 
   ComponentSpec spec_;
   int host_index_;

@@ -30,13 +30,13 @@ void ProcessorSharingCpu::sift_up(std::uint32_t pos) {
   while (pos > 0) {
     const std::uint32_t parent = (pos - 1) / 2;
     if (!before(entry, heap_[parent])) break;
-    place(pos, heap_[parent]);
+    heap_[pos] = heap_[parent];
     pos = parent;
   }
-  place(pos, entry);
+  heap_[pos] = entry;
 }
 
-void ProcessorSharingCpu::sift_down(std::uint32_t pos) {
+std::uint32_t ProcessorSharingCpu::sift_down(std::uint32_t pos) {
   const Entry entry = heap_[pos];
   const auto size = static_cast<std::uint32_t>(heap_.size());
   for (;;) {
@@ -44,10 +44,11 @@ void ProcessorSharingCpu::sift_down(std::uint32_t pos) {
     if (child >= size) break;
     if (child + 1 < size && before(heap_[child + 1], heap_[child])) ++child;
     if (!before(heap_[child], entry)) break;
-    place(pos, heap_[child]);
+    heap_[pos] = heap_[child];
     pos = child;
   }
-  place(pos, entry);
+  heap_[pos] = entry;
+  return pos;
 }
 
 void ProcessorSharingCpu::remove_top() {
@@ -66,10 +67,10 @@ void ProcessorSharingCpu::remove_top() {
     if (child + 1 < size) {
       child += static_cast<std::uint32_t>(before(heap_[child + 1], heap_[child]));
     }
-    place(pos, heap_[child]);
+    heap_[pos] = heap_[child];
     pos = child;
   }
-  place(pos, last);
+  heap_[pos] = last;
   sift_up(pos);
 }
 
@@ -78,9 +79,9 @@ void ProcessorSharingCpu::remove_at(std::uint32_t pos) {
   const Entry last = heap_.back();
   heap_.pop_back();
   if (pos < heap_.size()) {
-    place(pos, last);
-    sift_down(pos);
-    sift_up(jobs_[last.job].heap_pos);
+    heap_[pos] = last;
+    // Down if a child is earlier, else up: an entry moved down is later than its new parent.
+    if (sift_down(pos) == pos) sift_up(pos);
   }
   if (heap_.empty()) virtual_ns_ = 0.0;
 }
@@ -91,22 +92,26 @@ CpuScheduler::JobId ProcessorSharingCpu::submit(sim::Time now, Burst burst) {
   if (heap_.empty()) virtual_ns_ = 0.0;
   JobId id;
   if (free_.empty()) {
-    id = static_cast<JobId>(jobs_.size());
-    jobs_.emplace_back();
+    id = next_job_++;
   } else {
     id = free_.back();
     free_.pop_back();
   }
-  jobs_[id].request = burst.request;
-  heap_.push_back(Entry{virtual_ns_ + static_cast<double>(burst.demand_ns), next_order_++, id});
-  jobs_[id].heap_pos = static_cast<std::uint32_t>(heap_.size() - 1);
-  sift_up(jobs_[id].heap_pos);
+  heap_.push_back(
+      Entry{virtual_ns_ + static_cast<double>(burst.demand_ns), next_order_++, id, burst.request});
+  sift_up(static_cast<std::uint32_t>(heap_.size() - 1));
   return id;
 }
 
 void ProcessorSharingCpu::cancel(sim::Time now, JobId job) {
   advance(now);
-  remove_at(jobs_[job].heap_pos);
+  for (std::uint32_t pos = 0; pos < heap_.size(); ++pos) {
+    if (heap_[pos].job == job) {
+      remove_at(pos);
+      return;
+    }
+  }
+  assert(false && "cancel of a burst not on this host");
 }
 
 sim::Time ProcessorSharingCpu::next_completion_ns() const {
@@ -123,7 +128,7 @@ sim::Time ProcessorSharingCpu::next_completion_ns() const {
 void ProcessorSharingCpu::complete_due(sim::Time now, std::vector<std::uint32_t>& done) {
   advance(now);
   while (!heap_.empty() && heap_.front().tag <= virtual_ns_ + kDoneSlackNs) {
-    done.push_back(jobs_[heap_.front().job].request);
+    done.push_back(heap_.front().request);
     remove_top();
   }
 }

@@ -10,8 +10,10 @@ namespace stacksim::models {
 // Processor sharing, as Linux's CFS approximates it: n runnable bursts on c cores each run at
 // rate min(1, c/n). Kept in virtual time V, which advances at that rate: a burst submitted at
 // V0 with demand d finishes when V reaches its tag V0 + d, so the bursts stay in a min-heap of
-// tags and only the heap's top decides the next completion. Every operation is O(log n); no
-// burst is ever rescanned when another arrives or leaves.
+// tags and only the heap's top decides the next completion. submit and completions are
+// O(log n); no burst is ever rescanned when another arrives or leaves. The heap does not track
+// where each burst is, so that sifting moves entries and nothing else: cancel, which only
+// faults and timeouts call, finds its burst by a scan, O(n).
 class ProcessorSharingCpu final : public CpuScheduler {
  public:
   explicit ProcessorSharingCpu(int cores) : cores_(cores) {}
@@ -24,15 +26,13 @@ class ProcessorSharingCpu final : public CpuScheduler {
   [[nodiscard]] int waiting() const override { return n() < cores_ ? 0 : n() - cores_; }
 
  private:
-  // A burst in the heap, with its order key inline so that sifting never leaves the heap.
+  // A burst in the heap, with its order key and its request inline so that sifting and
+  // completing never leave the heap.
   struct Entry {
     double tag = 0.0;         // virtual time at which the burst has had all its demand
     std::uint64_t order = 0;  // submission order: ties complete first in, first out
     JobId job = 0;
-  };
-  struct Job {
     std::uint32_t request = 0;
-    std::uint32_t heap_pos = 0;
   };
 
   [[nodiscard]] int n() const { return static_cast<int>(heap_.size()); }
@@ -45,12 +45,9 @@ class ProcessorSharingCpu final : public CpuScheduler {
   [[nodiscard]] static bool before(const Entry& a, const Entry& b) {
     return (a.tag < b.tag) | ((a.tag == b.tag) & (a.order < b.order));
   }
-  void place(std::uint32_t pos, const Entry& entry) {
-    heap_[pos] = entry;
-    jobs_[entry.job].heap_pos = pos;
-  }
   void sift_up(std::uint32_t pos);
-  void sift_down(std::uint32_t pos);
+  // Returns where the entry at `pos` came to rest.
+  std::uint32_t sift_down(std::uint32_t pos);
   void remove_at(std::uint32_t pos);
   void remove_top();  // remove_at(0), bottom-up
 
@@ -58,7 +55,7 @@ class ProcessorSharingCpu final : public CpuScheduler {
   double virtual_ns_ = 0.0;  // restarts at 0 whenever the host is idle, to keep precision
   sim::Time updated_ns_ = 0;
   std::uint64_t next_order_ = 0;
-  std::vector<Job> jobs_;  // indexed by JobId; free slots are reused
+  JobId next_job_ = 0;  // ids handed out so far; freed ones are reused
   std::vector<JobId> free_;
   std::vector<Entry> heap_;  // min-heap on (tag, order)
 };

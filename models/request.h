@@ -72,8 +72,9 @@ inline constexpr std::uint32_t kMaxRequestsHeld = 1'000'000;
 class RequestPool {
  public:
   [[nodiscard]] std::uint32_t acquire() {
-    if (free_.empty()) {
+    if (free_count_ == 0) {
       requests_.emplace_back();
+      free_.push_back(0);  // room for its release, so that release never grows free_
       // Checked only while the pool grows, never on the steady-state path.
       if (requests_.size() == kMaxRequestsHeld) {
         full_ = true;
@@ -81,12 +82,11 @@ class RequestPool {
       }
       return static_cast<std::uint32_t>(requests_.size() - 1);
     }
-    const std::uint32_t id = free_.back();
-    free_.pop_back();
+    const std::uint32_t id = free_[--free_count_];
     static_cast<RequestState&>(requests_[id]) = RequestState{};  // the arrays are written first
     return id;
   }
-  void release(std::uint32_t id) { free_.push_back(id); }
+  void release(std::uint32_t id) { free_[free_count_++] = id; }
   [[nodiscard]] Request& operator[](std::uint32_t id) { return requests_[id]; }
   // Asks `simulation` to stop once the pool has grown to kMaxRequestsHeld requests.
   void stop_when_full(sim::Simulation& simulation) { stop_when_full_ = &simulation; }
@@ -99,7 +99,9 @@ class RequestPool {
 
  private:
   std::vector<Request> requests_;
+  // A stack of the free ids, free_[0, free_count_): as large as requests_, so never full.
   std::vector<std::uint32_t> free_;
+  std::size_t free_count_ = 0;
   bool full_ = false;
   sim::Simulation* stop_when_full_ = nullptr;
 };

@@ -109,6 +109,7 @@ StackModel::StackModel(const ScenarioSpec& spec, sim::Simulation& simulation,
     plan.tcp = entry_kind == ComponentKind::kWeb || entry_kind == ComponentKind::kLb;
     plan.writes = cls.writes;
     plan.weight = cls.weight;
+    plan.lone_station = lone_station_of(plan);
     plans_.push_back(std::move(plan));
     total_weight += cls.weight;
     cumulative_weights_.push_back(total_weight);
@@ -265,7 +266,11 @@ void StackModel::handle_request_event(std::uint32_t base, std::uint32_t attempt,
       }
       break;
     case kCpuDone:  // a component on no host: its CPU work takes its own time
-      after_cpu(r);
+      if (plans_[req.class_index].lone_station >= 0) {
+        leave_lone_station(r, req);
+      } else {
+        after_cpu(r);
+      }
       break;
     case kLatencyDone:
       after_latency(r);
@@ -331,6 +336,8 @@ void StackModel::start_attempt(std::uint32_t r) {
   }
   if (resolves_names_ && dns_cache_expiry_ns_[req.client] <= sim_.now()) {
     arrive(r, 0);  // cache miss: ask the resolver
+  } else if (const int station = plans_[req.class_index].lone_station; station >= 0) {
+    visit_lone_station(r, req, station);
   } else {
     go_to_entry(r);
   }

@@ -38,7 +38,8 @@ namespace stacksim::models {
 // complete() or fail_request(). Events name a request and its attempt; a fault or timeout that
 // ends an attempt early leaves its pending events stale, and they are skipped when they fire.
 //
-// The implementation is split by concern: stack_model.cc (requests), stack_model_faults.cc
+// The implementation is split by concern: stack_model.cc (requests), stack_model_station.cc (the
+// lean path of a class that visits one station and nothing else), stack_model_faults.cc
 // (faults and availability), stack_model_results.cc (statistics and results).
 class StackModel final : public sim::EventHandler, public FaultListener, public RollingDeployStack {
  public:
@@ -129,6 +130,9 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
     bool tcp = false;     // entry is a web server or lb: connections and a listen backlog
     bool writes = false;  // database calls go to the primary
     double weight = 1.0;
+    // The station instance when the class's whole path is that one station, served on the lean
+    // path (stack_model_station.cc); -1 when the class takes the general path.
+    int lone_station = -1;
   };
 
   struct ClassStats {
@@ -178,13 +182,39 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
   [[nodiscard]] sim::Time scaled(const sim::Distribution& d, sim::RandomStream& rng,
                                  const TargetHealth& health, int host_index);
 
+  // stack_model_station.cc: the lean path of a class whose path is one station and nothing
+  // else, with no network, host, latency or disk in the way (see lone_station_of).
+  [[nodiscard]] int lone_station_of(const ClassPlan& plan) const;
+  void visit_lone_station(std::uint32_t r, Request& req, int index);
+  void serve_at_lone_station(std::uint32_t r, Request& req, Component& station, int index);
+  void leave_lone_station(std::uint32_t r, Request& req);
+
   // stack_model_faults.cc: faults and availability.
-  [[nodiscard]] bool component_available(int component_index) const;
-  [[nodiscard]] bool component_hard_down(int component_index) const;
-  [[nodiscard]] bool host_reachable(int host_index) const;
-  [[nodiscard]] bool network_is_clear(int host_index) const;
-  [[nodiscard]] double packet_loss(int host_index) const;
-  [[nodiscard]] sim::Time added_latency(int host_index) const;
+  // The checks every request makes at every step, defined here so that they inline.
+  [[nodiscard]] bool component_available(int component_index) const {
+    if (!component_health_[component_index].self_available()) return false;
+    const int host = components_[component_index].host_index();
+    return host < 0 || host_health_[host].self_available();
+  }
+  [[nodiscard]] bool component_hard_down(int component_index) const {
+    if (component_health_[component_index].hard_down > 0) return true;
+    const int host = components_[component_index].host_index();
+    return host >= 0 && host_health_[host].hard_down > 0;
+  }
+  [[nodiscard]] bool host_reachable(int host_index) const {
+    return host_index < 0 || host_health_[host_index].partitioned == 0;
+  }
+  [[nodiscard]] bool network_is_clear(int host_index) const {
+    if (host_index < 0) return true;
+    const TargetHealth& h = host_health_[host_index];
+    return h.partitioned == 0 && h.loss == 0.0;
+  }
+  [[nodiscard]] double packet_loss(int host_index) const {
+    return host_index < 0 ? 0.0 : host_health_[host_index].loss;
+  }
+  [[nodiscard]] sim::Time added_latency(int host_index) const {
+    return host_index < 0 ? 0 : host_health_[host_index].added_latency_ns;
+  }
   [[nodiscard]] double hit_ratio(int component_index) const;
   [[nodiscard]] const char* failure_origin(const Request& req, ErrorCause cause) const;
   void apply_fault(int fault_index, int sign);
@@ -201,7 +231,14 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
 
   // stack_model_routing.cc: instances, load balancing, failover, rolling work, memory.
   void build_groups();
-  [[nodiscard]] int route(std::uint32_t r, int pos);
+  // The component instance for position `pos` of request r's path: defined here for the common
+  // case, a component with one instance, so that it inlines; route_among_instances otherwise.
+  [[nodiscard]] int route(std::uint32_t r, int pos) {
+    const std::vector<int>& instances =
+        groups_[plans_[requests_[r].class_index].path[pos]].instances;
+    return instances.size() == 1 ? instances.front() : route_among_instances(r, pos);
+  }
+  [[nodiscard]] int route_among_instances(std::uint32_t r, int pos);
   // A backend from the pool `pool` of the balancer `lb_group`, or -1 when none is healthy.
   [[nodiscard]] int pick_backend(int lb_group, int pool);
   [[nodiscard]] int entry_host(const Request& req) const;

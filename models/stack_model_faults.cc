@@ -6,36 +6,6 @@
 
 namespace stacksim::models {
 
-bool StackModel::component_available(int component_index) const {
-  if (!component_health_[component_index].self_available()) return false;
-  const int host = components_[component_index].host_index();
-  return host < 0 || host_health_[host].self_available();
-}
-
-bool StackModel::component_hard_down(int component_index) const {
-  if (component_health_[component_index].hard_down > 0) return true;
-  const int host = components_[component_index].host_index();
-  return host >= 0 && host_health_[host].hard_down > 0;
-}
-
-bool StackModel::host_reachable(int host_index) const {
-  return host_index < 0 || host_health_[host_index].partitioned == 0;
-}
-
-bool StackModel::network_is_clear(int host_index) const {
-  if (host_index < 0) return true;
-  const TargetHealth& h = host_health_[host_index];
-  return h.partitioned == 0 && h.loss == 0.0;
-}
-
-double StackModel::packet_loss(int host_index) const {
-  return host_index < 0 ? 0.0 : host_health_[host_index].loss;
-}
-
-sim::Time StackModel::added_latency(int host_index) const {
-  return host_index < 0 ? 0 : host_health_[host_index].added_latency_ns;
-}
-
 double StackModel::hit_ratio(int component_index) const {
   const double configured = components_[component_index].spec().buffer_pool_hit_ratio;
   const TargetHealth& h = component_health_[component_index];

@@ -53,11 +53,10 @@ int StackModel::entry_host(const Request& req) const {
   return components_[req.at[plans_[req.class_index].entry]].host_index();
 }
 
-int StackModel::route(std::uint32_t r, int pos) {
+int StackModel::route_among_instances(std::uint32_t r, int pos) {
   Request& req = requests_[r];
   const ClassPlan& plan = plans_[req.class_index];
   Group& group = groups_[plan.path[pos]];
-  if (group.instances.size() == 1) return group.instances.front();
   const ComponentSpec& spec = spec_.components[plan.path[pos]];
 
   if (spec.kind == ComponentKind::kDb) {

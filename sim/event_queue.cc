@@ -2,6 +2,9 @@
 
 namespace stacksim::sim {
 
-void EventQueue::grow() { heap_.resize(heap_.empty() ? 64 : 2 * heap_.size()); }
+void EventQueue::grow() {
+  capacity_ = heap_.empty() ? 64 : 2 * heap_.size();
+  heap_.resize(capacity_);
+}
 
 }  // namespace stacksim::sim

@@ -20,26 +20,28 @@ struct Event {
 };
 
 // Priority queue of events ordered by (time, seq): a 4-ary implicit heap over a vector. push and
-// pop are inline: they run once per event. The order is one 128-bit comparison of (time, seq),
-// and pop picks the least of four children by a branch-free tournament, so the unpredictable
-// comparisons of a heap cost no mispredicted branches.
+// pop are inline: they run once per event. The heap keeps each event's (time, seq) as one
+// unsigned 128-bit key, made once when it is pushed, so that every comparison while sifting is a
+// single 128-bit comparison of stored keys; pop picks the least of four children by a
+// branch-free tournament, so the unpredictable comparisons of a heap cost no mispredicted
+// branches.
 class EventQueue {
  public:
   [[nodiscard]] bool empty() const { return size_ == 0; }
   [[nodiscard]] std::size_t size() const { return size_; }
-  [[nodiscard]] const Event& top() const { return heap_.front(); }
+  // The earliest event. Requires !empty().
+  [[nodiscard]] Event top() const { return event_of(heap_.front()); }
+  [[nodiscard]] Time top_time() const { return time_of(heap_.front().key); }
 
   void push(const Event& pushed) {
-    // A copy: `pushed` may refer into heap_ (q.push(q.top())), which growing reallocates.
-    const Event e = pushed;
-    if (size_ == heap_.size()) [[unlikely]]
+    const Entry e = entry_of(pushed);
+    if (size_ == capacity_) [[unlikely]]
       grow();
-    Event* const h = heap_.data();
+    Entry* const h = heap_.data();
     std::size_t i = size_++;
-    const Key key = key_of(e);
     while (i > 0) {
       const std::size_t parent = (i - 1) / kArity;
-      if (!(key < key_of(h[parent]))) break;
+      if (!(e.key < h[parent].key)) break;
       h[i] = h[parent];
       i = parent;
     }
@@ -51,29 +53,28 @@ class EventQueue {
   // event, which then rises from that leaf. The last event is a late one more often than not,
   // so it rises little, and the way down is one tournament per level with no early exit.
   Event pop() {
-    Event* const h = heap_.data();
-    const Event result = h[0];
+    Entry* const h = heap_.data();
+    const Event result = event_of(h[0]);
     const std::size_t n = --size_;
     if (n == 0) return result;
-    const Event last = h[n];
+    const Entry last = h[n];
     std::size_t i = 0;
     for (;;) {
       const std::size_t first = i * kArity + 1;
       std::size_t best;
       if (first + kArity <= n) {
         // All four children exist: a tournament of conditional moves.
-        const std::size_t a =
-            first + static_cast<std::size_t>(key_of(h[first + 1]) < key_of(h[first]));
+        const std::size_t a = first + static_cast<std::size_t>(h[first + 1].key < h[first].key);
         const std::size_t b =
-            first + 2 + static_cast<std::size_t>(key_of(h[first + 3]) < key_of(h[first + 2]));
+            first + 2 + static_cast<std::size_t>(h[first + 3].key < h[first + 2].key);
         // A mask, not `?:`, which the compiler turns into an unpredictable branch here.
-        const std::size_t take_b = -static_cast<std::size_t>(key_of(h[b]) < key_of(h[a]));
+        const std::size_t take_b = -static_cast<std::size_t>(h[b].key < h[a].key);
         best = a ^ ((a ^ b) & take_b);
       } else {
         if (first >= n) break;
         best = first;
         for (std::size_t c = first + 1; c < n; ++c) {
-          if (key_of(h[c]) < key_of(h[best])) best = c;
+          if (h[c].key < h[best].key) best = c;
         }
         // A node with fewer than four children is the last with any: `best` is a leaf.
         h[i] = h[best];
@@ -83,10 +84,9 @@ class EventQueue {
       h[i] = h[best];
       i = best;
     }
-    const Key last_key = key_of(last);
     while (i > 0) {
       const std::size_t parent = (i - 1) / kArity;
-      if (!(last_key < key_of(h[parent]))) break;
+      if (!(last.key < h[parent].key)) break;
       h[i] = h[parent];
       i = parent;
     }
@@ -96,25 +96,44 @@ class EventQueue {
 
   void clear() { size_ = 0; }
   void reserve(std::size_t n) {
-    if (n > heap_.size()) heap_.resize(n);
+    if (n > capacity_) {
+      heap_.resize(n);
+      capacity_ = n;
+    }
   }
 
  private:
   static constexpr std::size_t kArity = 4;
   __extension__ typedef unsigned __int128 Key;  // GCC and Clang; keeps -Wpedantic quiet
+  static constexpr std::uint64_t kSignBit = std::uint64_t{1} << 63;
 
-  // (time, seq) as one unsigned 128-bit number: time in the high half with its sign bit
-  // flipped, so that unsigned order is time's signed order, and seq in the low half.
-  static Key key_of(const Event& e) {
-    return static_cast<Key>(static_cast<std::uint64_t>(e.time) ^ (std::uint64_t{1} << 63)) << 64 |
-           e.seq;
+  // An event as the heap holds it: (time, seq) as one unsigned 128-bit number, time in the high
+  // half with its sign bit flipped, so that unsigned order is time's signed order, and seq in
+  // the low half.
+  struct Entry {
+    Key key;
+    EventHandler* handler;
+    std::uint32_t type;
+    std::uint32_t arg;
+  };
+
+  static Entry entry_of(const Event& e) {
+    return Entry{static_cast<Key>(static_cast<std::uint64_t>(e.time) ^ kSignBit) << 64 | e.seq,
+                 e.handler, e.type, e.arg};
+  }
+  static Time time_of(Key key) {
+    return static_cast<Time>(static_cast<std::uint64_t>(key >> 64) ^ kSignBit);
+  }
+  static Event event_of(const Entry& e) {
+    return Event{time_of(e.key), static_cast<std::uint64_t>(e.key), e.handler, e.type, e.arg};
   }
 
   // Doubles the storage (out of line: push runs once per event, growing almost never).
   void grow();
 
-  std::vector<Event> heap_;  // heap_[0, size_) is the heap; the rest is room to grow
+  std::vector<Entry> heap_;  // heap_[0, size_) is the heap; the rest is room to grow
   std::size_t size_ = 0;
+  std::size_t capacity_ = 0;  // heap_.size(), kept so that push does not divide to get it
 };
 
 }  // namespace stacksim::sim

@@ -7,7 +7,7 @@ RunOutcome Simulation::run_until(Time end, const std::atomic<bool>* interrupt) {
   if (end < now_) end = now_;
   if (stop_requested_) return RunOutcome::kStopped;
   while (!queue_.empty()) {
-    if (queue_.top().time > end) {
+    if (queue_.top_time() > end) {
       now_ = end;
       return RunOutcome::kReachedEnd;
     }

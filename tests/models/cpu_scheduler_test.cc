@@ -54,6 +54,24 @@ TEST(ProcessorSharingCpu, CancelledBurstGivesItsShareBack) {
   EXPECT_EQ(complete(cpu, 1250), std::vector<std::uint32_t>{2});
 }
 
+TEST(ProcessorSharingCpu, CancellingBurstsAnywhereInTheHeapKeepsTheOthersInOrder) {
+  ProcessorSharingCpu cpu(8);  // all at full speed: each completes at its demand
+  const std::vector<sim::Time> demands = {600, 100, 500, 200, 400, 300, 700};
+  std::vector<CpuScheduler::JobId> ids;
+  for (std::uint32_t r = 0; r < demands.size(); ++r) ids.push_back(cpu.submit(0, {r, demands[r]}));
+  cpu.cancel(0, ids[1]);  // the earliest, at the heap's top
+  cpu.cancel(0, ids[6]);  // the latest
+  cpu.cancel(0, ids[3]);
+  EXPECT_EQ(cpu.running(), 4);
+  EXPECT_EQ(cpu.next_completion_ns(), 300);
+  const auto again = cpu.submit(0, {9, 250});  // reuses a freed id
+  EXPECT_EQ(complete(cpu, 350), (std::vector<std::uint32_t>{9, 5}));
+  cpu.cancel(350, ids[2]);
+  EXPECT_EQ(complete(cpu, 1000), (std::vector<std::uint32_t>{4, 0}));
+  EXPECT_NE(again, ids[2]);
+  EXPECT_EQ(cpu.next_completion_ns(), sim::kTimeInfinity);
+}
+
 TEST(FcfsCpu, SecondBurstWaitsForTheCore) {
   FcfsCpu cpu(1);
   (void)cpu.submit(0, {7, 100});

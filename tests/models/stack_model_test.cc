@@ -24,6 +24,37 @@ TEST(StackModel, OneUserWithoutThinkTimeCompletesBackToBackRequests) {
   EXPECT_DOUBLE_EQ(component(r, "server").utilization, 1.0);
 }
 
+TEST(StackModel, ALoneStationGivesWhatTheGeneralPathGives) {
+  // A class whose path is one station takes a lean path (stack_model_station.cc). A latency of
+  // uniform(0, 0) is zero too, but only the general path draws it (from a stream of its own), so
+  // the same queue taken the long way must come out the same in every respect.
+  auto lean = testing::open_scenario(
+      2'000, {testing::station("server", 2, Distribution::exponential(ms(0.9)))}, {"server"},
+      s(60));
+  lean.components[0].queue_capacity = 20;  // some arrivals are turned away
+  lean.warmup_ns = s(5);
+  auto general = lean;
+  general.components[0].latency = Distribution::uniform(0, 0);
+  const RunResult a = run_replication(lean, 0);
+  const RunResult b = run_replication(general, 0);
+  EXPECT_GT(a.completed, 100'000u);
+  EXPECT_GT(component(a, "server").rejected, 100u);
+  EXPECT_EQ(a.offered, b.offered);
+  EXPECT_EQ(a.completed, b.completed);
+  EXPECT_EQ(a.failed, b.failed);
+  EXPECT_EQ(a.latency_ns.sum(), b.latency_ns.sum());
+  EXPECT_EQ(a.latency_ns.max(), b.latency_ns.max());
+  EXPECT_EQ(a.mean_in_system, b.mean_in_system);
+  const ComponentResult& ca = component(a, "server");
+  const ComponentResult& cb = component(b, "server");
+  EXPECT_EQ(ca.visits, cb.visits);
+  EXPECT_EQ(ca.rejected, cb.rejected);
+  EXPECT_EQ(ca.utilization, cb.utilization);
+  EXPECT_EQ(ca.mean_queue_length, cb.mean_queue_length);
+  EXPECT_EQ(ca.mean_wait_s, cb.mean_wait_s);
+  EXPECT_EQ(ca.mean_response_s, cb.mean_response_s);
+}
+
 TEST(StackModel, WebHoldsItsConnectionWhileTheAppWorks) {
   auto spec = testing::closed_scenario(
       1, Distribution(),
