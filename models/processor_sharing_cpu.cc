@@ -52,7 +52,6 @@ std::uint32_t ProcessorSharingCpu::sift_down(std::uint32_t pos) {
 }
 
 void ProcessorSharingCpu::remove_top() {
-  free_.push_back(heap_.front().job);
   const Entry last = heap_.back();
   heap_.pop_back();
   const auto size = static_cast<std::uint32_t>(heap_.size());
@@ -75,7 +74,6 @@ void ProcessorSharingCpu::remove_top() {
 }
 
 void ProcessorSharingCpu::remove_at(std::uint32_t pos) {
-  free_.push_back(heap_[pos].job);
   const Entry last = heap_.back();
   heap_.pop_back();
   if (pos < heap_.size()) {
@@ -90,23 +88,16 @@ CpuScheduler::JobId ProcessorSharingCpu::submit(sim::Time now, Burst burst) {
   assert(burst.demand_ns > 0);
   advance(now);
   if (heap_.empty()) virtual_ns_ = 0.0;
-  JobId id;
-  if (free_.empty()) {
-    id = next_job_++;
-  } else {
-    id = free_.back();
-    free_.pop_back();
-  }
   heap_.push_back(
-      Entry{virtual_ns_ + static_cast<double>(burst.demand_ns), next_order_++, id, burst.request});
+      Entry{virtual_ns_ + static_cast<double>(burst.demand_ns), next_order_++, burst.request});
   sift_up(static_cast<std::uint32_t>(heap_.size() - 1));
-  return id;
+  return burst.request;
 }
 
 void ProcessorSharingCpu::cancel(sim::Time now, JobId job) {
   advance(now);
   for (std::uint32_t pos = 0; pos < heap_.size(); ++pos) {
-    if (heap_[pos].job == job) {
+    if (heap_[pos].request == job) {
       remove_at(pos);
       return;
     }

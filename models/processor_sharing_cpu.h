@@ -13,7 +13,8 @@ namespace stacksim::models {
 // tags and only the heap's top decides the next completion. submit and completions are
 // O(log n); no burst is ever rescanned when another arrives or leaves. The heap does not track
 // where each burst is, so that sifting moves entries and nothing else: cancel, which only
-// faults and timeouts call, finds its burst by a scan, O(n).
+// faults and timeouts call, finds its burst by a scan, O(n). A burst's id is its request (a
+// request has at most one burst on a host at a time: Request::cpu_job).
 class ProcessorSharingCpu final : public CpuScheduler {
  public:
   explicit ProcessorSharingCpu(int cores) : cores_(cores) {}
@@ -29,10 +30,9 @@ class ProcessorSharingCpu final : public CpuScheduler {
   // A burst in the heap, with its order key and its request inline so that sifting and
   // completing never leave the heap.
   struct Entry {
-    double tag = 0.0;         // virtual time at which the burst has had all its demand
-    std::uint64_t order = 0;  // submission order: ties complete first in, first out
-    JobId job = 0;
-    std::uint32_t request = 0;
+    double tag = 0.0;           // virtual time at which the burst has had all its demand
+    std::uint64_t order = 0;    // submission order: ties complete first in, first out
+    std::uint32_t request = 0;  // also the burst's JobId
   };
 
   [[nodiscard]] int n() const { return static_cast<int>(heap_.size()); }
@@ -55,8 +55,6 @@ class ProcessorSharingCpu final : public CpuScheduler {
   double virtual_ns_ = 0.0;  // restarts at 0 whenever the host is idle, to keep precision
   sim::Time updated_ns_ = 0;
   std::uint64_t next_order_ = 0;
-  JobId next_job_ = 0;  // ids handed out so far; freed ones are reused
-  std::vector<JobId> free_;
   std::vector<Entry> heap_;  // min-heap on (tag, order)
 };
 

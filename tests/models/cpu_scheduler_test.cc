@@ -64,7 +64,7 @@ TEST(ProcessorSharingCpu, CancellingBurstsAnywhereInTheHeapKeepsTheOthersInOrder
   cpu.cancel(0, ids[3]);
   EXPECT_EQ(cpu.running(), 4);
   EXPECT_EQ(cpu.next_completion_ns(), 300);
-  const auto again = cpu.submit(0, {9, 250});  // reuses a freed id
+  const auto again = cpu.submit(0, {9, 250});  // a new burst
   EXPECT_EQ(complete(cpu, 350), (std::vector<std::uint32_t>{9, 5}));
   cpu.cancel(350, ids[2]);
   EXPECT_EQ(complete(cpu, 1000), (std::vector<std::uint32_t>{4, 0}));
