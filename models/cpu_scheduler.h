@@ -10,9 +10,12 @@
 namespace stacksim::models {
 
 // How a host shares its cores among the CPU bursts of the requests on it. Knows nothing of
-// events: the host's owner keeps one completion event per host at next_completion_ns() and
-// calls complete_due() when it fires. Every operation is O(log n) in the bursts on the host
-// (FCFS's cancel of a queued burst excepted: O(queued), and only faults and timeouts cancel).
+// events. A burst whose end is known when it is submitted (it has a core to itself until then)
+// is an "own" burst: its owner schedules an event of its own at that end and calls
+// complete_own() when it fires. Every other burst ends when the others let it: the owner keeps
+// one shared completion event per host at next_completion_ns() and calls complete_due() when
+// it fires. Every operation is O(log n) in the bursts on the host (FCFS's cancel of a queued
+// burst excepted: O(queued), and only faults and timeouts cancel).
 class CpuScheduler {
  public:
   // A burst of `demand_ns` of one core's work for request `request`.
@@ -22,11 +25,21 @@ class CpuScheduler {
   };
   // A submitted burst, until it completes or is cancelled.
   using JobId = std::uint32_t;
+  struct Submitted {
+    JobId job;
+    // When an own burst ends; sim::kTimeInfinity for a burst the shared completions end.
+    sim::Time own_end_ns;
+  };
 
   virtual ~CpuScheduler() = default;
 
-  // Accepts a burst at `now` (demand_ns > 0). Returns its id for cancel().
-  [[nodiscard]] virtual JobId submit(sim::Time now, Burst burst) = 0;
+  // Accepts a burst at `now` (demand_ns > 0). A burst submitted to the shared completions may
+  // bring next_completion_ns() forward; an own burst never changes it.
+  [[nodiscard]] virtual Submitted submit(sim::Time now, Burst burst) = 0;
+  // The own completion event of burst `job` fired at `now`: true, and the burst is gone, when it
+  // is still an own burst ending at `now`; false for an event gone stale (the burst has since
+  // passed to the shared completions, or was cancelled and its id reused).
+  [[nodiscard]] virtual bool complete_own(sim::Time now, JobId job) = 0;
   // Takes a burst out before it completes (its request failed); its work is abandoned.
   virtual void cancel(sim::Time now, JobId job) = 0;
   // When the earliest burst completes if nothing changes, or sim::kTimeInfinity when idle.

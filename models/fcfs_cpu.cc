@@ -18,7 +18,7 @@ void FcfsCpu::start(sim::Time now, JobId job) {
                  [this](JobId a, JobId b) { return ends_later(a, b); });
 }
 
-CpuScheduler::JobId FcfsCpu::submit(sim::Time now, Burst burst) {
+CpuScheduler::Submitted FcfsCpu::submit(sim::Time now, Burst burst) {
   JobId id;
   if (free_.empty()) {
     id = static_cast<JobId>(jobs_.size());
@@ -33,7 +33,7 @@ CpuScheduler::JobId FcfsCpu::submit(sim::Time now, Burst burst) {
   } else {
     queue_.push(id);
   }
-  return id;
+  return {id, sim::kTimeInfinity};
 }
 
 void FcfsCpu::cancel(sim::Time now, JobId job) {

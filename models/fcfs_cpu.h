@@ -14,7 +14,9 @@ class FcfsCpu final : public CpuScheduler {
  public:
   explicit FcfsCpu(int cores) : cores_(cores) {}
 
-  [[nodiscard]] JobId submit(sim::Time now, Burst burst) override;
+  // Every burst ends through the shared completions (none is an own burst).
+  [[nodiscard]] Submitted submit(sim::Time now, Burst burst) override;
+  [[nodiscard]] bool complete_own(sim::Time /*now*/, JobId /*job*/) override { return false; }
   void cancel(sim::Time now, JobId job) override;
   [[nodiscard]] sim::Time next_completion_ns() const override;
   void complete_due(sim::Time now, std::vector<std::uint32_t>& done) override;

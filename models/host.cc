@@ -15,11 +15,18 @@ void Host::record(sim::Time now) {
   if (queued_.level() != waiting) queued_.set(now, waiting);
 }
 
-CpuScheduler::JobId Host::submit(sim::Time now, CpuScheduler::Burst burst) {
-  const CpuScheduler::JobId job = cpu_->submit(now, burst);
+CpuScheduler::Submitted Host::submit(sim::Time now, CpuScheduler::Burst burst) {
+  const CpuScheduler::Submitted submitted = cpu_->submit(now, burst);
   ++bursts_;
   record(now);
-  return job;
+  return submitted;
+}
+
+bool Host::complete_own(sim::Time now, CpuScheduler::JobId job) {
+  if (!cpu_->complete_own(now, job)) return false;
+  --bursts_;
+  record(now);
+  return true;
 }
 
 void Host::cancel(sim::Time now, CpuScheduler::JobId job) {

@@ -15,8 +15,9 @@ namespace stacksim::models {
 
 // A machine: `cores` shared by the CPU bursts of every component placed on it, under the
 // host's scheduling policy (processor sharing or FCFS, see cpu_scheduler.h). Knows nothing of
-// events: its owner keeps one completion event armed per host, at the time arm() returns,
-// and calls complete_due() when an event it armed fires.
+// events: its owner schedules an event of its own for each own burst (see CpuScheduler), and
+// calls complete_own() when it fires; for the others it keeps one shared completion event
+// armed per host, at the time arm() returns, and calls complete_due() when that fires.
 class Host {
  public:
   explicit Host(const HostSpec& spec)
@@ -24,8 +25,10 @@ class Host {
         cores_(spec.cores),
         cpu_(make_cpu_scheduler(spec.cpu_scheduler, spec.cores)) {}
 
-  // Starts a burst (demand_ns > 0); returns its id for cancel().
-  [[nodiscard]] CpuScheduler::JobId submit(sim::Time now, CpuScheduler::Burst burst);
+  // Starts a burst (demand_ns > 0). Call arm() after one that is not an own burst.
+  [[nodiscard]] CpuScheduler::Submitted submit(sim::Time now, CpuScheduler::Burst burst);
+  // An own burst's event fired: true when the burst is done (see CpuScheduler::complete_own).
+  [[nodiscard]] bool complete_own(sim::Time now, CpuScheduler::JobId job);
   // Abandons a burst that has not completed (its request failed).
   void cancel(sim::Time now, CpuScheduler::JobId job);
   // The time to schedule a completion event at, when the host needs one earlier than the one

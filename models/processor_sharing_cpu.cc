@@ -1,5 +1,6 @@
 #include "models/processor_sharing_cpu.h"
 
+#include <algorithm>
 #include <cassert>
 
 namespace stacksim::models {
@@ -84,18 +85,57 @@ void ProcessorSharingCpu::remove_at(std::uint32_t pos) {
   if (heap_.empty()) virtual_ns_ = 0.0;
 }
 
-CpuScheduler::JobId ProcessorSharingCpu::submit(sim::Time now, Burst burst) {
+void ProcessorSharingCpu::push(double tag, std::uint32_t request) {
+  heap_.push_back(Entry{tag, next_order_++, request});
+  sift_up(static_cast<std::uint32_t>(heap_.size() - 1));
+}
+
+void ProcessorSharingCpu::remove_own(std::uint32_t slot) {
+  own_slot_[own_[slot].request] = kNotOwn;
+  own_[slot] = own_.back();
+  own_.pop_back();
+  if (slot < own_.size()) own_slot_[own_[slot].request] = slot;
+}
+
+CpuScheduler::Submitted ProcessorSharingCpu::submit(sim::Time now, Burst burst) {
   assert(burst.demand_ns > 0);
   advance(now);
+  if (burst.request >= own_slot_.size()) own_slot_.resize(burst.request + 1, kNotOwn);
+  if (n() < cores_) {  // a core of its own until it is done
+    own_slot_[burst.request] = static_cast<std::uint32_t>(own_.size());
+    own_.push_back(OwnBurst{burst.request, now + burst.demand_ns});
+    return {burst.request, now + burst.demand_ns};
+  }
+  // The cores are shared from here on: the own bursts pass to the heap, with what is left of
+  // their demand, in the order they end (a tie, in the order of their requests).
   if (heap_.empty()) virtual_ns_ = 0.0;
-  heap_.push_back(
-      Entry{virtual_ns_ + static_cast<double>(burst.demand_ns), next_order_++, burst.request});
-  sift_up(static_cast<std::uint32_t>(heap_.size() - 1));
-  return burst.request;
+  std::sort(own_.begin(), own_.end(), [](const OwnBurst& a, const OwnBurst& b) {
+    return a.end_ns < b.end_ns || (a.end_ns == b.end_ns && a.request < b.request);
+  });
+  for (const OwnBurst& own : own_) {
+    push(virtual_ns_ + static_cast<double>(own.end_ns - now), own.request);
+    own_slot_[own.request] = kNotOwn;
+  }
+  own_.clear();
+  push(virtual_ns_ + static_cast<double>(burst.demand_ns), burst.request);
+  return {burst.request, sim::kTimeInfinity};
+}
+
+bool ProcessorSharingCpu::complete_own(sim::Time now, JobId job) {
+  if (job >= own_slot_.size()) return false;
+  const std::uint32_t slot = own_slot_[job];
+  if (slot == kNotOwn || own_[slot].end_ns != now) return false;
+  advance(now);
+  remove_own(slot);
+  return true;
 }
 
 void ProcessorSharingCpu::cancel(sim::Time now, JobId job) {
   advance(now);
+  if (job < own_slot_.size() && own_slot_[job] != kNotOwn) {
+    remove_own(own_slot_[job]);
+    return;
+  }
   for (std::uint32_t pos = 0; pos < heap_.size(); ++pos) {
     if (heap_[pos].request == job) {
       remove_at(pos);

@@ -15,11 +15,19 @@ namespace stacksim::models {
 // where each burst is, so that sifting moves entries and nothing else: cancel, which only
 // faults and timeouts call, finds its burst by a scan, O(n). A burst's id is its request (a
 // request has at most one burst on a host at a time: Request::cpu_job).
+//
+// While the bursts fit on the cores, each runs at full speed and its end is known when it is
+// submitted: a burst submitted then is an own burst (see CpuScheduler), kept outside the heap,
+// so that the common case of a host with cores to spare costs the owner one event per burst and
+// the heap nothing. The submit that leaves more bursts than cores moves the own bursts into the
+// heap (each at most once in its life, so O(log n) a burst amortised); they stay there until
+// they complete.
 class ProcessorSharingCpu final : public CpuScheduler {
  public:
   explicit ProcessorSharingCpu(int cores) : cores_(cores) {}
 
-  [[nodiscard]] JobId submit(sim::Time now, Burst burst) override;
+  [[nodiscard]] Submitted submit(sim::Time now, Burst burst) override;
+  [[nodiscard]] bool complete_own(sim::Time now, JobId job) override;
   void cancel(sim::Time now, JobId job) override;
   [[nodiscard]] sim::Time next_completion_ns() const override;
   void complete_due(sim::Time now, std::vector<std::uint32_t>& done) override;
@@ -35,7 +43,14 @@ class ProcessorSharingCpu final : public CpuScheduler {
     std::uint32_t request = 0;  // also the burst's JobId
   };
 
-  [[nodiscard]] int n() const { return static_cast<int>(heap_.size()); }
+  // An own burst: the request, and when its demand is done.
+  struct OwnBurst {
+    std::uint32_t request = 0;
+    sim::Time end_ns = 0;
+  };
+  static constexpr std::uint32_t kNotOwn = 0xffffffffU;
+
+  [[nodiscard]] int n() const { return static_cast<int>(heap_.size() + own_.size()); }
   // Virtual nanoseconds per real nanosecond with the bursts now on the host.
   [[nodiscard]] double rate() const {
     return n() <= cores_ ? 1.0 : static_cast<double>(cores_) / n();
@@ -50,12 +65,17 @@ class ProcessorSharingCpu final : public CpuScheduler {
   std::uint32_t sift_down(std::uint32_t pos);
   void remove_at(std::uint32_t pos);
   void remove_top();  // remove_at(0), bottom-up
+  void push(double tag, std::uint32_t request);
+  void remove_own(std::uint32_t slot);
 
   int cores_;
   double virtual_ns_ = 0.0;  // restarts at 0 whenever the host is idle, to keep precision
   sim::Time updated_ns_ = 0;
   std::uint64_t next_order_ = 0;
   std::vector<Entry> heap_;  // min-heap on (tag, order)
+  // The own bursts, in no order; never more than the cores, and none once the cores are shared.
+  std::vector<OwnBurst> own_;
+  std::vector<std::uint32_t> own_slot_;  // per request: its index in own_, or kNotOwn
 };
 
 }  // namespace stacksim::models

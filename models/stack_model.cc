@@ -272,6 +272,9 @@ void StackModel::handle_request_event(std::uint32_t base, std::uint32_t attempt,
         after_cpu(r);
       }
       break;
+    case kOwnCpuBurstDone:
+      complete_own_cpu_burst(r);
+      break;
     case kLatencyDone:
       after_latency(r);
       break;
@@ -496,8 +499,22 @@ void StackModel::begin_work(std::uint32_t r) {
     schedule_for(r, demand, kCpuDone);
     return;
   }
-  req.cpu_job = hosts_[host].submit(sim_.now(), {r, demand});
-  arm_cpu(host);
+  const CpuScheduler::Submitted burst = hosts_[host].submit(sim_.now(), {r, demand});
+  req.cpu_job = burst.job;
+  if (burst.own_end_ns != sim::kTimeInfinity) {
+    schedule_for(r, burst.own_end_ns - sim_.now(), kOwnCpuBurstDone);
+  } else {
+    arm_cpu(host);
+  }
+}
+
+void StackModel::complete_own_cpu_burst(std::uint32_t r) {
+  Request& req = requests_[r];
+  if (req.where != Request::Where::kBusy || req.cpu_job == Request::kNoCpuJob) return;
+  const int host = components_[req.at[req.pos]].host_index();
+  if (!hosts_[host].complete_own(sim_.now(), req.cpu_job)) return;  // stale: see CpuScheduler
+  req.cpu_job = Request::kNoCpuJob;
+  after_cpu(r);
 }
 
 void StackModel::arm_cpu(int host_index) {

@@ -74,6 +74,7 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
     kArriveAtServer = kFirstRequestEvent,
     kSynRetransmit,
     kCpuDone,
+    kOwnCpuBurstDone,  // a burst with a core to itself on the request's host may be done
     kLatencyDone,
     kDiskDone,
     kResponseDelivered,
@@ -89,7 +90,7 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
     kOomKill,           // arg = host index: the OOM killer picks a process if still short
     kOomRestart,        // an instance killed by the OOM killer comes back
     kTraceArrival,      // arg = index into the trace
-    kCpuCompletion,     // arg = host index: the host's earliest CPU burst may be done
+    kCpuCompletion,     // arg = host index: the host's earliest shared CPU burst may be done
   };
 
   // A component as named in the scenario, with its instances (one per host it runs on).
@@ -159,6 +160,7 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
   // Keeps a completion event armed for the host's next CPU completion.
   void arm_cpu(int host_index);
   void complete_cpu_bursts(int host_index);
+  void complete_own_cpu_burst(std::uint32_t r);
   void return_to_caller(std::uint32_t r, int pos);
   void dns_answered(std::uint32_t r);
   void drop_syn(std::uint32_t r);
