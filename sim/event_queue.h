@@ -25,16 +25,41 @@ struct Event {
 // single 128-bit comparison of stored keys; pop picks the least of four children by a
 // branch-free tournament, so the unpredictable comparisons of a heap cost no mispredicted
 // branches.
+//
+// An event loop takes the earliest event with take(), runs it, then calls settle(). Until then
+// the taken event holds the root, and the first event pushed meanwhile (which runs no earlier)
+// replaces it and sinks to its place: one pass down the heap where pop and push would make one
+// down and one up. settle() pops the taken event if nothing replaced it.
 class EventQueue {
  public:
-  [[nodiscard]] bool empty() const { return size_ == 0; }
-  [[nodiscard]] std::size_t size() const { return size_; }
-  // The earliest event. Requires !empty().
+  [[nodiscard]] bool empty() const { return size() == 0; }
+  [[nodiscard]] std::size_t size() const { return size_ - static_cast<std::size_t>(taken_); }
+  // The earliest event. Requires !empty() and nothing taken.
   [[nodiscard]] Event top() const { return event_of(heap_.front()); }
   [[nodiscard]] Time top_time() const { return time_of(heap_.front().key); }
 
+  // Returns the earliest event and counts it gone. Requires !empty() and nothing taken; call
+  // settle() before the next take(), top() or pop().
+  Event take() {
+    taken_ = true;
+    return event_of(heap_.front());
+  }
+  // Removes the taken event if no push has replaced it.
+  void settle() {
+    if (taken_) {
+      taken_ = false;
+      (void)pop();
+    }
+  }
+
+  // Adds an event. While an event is taken, the pushed event must not be earlier than it.
   void push(const Event& pushed) {
     const Entry e = entry_of(pushed);
+    if (taken_) {
+      taken_ = false;
+      replace_root(e);
+      return;
+    }
     if (size_ == capacity_) [[unlikely]]
       grow();
     Entry* const h = heap_.data();
@@ -48,9 +73,9 @@ class EventQueue {
     h[i] = e;
   }
 
-  // Removes the earliest event. Requires !empty(). Bottom-up (Floyd): the hole left at the
-  // root goes down to a leaf along the least children, without comparing them with the last
-  // event, which then rises from that leaf. The last event is a late one more often than not,
+  // Removes the earliest event. Requires !empty() and nothing taken. Bottom-up (Floyd): the hole
+  // left at the root goes down to a leaf along the least children, without comparing them with the
+  // last event, which then rises from that leaf. The last event is a late one more often than not,
   // so it rises little, and the way down is one tournament per level with no early exit.
   Event pop() {
     Entry* const h = heap_.data();
@@ -94,7 +119,10 @@ class EventQueue {
     return result;
   }
 
-  void clear() { size_ = 0; }
+  void clear() {
+    size_ = 0;
+    taken_ = false;
+  }
   void reserve(std::size_t n) {
     if (n > capacity_) {
       heap_.resize(n);
@@ -128,12 +156,42 @@ class EventQueue {
     return Event{time_of(e.key), static_cast<std::uint64_t>(e.key), e.handler, e.type, e.arg};
   }
 
+  // Puts `e`, no earlier than the root, in the root's place and sinks it: top-down, since `e`
+  // is as likely to stop early as to reach a leaf.
+  void replace_root(const Entry& e) {
+    Entry* const h = heap_.data();
+    const std::size_t n = size_;
+    std::size_t i = 0;
+    for (;;) {
+      const std::size_t first = i * kArity + 1;
+      std::size_t best;
+      if (first + kArity <= n) {
+        const std::size_t a = first + static_cast<std::size_t>(h[first + 1].key < h[first].key);
+        const std::size_t b =
+            first + 2 + static_cast<std::size_t>(h[first + 3].key < h[first + 2].key);
+        const std::size_t take_b = -static_cast<std::size_t>(h[b].key < h[a].key);
+        best = a ^ ((a ^ b) & take_b);
+      } else {
+        if (first >= n) break;
+        best = first;
+        for (std::size_t c = first + 1; c < n; ++c) {
+          if (h[c].key < h[best].key) best = c;
+        }
+      }
+      if (!(h[best].key < e.key)) break;
+      h[i] = h[best];
+      i = best;
+    }
+    h[i] = e;
+  }
+
   // Doubles the storage (out of line: push runs once per event, growing almost never).
   void grow();
 
   std::vector<Entry> heap_;  // heap_[0, size_) is the heap; the rest is room to grow
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;  // heap_.size(), kept so that push does not divide to get it
+  bool taken_ = false;        // heap_[0] is an event take() returned, not yet settled
 };
 
 }  // namespace stacksim::sim

@@ -11,10 +11,11 @@ RunOutcome Simulation::run_until(Time end, const std::atomic<bool>* interrupt) {
       now_ = end;
       return RunOutcome::kReachedEnd;
     }
-    const Event e = queue_.pop();
+    const Event e = queue_.take();
     now_ = e.time;
     ++events_processed_;
     e.handler->handle(e.type, e.arg);
+    queue_.settle();
     if ((events_processed_ & kPollMask) == 0) {
       if (stop_requested_) return RunOutcome::kStopped;
       if (interrupt != nullptr && interrupt->load(std::memory_order_relaxed)) {
