@@ -1,10 +1,8 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <vector>
 
-#include "models/scenario_spec.h"
 #include "sim/time.h"
 
 namespace stacksim::models {
@@ -50,9 +48,5 @@ class CpuScheduler {
   [[nodiscard]] virtual int running() const = 0;
   [[nodiscard]] virtual int waiting() const = 0;
 };
-
-// The scheduler a host's spec asks for, for `cores` cores.
-[[nodiscard]] std::unique_ptr<CpuScheduler> make_cpu_scheduler(HostSpec::CpuScheduler kind,
-                                                               int cores);
 
 }  // namespace stacksim::models

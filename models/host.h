@@ -1,12 +1,14 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "models/cpu_scheduler.h"
+#include "models/fcfs_cpu.h"
+#include "models/processor_sharing_cpu.h"
 #include "models/scenario_spec.h"
 #include "sim/time.h"
 #include "sim/time_weighted.h"
@@ -21,9 +23,7 @@ namespace stacksim::models {
 class Host {
  public:
   explicit Host(const HostSpec& spec)
-      : name_(spec.name),
-        cores_(spec.cores),
-        cpu_(make_cpu_scheduler(spec.cpu_scheduler, spec.cores)) {}
+      : name_(spec.name), cores_(spec.cores), cpu_(make_cpu(spec.cpu_scheduler, spec.cores)) {}
 
   // Starts a burst (demand_ns > 0). Call arm() after one that is not an own burst.
   [[nodiscard]] CpuScheduler::Submitted submit(sim::Time now, CpuScheduler::Burst burst);
@@ -53,11 +53,26 @@ class Host {
   [[nodiscard]] const sim::TimeWeighted& queued_bursts() const { return queued_; }
 
  private:
+  // The scheduler is held by value and called through its final type: no virtual call on the
+  // path every CPU burst takes.
+  using Cpu = std::variant<ProcessorSharingCpu, FcfsCpu>;
+  static Cpu make_cpu(HostSpec::CpuScheduler kind, int cores);
+  // Calls f with the scheduler as its own type.
+  template <typename F>
+  decltype(auto) with_cpu(F&& f) {
+    if (auto* ps = std::get_if<ProcessorSharingCpu>(&cpu_)) return f(*ps);
+    return f(std::get<FcfsCpu>(cpu_));
+  }
+  template <typename F>
+  decltype(auto) with_cpu(F&& f) const {
+    if (const auto* ps = std::get_if<ProcessorSharingCpu>(&cpu_)) return f(*ps);
+    return f(std::get<FcfsCpu>(cpu_));
+  }
   void record(sim::Time now);
 
   std::string name_;
   int cores_;
-  std::unique_ptr<CpuScheduler> cpu_;
+  Cpu cpu_;
   int bursts_ = 0;                           // submitted, neither completed nor cancelled
   sim::Time armed_ns_ = sim::kTimeInfinity;  // the earliest completion event not yet fired
   sim::TimeWeighted busy_;
