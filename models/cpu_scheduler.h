@@ -21,7 +21,8 @@ class CpuScheduler {
     std::uint32_t request;
     sim::Time demand_ns;
   };
-  // A submitted burst, until it completes or is cancelled.
+  // What submit returned for a burst, until it completes or is cancelled; with the burst's
+  // request (a request has at most one burst on a host at a time) it names the burst.
   using JobId = std::uint32_t;
   struct Submitted {
     JobId job;
@@ -34,12 +35,13 @@ class CpuScheduler {
   // Accepts a burst at `now` (demand_ns > 0). A burst submitted to the shared completions may
   // bring next_completion_ns() forward; an own burst never changes it.
   [[nodiscard]] virtual Submitted submit(sim::Time now, Burst burst) = 0;
-  // The own completion event of burst `job` fired at `now`: true, and the burst is gone, when it
-  // is still an own burst ending at `now`; false for an event gone stale (the burst has since
-  // passed to the shared completions, or was cancelled and its id reused).
-  [[nodiscard]] virtual bool complete_own(sim::Time now, JobId job) = 0;
-  // Takes a burst out before it completes (its request failed); its work is abandoned.
-  virtual void cancel(sim::Time now, JobId job) = 0;
+  // The own completion event of `request`'s burst `job` fired at `now`: true, and the burst is
+  // gone, when it is still an own burst ending at `now`; false for an event gone stale (the burst
+  // has since passed to the shared completions, or ended otherwise).
+  [[nodiscard]] virtual bool complete_own(sim::Time now, std::uint32_t request, JobId job) = 0;
+  // Takes `request`'s burst `job` out before it completes (the request failed); its work is
+  // abandoned.
+  virtual void cancel(sim::Time now, std::uint32_t request, JobId job) = 0;
   // When the earliest burst completes if nothing changes, or sim::kTimeInfinity when idle.
   [[nodiscard]] virtual sim::Time next_completion_ns() const = 0;
   // Appends to `done` the requests whose bursts have completed by `now`, in completion order.

@@ -36,7 +36,7 @@ CpuScheduler::Submitted FcfsCpu::submit(sim::Time now, Burst burst) {
   return {id, sim::kTimeInfinity};
 }
 
-void FcfsCpu::cancel(sim::Time now, JobId job) {
+void FcfsCpu::cancel(sim::Time now, std::uint32_t /*request*/, JobId job) {
   free_.push_back(job);
   if (queue_.remove_first_if([job](JobId queued) { return queued == job; })) return;
   const auto it = std::find(running_.begin(), running_.end(), job);

@@ -16,8 +16,11 @@ class FcfsCpu final : public CpuScheduler {
 
   // Every burst ends through the shared completions (none is an own burst).
   [[nodiscard]] Submitted submit(sim::Time now, Burst burst) override;
-  [[nodiscard]] bool complete_own(sim::Time /*now*/, JobId /*job*/) override { return false; }
-  void cancel(sim::Time now, JobId job) override;
+  [[nodiscard]] bool complete_own(sim::Time /*now*/, std::uint32_t /*request*/,
+                                  JobId /*job*/) override {
+    return false;
+  }
+  void cancel(sim::Time now, std::uint32_t request, JobId job) override;
   [[nodiscard]] sim::Time next_completion_ns() const override;
   void complete_due(sim::Time now, std::vector<std::uint32_t>& done) override;
   [[nodiscard]] int running() const override { return static_cast<int>(running_.size()); }

@@ -35,15 +35,15 @@ CpuScheduler::Submitted Host::submit(sim::Time now, CpuScheduler::Burst burst) {
   return submitted;
 }
 
-bool Host::complete_own(sim::Time now, CpuScheduler::JobId job) {
-  if (!with_cpu([&](auto& cpu) { return cpu.complete_own(now, job); })) return false;
+bool Host::complete_own(sim::Time now, std::uint32_t request, CpuScheduler::JobId job) {
+  if (!with_cpu([&](auto& cpu) { return cpu.complete_own(now, request, job); })) return false;
   --bursts_;
   record(now);
   return true;
 }
 
-void Host::cancel(sim::Time now, CpuScheduler::JobId job) {
-  with_cpu([&](auto& cpu) { cpu.cancel(now, job); });
+void Host::cancel(sim::Time now, std::uint32_t request, CpuScheduler::JobId job) {
+  with_cpu([&](auto& cpu) { cpu.cancel(now, request, job); });
   --bursts_;
   record(now);
 }

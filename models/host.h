@@ -28,9 +28,9 @@ class Host {
   // Starts a burst (demand_ns > 0). Call arm() after one that is not an own burst.
   [[nodiscard]] CpuScheduler::Submitted submit(sim::Time now, CpuScheduler::Burst burst);
   // An own burst's event fired: true when the burst is done (see CpuScheduler::complete_own).
-  [[nodiscard]] bool complete_own(sim::Time now, CpuScheduler::JobId job);
+  [[nodiscard]] bool complete_own(sim::Time now, std::uint32_t request, CpuScheduler::JobId job);
   // Abandons a burst that has not completed (its request failed).
-  void cancel(sim::Time now, CpuScheduler::JobId job);
+  void cancel(sim::Time now, std::uint32_t request, CpuScheduler::JobId job);
   // The time to schedule a completion event at, when the host needs one earlier than the one
   // already armed (or has none armed); nullopt when the armed event will do.
   [[nodiscard]] std::optional<sim::Time> arm();

@@ -15,6 +15,14 @@ constexpr double kDoneSlackNs = 1e-3;
 
 }  // namespace
 
+ProcessorSharingCpu::ProcessorSharingCpu(int cores)
+    : cores_(cores), own_index_(static_cast<std::size_t>(cores), kNotOwn) {
+  own_.reserve(static_cast<std::size_t>(cores));
+  free_slots_.reserve(static_cast<std::size_t>(cores));
+  for (int slot = cores - 1; slot >= 0; --slot)
+    free_slots_.push_back(static_cast<std::uint32_t>(slot));
+}
+
 void ProcessorSharingCpu::advance(sim::Time now) {
   if (heap_.empty()) {
     updated_ns_ = now;
@@ -90,21 +98,24 @@ void ProcessorSharingCpu::push(double tag, std::uint32_t request) {
   sift_up(static_cast<std::uint32_t>(heap_.size() - 1));
 }
 
-void ProcessorSharingCpu::remove_own(std::uint32_t slot) {
-  own_slot_[own_[slot].request] = kNotOwn;
-  own_[slot] = own_.back();
+void ProcessorSharingCpu::remove_own(std::uint32_t index) {
+  const std::uint32_t slot = own_[index].slot;
+  own_index_[slot] = kNotOwn;
+  free_slots_.push_back(slot);
+  own_[index] = own_.back();
   own_.pop_back();
-  if (slot < own_.size()) own_slot_[own_[slot].request] = slot;
+  if (index < own_.size()) own_index_[own_[index].slot] = index;
 }
 
 CpuScheduler::Submitted ProcessorSharingCpu::submit(sim::Time now, Burst burst) {
   assert(burst.demand_ns > 0);
   advance(now);
-  if (burst.request >= own_slot_.size()) own_slot_.resize(burst.request + 1, kNotOwn);
   if (n() < cores_) {  // a core of its own until it is done
-    own_slot_[burst.request] = static_cast<std::uint32_t>(own_.size());
-    own_.push_back(OwnBurst{burst.request, now + burst.demand_ns});
-    return {burst.request, now + burst.demand_ns};
+    const std::uint32_t slot = free_slots_.back();
+    free_slots_.pop_back();
+    own_index_[slot] = static_cast<std::uint32_t>(own_.size());
+    own_.push_back(OwnBurst{burst.request, slot, now + burst.demand_ns});
+    return {slot, now + burst.demand_ns};
   }
   // The cores are shared from here on: the own bursts pass to the heap, with what is left of
   // their demand, in the order they end (a tie, in the order of their requests).
@@ -114,30 +125,36 @@ CpuScheduler::Submitted ProcessorSharingCpu::submit(sim::Time now, Burst burst) 
   });
   for (const OwnBurst& own : own_) {
     push(virtual_ns_ + static_cast<double>(own.end_ns - now), own.request);
-    own_slot_[own.request] = kNotOwn;
+    own_index_[own.slot] = kNotOwn;
+    free_slots_.push_back(own.slot);
   }
   own_.clear();
   push(virtual_ns_ + static_cast<double>(burst.demand_ns), burst.request);
-  return {burst.request, sim::kTimeInfinity};
+  return {kSharedJob, sim::kTimeInfinity};
 }
 
-bool ProcessorSharingCpu::complete_own(sim::Time now, JobId job) {
-  if (job >= own_slot_.size()) return false;
-  const std::uint32_t slot = own_slot_[job];
-  if (slot == kNotOwn || own_[slot].end_ns != now) return false;
+bool ProcessorSharingCpu::complete_own(sim::Time now, std::uint32_t request, JobId job) {
+  if (job >= own_index_.size()) return false;
+  const std::uint32_t index = own_index_[job];
+  if (index == kNotOwn || own_[index].request != request || own_[index].end_ns != now) {
+    return false;
+  }
   advance(now);
-  remove_own(slot);
+  remove_own(index);
   return true;
 }
 
-void ProcessorSharingCpu::cancel(sim::Time now, JobId job) {
+void ProcessorSharingCpu::cancel(sim::Time now, std::uint32_t request, JobId job) {
   advance(now);
-  if (job < own_slot_.size() && own_slot_[job] != kNotOwn) {
-    remove_own(own_slot_[job]);
-    return;
+  if (job < own_index_.size()) {
+    const std::uint32_t index = own_index_[job];
+    if (index != kNotOwn && own_[index].request == request) {
+      remove_own(index);
+      return;
+    }
   }
   for (std::uint32_t pos = 0; pos < heap_.size(); ++pos) {
-    if (heap_[pos].request == job) {
+    if (heap_[pos].request == request) {
       remove_at(pos);
       return;
     }

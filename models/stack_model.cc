@@ -512,7 +512,7 @@ void StackModel::complete_own_cpu_burst(std::uint32_t r) {
   Request& req = requests_[r];
   if (req.where != Request::Where::kBusy || req.cpu_job == Request::kNoCpuJob) return;
   const int host = components_[req.at[req.pos]].host_index();
-  if (!hosts_[host].complete_own(sim_.now(), req.cpu_job)) return;  // stale: see CpuScheduler
+  if (!hosts_[host].complete_own(sim_.now(), r, req.cpu_job)) return;  // stale: see CpuScheduler
   req.cpu_job = Request::kNoCpuJob;
   after_cpu(r);
 }
@@ -724,7 +724,7 @@ void StackModel::release_everything(std::uint32_t r) {
     case Request::Where::kBusy:
       if (req.cpu_job != Request::kNoCpuJob) {
         const int host = components_[index].host_index();
-        hosts_[host].cancel(sim_.now(), req.cpu_job);  // the work is abandoned
+        hosts_[host].cancel(sim_.now(), r, req.cpu_job);  // the work is abandoned
         req.cpu_job = Request::kNoCpuJob;
         arm_cpu(host);
       }
