@@ -92,28 +92,8 @@ class EventQueue {
     if (n == 0) return result;
     const Entry last = h[n];
     std::size_t i = 0;
-    for (;;) {
-      const std::size_t first = i * kArity + 1;
-      std::size_t best;
-      if (first + kArity <= n) {
-        // All four children exist: a tournament of conditional moves.
-        const std::size_t a = first + static_cast<std::size_t>(h[first + 1].key < h[first].key);
-        const std::size_t b =
-            first + 2 + static_cast<std::size_t>(h[first + 3].key < h[first + 2].key);
-        // A mask, not `?:`, which the compiler turns into an unpredictable branch here.
-        const std::size_t take_b = -static_cast<std::size_t>(h[b].key < h[a].key);
-        best = a ^ ((a ^ b) & take_b);
-      } else {
-        if (first >= n) break;
-        best = first;
-        for (std::size_t c = first + 1; c < n; ++c) {
-          if (h[c].key < h[best].key) best = c;
-        }
-        // A node with fewer than four children is the last with any: `best` is a leaf.
-        h[i] = h[best];
-        i = best;
-        break;
-      }
+    for (std::size_t first = 1; first < n; first = i * kArity + 1) {
+      const std::size_t best = least_child(h, first, n);
       h[i] = h[best];
       i = best;
     }
@@ -170,27 +150,31 @@ class EventQueue {
     Entry* const h = heap_.data();
     const std::size_t n = size_;
     std::size_t i = 0;
-    for (;;) {
-      const std::size_t first = i * kArity + 1;
-      std::size_t best;
-      if (first + kArity <= n) {
-        const std::size_t a = first + static_cast<std::size_t>(h[first + 1].key < h[first].key);
-        const std::size_t b =
-            first + 2 + static_cast<std::size_t>(h[first + 3].key < h[first + 2].key);
-        const std::size_t take_b = -static_cast<std::size_t>(h[b].key < h[a].key);
-        best = a ^ ((a ^ b) & take_b);
-      } else {
-        if (first >= n) break;
-        best = first;
-        for (std::size_t c = first + 1; c < n; ++c) {
-          if (h[c].key < h[best].key) best = c;
-        }
-      }
+    for (std::size_t first = 1; first < n; first = i * kArity + 1) {
+      const std::size_t best = least_child(h, first, n);
       if (!(h[best].key < key)) break;
       h[i] = h[best];
       i = best;
     }
     return i;
+  }
+
+  // The least of the children h[first, min(first + kArity, n)), first < n: when all four exist,
+  // a tournament of conditional moves.
+  static std::size_t least_child(const Entry* h, std::size_t first, std::size_t n) {
+    if (first + kArity <= n) {
+      const std::size_t a = first + static_cast<std::size_t>(h[first + 1].key < h[first].key);
+      const std::size_t b =
+          first + 2 + static_cast<std::size_t>(h[first + 3].key < h[first + 2].key);
+      // A mask, not `?:`, which the compiler turns into an unpredictable branch here.
+      const std::size_t take_b = -static_cast<std::size_t>(h[b].key < h[a].key);
+      return a ^ ((a ^ b) & take_b);
+    }
+    std::size_t best = first;
+    for (std::size_t c = first + 1; c < n; ++c) {
+      if (h[c].key < h[best].key) best = c;
+    }
+    return best;
   }
 
   // Doubles the storage (out of line: push runs once per event, growing almost never).
