@@ -19,12 +19,12 @@ struct Event {
   std::uint32_t arg;
 };
 
-// Priority queue of events ordered by (time, seq): a 4-ary implicit heap over a vector. push and
-// pop are inline: they run once per event. The heap keeps each event's (time, seq) as one
+// Priority queue of events ordered by (time, seq): a 4-ary implicit heap over a vector. Its
+// operations are inline: they run once per event. The heap keeps each event's (time, seq) as one
 // unsigned 128-bit key, made once when it is pushed, so that every comparison while sifting is a
-// single 128-bit comparison of stored keys; pop picks the least of four children by a
-// branch-free tournament, so the unpredictable comparisons of a heap cost no mispredicted
-// branches.
+// single 128-bit comparison of stored keys; going down the heap picks the least of four children
+// by a branch-free tournament (least_child), so the unpredictable comparisons of a heap cost no
+// mispredicted branches.
 //
 // An event loop takes the earliest event with take(), runs it, then calls settle(). Until then
 // the taken event holds the root, and the first event pushed meanwhile (which runs no earlier)
