@@ -24,6 +24,8 @@ class CpuScheduler {
   // What submit returned for a burst, until it completes or is cancelled; with the burst's
   // request (a request has at most one burst on a host at a time) it names the burst.
   using JobId = std::uint32_t;
+  // An id submit never returns, for its owner to mean "no burst".
+  static constexpr JobId kNoJob = 0xffffffffU;
   struct Submitted {
     JobId job;
     // When an own burst ends; sim::kTimeInfinity for a burst the shared completions end.

@@ -18,7 +18,7 @@ void Host::record(sim::Time now) {
   // Both schedulers keep every core busy while bursts wait (they are work-conserving), so the
   // count of bursts alone gives the levels: no call into the scheduler.
   const int on_cores = bursts_ < cores_ ? bursts_ : cores_;
-  assert(with_cpu([&](const auto& cpu) {
+  assert(with_cpu(*this, [&](const auto& cpu) {
     return on_cores == cpu.running() && bursts_ - on_cores == cpu.waiting();
   }));
   const auto running = static_cast<double>(on_cores);
@@ -29,27 +29,28 @@ void Host::record(sim::Time now) {
 
 CpuScheduler::Submitted Host::submit(sim::Time now, CpuScheduler::Burst burst) {
   const CpuScheduler::Submitted submitted =
-      with_cpu([&](auto& cpu) { return cpu.submit(now, burst); });
+      with_cpu(*this, [&](auto& cpu) { return cpu.submit(now, burst); });
   ++bursts_;
   record(now);
   return submitted;
 }
 
 bool Host::complete_own(sim::Time now, std::uint32_t request, CpuScheduler::JobId job) {
-  if (!with_cpu([&](auto& cpu) { return cpu.complete_own(now, request, job); })) return false;
+  if (!with_cpu(*this, [&](auto& cpu) { return cpu.complete_own(now, request, job); }))
+    return false;
   --bursts_;
   record(now);
   return true;
 }
 
 void Host::cancel(sim::Time now, std::uint32_t request, CpuScheduler::JobId job) {
-  with_cpu([&](auto& cpu) { cpu.cancel(now, request, job); });
+  with_cpu(*this, [&](auto& cpu) { cpu.cancel(now, request, job); });
   --bursts_;
   record(now);
 }
 
 std::optional<sim::Time> Host::arm() {
-  const sim::Time due = with_cpu([](const auto& cpu) { return cpu.next_completion_ns(); });
+  const sim::Time due = with_cpu(*this, [](const auto& cpu) { return cpu.next_completion_ns(); });
   if (due >= armed_ns_) return std::nullopt;  // the armed event fires first and re-arms
   armed_ns_ = due;
   return due;
@@ -63,7 +64,7 @@ bool Host::fire(sim::Time now) {
 
 void Host::complete_due(sim::Time now, std::vector<std::uint32_t>& done) {
   const std::size_t before = done.size();
-  with_cpu([&](auto& cpu) { cpu.complete_due(now, done); });
+  with_cpu(*this, [&](auto& cpu) { cpu.complete_due(now, done); });
   bursts_ -= static_cast<int>(done.size() - before);
   record(now);
 }

@@ -57,16 +57,11 @@ class Host {
   // path every CPU burst takes.
   using Cpu = std::variant<ProcessorSharingCpu, FcfsCpu>;
   static Cpu make_cpu(HostSpec::CpuScheduler kind, int cores);
-  // Calls f with the scheduler as its own type.
-  template <typename F>
-  decltype(auto) with_cpu(F&& f) {
-    if (auto* ps = std::get_if<ProcessorSharingCpu>(&cpu_)) return f(*ps);
-    return f(std::get<FcfsCpu>(cpu_));
-  }
-  template <typename F>
-  decltype(auto) with_cpu(F&& f) const {
-    if (const auto* ps = std::get_if<ProcessorSharingCpu>(&cpu_)) return f(*ps);
-    return f(std::get<FcfsCpu>(cpu_));
+  // Calls f with `host`'s scheduler as its own type (const when `host` is).
+  template <typename Self, typename F>
+  static decltype(auto) with_cpu(Self& host, F&& f) {
+    if (auto* ps = std::get_if<ProcessorSharingCpu>(&host.cpu_)) return f(*ps);
+    return f(std::get<FcfsCpu>(host.cpu_));
   }
   void record(sim::Time now);
 

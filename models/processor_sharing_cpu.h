@@ -50,9 +50,8 @@ class ProcessorSharingCpu final : public CpuScheduler {
     sim::Time end_ns = 0;
   };
   static constexpr std::uint32_t kNotOwn = 0xffffffffU;
-  // The JobId of a burst in the heap (an own burst's is its slot, below the cores; the owner
-  // keeps all ones for no burst).
-  static constexpr JobId kSharedJob = 0xfffffffeU;
+  // The JobId of a burst in the heap (an own burst's is its slot, below the cores).
+  static constexpr JobId kSharedJob = kNoJob - 1;
 
   [[nodiscard]] int n() const { return static_cast<int>(heap_.size() + own_.size()); }
   // Virtual nanoseconds per real nanosecond with the bursts now on the host.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/cpu_scheduler.h"
 #include "sim/simulation.h"
 #include "sim/time.h"
 
@@ -18,7 +19,7 @@ inline constexpr int kMaxPathLength = kMaxClassPathLength + 1;
 // request. (Split from Request so that RequestPool::acquire resets these few bytes, not the
 // arrays, which a request always writes at a position before it reads them there.)
 struct RequestState {
-  static constexpr std::uint32_t kNoCpuJob = 0xffffffffU;
+  static constexpr std::uint32_t kNoCpuJob = CpuScheduler::kNoJob;
   // Where the current attempt is, so that a fault or a timeout can take it out cleanly.
   enum class Where : std::uint8_t {
     kTransit,   // holds nothing: on the network or backing off before a retry

@@ -48,7 +48,7 @@ class EventQueue {
   void settle() {
     if (taken_) {
       taken_ = false;
-      (void)pop();
+      remove_root();
     }
   }
 
@@ -81,29 +81,10 @@ class EventQueue {
     h[i].arg = pushed.arg;
   }
 
-  // Removes the earliest event. Requires !empty() and nothing taken. Bottom-up (Floyd): the hole
-  // left at the root goes down to a leaf along the least children, without comparing them with the
-  // last event, which then rises from that leaf. The last event is a late one more often than not,
-  // so it rises little, and the way down is one tournament per level with no early exit.
+  // Removes and returns the earliest event. Requires !empty() and nothing taken.
   Event pop() {
-    Entry* const h = heap_.data();
-    const Event result = event_of(h[0]);
-    const std::size_t n = --size_;
-    if (n == 0) return result;
-    const Entry last = h[n];
-    std::size_t i = 0;
-    for (std::size_t first = 1; first < n; first = i * kArity + 1) {
-      const std::size_t best = least_child(h, first, n);
-      h[i] = h[best];
-      i = best;
-    }
-    while (i > 0) {
-      const std::size_t parent = (i - 1) / kArity;
-      if (!(last.key < h[parent].key)) break;
-      h[i] = h[parent];
-      i = parent;
-    }
-    h[i] = last;
+    const Event result = event_of(heap_.front());
+    remove_root();
     return result;
   }
 
@@ -175,6 +156,30 @@ class EventQueue {
       if (h[c].key < h[best].key) best = c;
     }
     return best;
+  }
+
+  // Removes the root. Bottom-up (Floyd): the hole left at the root goes down to a leaf along the
+  // least children, without comparing them with the last event, which then rises from that leaf.
+  // The last event is a late one more often than not, so it rises little, and the way down is
+  // one tournament per level with no early exit.
+  void remove_root() {
+    Entry* const h = heap_.data();
+    const std::size_t n = --size_;
+    if (n == 0) return;
+    const Entry last = h[n];
+    std::size_t i = 0;
+    for (std::size_t first = 1; first < n; first = i * kArity + 1) {
+      const std::size_t best = least_child(h, first, n);
+      h[i] = h[best];
+      i = best;
+    }
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / kArity;
+      if (!(last.key < h[parent].key)) break;
+      h[i] = h[parent];
+      i = parent;
+    }
+    h[i] = last;
   }
 
   // Doubles the storage (out of line: push runs once per event, growing almost never).
