@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <memory>
+#include <numeric>
 #include <optional>
 
 #include "models/parallel_tasks.h"
 #include "models/stack_model.h"
+#include "models/work_estimate.h"
 #include "sim/simulation.h"
 
 namespace stacksim::models {
@@ -51,11 +53,25 @@ std::vector<RunResult> run_replication_with_checkpoints(
   return results;
 }
 
+std::vector<std::size_t> task_start_order(const std::vector<ScenarioSpec>& specs,
+                                          const std::vector<ExperimentTask>& tasks) {
+  std::vector<double> work(specs.size());
+  std::transform(specs.begin(), specs.end(), work.begin(), estimated_work);
+  std::vector<std::size_t> order(tasks.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return work.at(tasks[a].scenario) > work.at(tasks[b].scenario);
+  });
+  return order;
+}
+
 std::vector<std::optional<RunResult>> run_tasks(const std::vector<ScenarioSpec>& specs,
                                                 const std::vector<ExperimentTask>& tasks,
                                                 const ExperimentOptions& options) {
   std::vector<std::optional<RunResult>> results(tasks.size());
-  run_parallel_tasks(tasks.size(), options.threads, options.interrupt, [&](std::size_t task) {
+  const std::vector<std::size_t> order = task_start_order(specs, tasks);
+  run_parallel_tasks(tasks.size(), options.threads, options.interrupt, [&](std::size_t started) {
+    const std::size_t task = order[started];
     std::function<void(double)> progress;
     if (options.progress) {
       progress = [&options, task](double fraction) { options.progress(task, fraction); };

@@ -36,8 +36,14 @@ struct ExperimentTask {
   std::uint64_t replication = 0;
 };
 
+// The order to start `tasks` in: the largest by estimated_work first (a sweep's busiest points
+// are then not left to run alone at the end), tasks of equal estimate in the order given, so a
+// scenario's replications start in order. A permutation of the positions in `tasks`.
+[[nodiscard]] std::vector<std::size_t> task_start_order(const std::vector<ScenarioSpec>& specs,
+                                                        const std::vector<ExperimentTask>& tasks);
+
 // Runs the tasks on a pool of options.threads threads (the calling thread included), started in
-// the order given; options.replications is ignored and options.progress receives a task's
+// task_start_order; options.replications is ignored and options.progress receives a task's
 // position in `tasks`. A task's result depends only on its scenario and replication, never on
 // the other tasks or the threads. Returns the results aligned with `tasks`: nullopt for a task
 // an interrupt skipped. An exception thrown by a task stops the other threads from starting
@@ -54,11 +60,11 @@ struct ExperimentTask {
     const std::vector<sim::Time>& checkpoints_ns);
 
 // Runs replications 0..R-1 of every scenario, all scenario x replication tasks sharing one pool
-// of `threads` threads (the calling thread included), started in that order. Each replication
-// draws only from its own streams, so the results do not depend on the number of threads.
-// Returns, for each scenario in order, the replications that ran, in order: all R unless an
-// interrupt skipped the later ones. An exception thrown by a replication stops the other
-// threads from starting more and is rethrown once they are done.
+// of `threads` threads (the calling thread included), started as run_tasks starts them. Each
+// replication draws only from its own streams, so the results do not depend on the number of
+// threads. Returns, for each scenario in order, the replications that ran, in order: all R unless
+// an interrupt skipped the later ones. An exception thrown by a replication stops the other threads
+// from starting more and is rethrown once they are done.
 [[nodiscard]] std::vector<std::vector<RunResult>> run_experiments(
     const std::vector<ScenarioSpec>& specs, const ExperimentOptions& options);
 

@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include "models/experiment.h"
+#include "models/work_estimate.h"
 #include "tests/models/spec_builder.h"
 
 namespace stacksim::models {
@@ -258,6 +259,41 @@ TEST(Experiment, SeveralScenariosShareOnePoolAndEachGetsItsOwnReplications) {
     EXPECT_EQ(both[1][r].latency_ns.mean(), fast_alone[r].latency_ns.mean());
   }
   EXPECT_GT(both[0][0].latency_ns.mean(), both[1][0].latency_ns.mean());
+}
+
+TEST(Experiment, TheLargestTasksStartFirstAndAScenariosReplicationsInOrder) {
+  // A rate sweep listed from the lightest point up: in index order the heaviest point would
+  // start last and run alone while the other threads sit idle.
+  const auto point = [](double rate, sim::Time duration) {
+    return testing::open_scenario(rate,
+                                  {testing::station("server", 1, Distribution::exponential(ms(1)))},
+                                  {"server"}, duration);
+  };
+  const std::vector<ScenarioSpec> specs = {point(100, s(60)), point(900, s(60)), point(500, s(60)),
+                                           point(100, s(600))};
+  std::vector<ExperimentTask> tasks;
+  for (std::size_t scenario = 0; scenario < specs.size(); ++scenario) {
+    for (std::uint64_t rep = 0; rep < 2; ++rep) tasks.push_back({scenario, rep});
+  }
+  // Requests offered: 6,000, 54,000, 30,000 and 60,000 (a longer run of the lightest rate).
+  const std::vector<std::size_t> expected = {6, 7, 2, 3, 4, 5, 0, 1};
+  EXPECT_EQ(task_start_order(specs, tasks), expected);
+}
+
+TEST(Experiment, WorkIsEstimatedFromTheRequestsOfferedAndTheComponentsEachVisits) {
+  auto two_stations =
+      testing::open_scenario(50,
+                             {testing::station("a", 1, Distribution::exponential(ms(1))),
+                              testing::station("b", 1, Distribution::exponential(ms(1)))},
+                             {"a", "b"}, s(100));
+  two_stations.warmup_ns = s(20);
+  two_stations.workload.mix.push_back(RequestClassSpec{"short", 3.0, {"a"}});
+  // 50/s over 120 s = 6,000 requests, visiting (1 x 2 + 3 x 1) / 4 = 1.25 components each.
+  EXPECT_DOUBLE_EQ(estimated_work(two_stations), 7'500.0);
+  auto closed = testing::closed_scenario(
+      20, Distribution::exponential(s(2)),
+      {testing::station("server", 1, Distribution::exponential(ms(1)))}, {"server"}, s(100));
+  EXPECT_DOUBLE_EQ(estimated_work(closed), 1'000.0);  // 20 users, a cycle per 2 s think, 100 s
 }
 
 TEST(Experiment, AnInterruptSkipsReplicationsNotYetStarted) {
