@@ -142,6 +142,43 @@ TEST(EventQueueTest, ClearEmptiesAndTheQueueIsReusable) {
   EXPECT_TRUE(q.empty());
 }
 
+TEST(EventQueueTest, SmallHeapsWhoseLastChildrenAreFewerThanFourKeepTheirOrder) {
+  // A queue of 0 to 12 events, so the last group of children is mostly short of four; taken,
+  // settled, popped and cleared against an ordered-set reference.
+  RandomStream rng(3, 0, "event_queue_test/small");
+  EventQueue q;
+  std::set<std::pair<Time, std::uint64_t>> reference;
+  std::uint64_t next_seq = 0;
+  Time now = 0;
+  for (int step = 0; step < 200'000; ++step) {
+    const std::uint64_t roll = rng.below(1000);
+    if (roll == 0) {
+      q.clear();
+      reference.clear();
+    } else if (reference.size() < 12 && (reference.empty() || roll < 500)) {
+      const Time t = now + static_cast<Time>(rng.below(8));
+      q.push(make_event(t, next_seq));
+      reference.emplace(t, next_seq++);
+    } else {
+      const auto expected = *reference.begin();
+      reference.erase(reference.begin());
+      const Event e = roll % 2 == 0 ? q.pop() : q.take();
+      ASSERT_EQ(e.time, expected.first) << "step " << step;
+      ASSERT_EQ(e.seq, expected.second) << "step " << step;
+      now = e.time;
+      if (roll % 2 == 1) {
+        if (roll % 3 == 0) {  // the handler schedules one event, which replaces the taken one
+          const Time t = now + static_cast<Time>(rng.below(8));
+          q.push(make_event(t, next_seq));
+          reference.emplace(t, next_seq++);
+        }
+        q.settle();
+      }
+    }
+    ASSERT_EQ(q.size(), reference.size()) << "step " << step;
+  }
+}
+
 TEST(EventQueueTest, ExtremeTimesOrderCorrectly) {
   EventQueue q;
   q.push(make_event(kTimeInfinity, 0));
