@@ -6,8 +6,10 @@
 
 Every figure is CPU time (user + sys) of a whole process, read from the kernel's rusage when it
 exits, so a busy machine slows the wall clock but hardly the figures. Each run of stacksim is
-paired with a run of the hand loop (build/bench/minimal_mm1_loop) taken just before it, and each
-goal reports the median over --runs pairs of the ratio within a pair.
+paired with a run of the hand loop (build/bench/minimal_mm1_loop) taken just before it in odd
+pairs and just after it in even ones, so that a load that rises or falls during a measurement
+weighs on both sides alike, and each goal reports the median over --runs pairs of the ratio
+within a pair.
 
 Goal 1  M/M/1 (rho 0.9, 3 million customers) through `stacksim run scenarios/mm1.json`, whole
         process: its speed in requests per CPU second as a multiple of the hand loop's.
@@ -115,14 +117,24 @@ def median(values):
     return statistics.median(values)
 
 
+def in_turn(run, first, second):
+    """Calls first() then second() in even runs (0, 2, ...), second() then first() in odd ones;
+    returns (first's result, second's)."""
+    if run % 2 == 0:
+        a = first()
+        return a, second()
+    b = second()
+    return first(), b
+
+
 def goal1(build, runs):
     ratios = []
     for run in range(runs):
         seconds = round(MM1_SECONDS * SCALE)
-        h_cpu, h_done, _ = hand_loop(build, seconds)
-        s_cpu, s_done, s_events, _ = stacksim(
-            build, [os.path.join(SCENARIOS, "mm1.json"), "--duration", f"{seconds}s",
-                    "--warmup", "0"])
+        (h_cpu, h_done, _), (s_cpu, s_done, s_events, _) = in_turn(
+            run, lambda: hand_loop(build, seconds),
+            lambda: stacksim(build, [os.path.join(SCENARIOS, "mm1.json"), "--duration",
+                                     f"{seconds}s", "--warmup", "0"]))
         ratio = (s_done / s_cpu) / (h_done / h_cpu)
         ratios.append(ratio)
         print(f"goal 1 run {run + 1}: hand loop {h_cpu:.3f}s CPU for {h_done} requests; "
@@ -142,8 +154,8 @@ def goal2(build, runs, hours):
         args += ["--set", s]
     hand_seconds = round(MM1_SECONDS / 3 * SCALE)
     for run in range(runs):
-        h_cpu, h_done, _ = hand_loop(build, hand_seconds)
-        s_cpu, s_done, s_events, rss = stacksim(build, args)
+        (h_cpu, h_done, _), (s_cpu, s_done, s_events, rss) = in_turn(
+            run, lambda: hand_loop(build, hand_seconds), lambda: stacksim(build, args))
         ratio = (s_cpu / s_done) / (h_cpu / h_done)
         ratios.append(ratio)
         per_request.append(s_cpu / s_done)
@@ -165,10 +177,9 @@ def goal2(build, runs, hours):
 def goal3(build, runs):
     ratios = []
     for run in range(runs):
-        cost = {}
-        for n in (2, 128):
-            cpu, done, events, _ = stacksim(build, lb_settings(n))
-            cost[n] = cpu / done
+        few, many = in_turn(run, lambda: stacksim(build, lb_settings(2)),
+                            lambda: stacksim(build, lb_settings(128)))
+        cost = {2: few[0] / few[1], 128: many[0] / many[1]}
         ratio = cost[128] / cost[2]
         ratios.append(ratio)
         print(f"goal 3 run {run + 1}: {1e9 * cost[2]:.0f} ns/request at 2 backends, "
