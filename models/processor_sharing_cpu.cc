@@ -99,12 +99,16 @@ void ProcessorSharingCpu::push(double tag, std::uint32_t request) {
 }
 
 void ProcessorSharingCpu::remove_own(std::uint32_t index) {
+  // The last burst moves into the hole, with no branch on whether it is the one removed (which
+  // of the bursts on the cores ends first is random): then `moved` is the burst itself, and the
+  // second store to own_index_ undoes the first.
   const std::uint32_t slot = own_[index].slot;
+  const OwnBurst moved = own_.back();
+  own_[index] = moved;
+  own_index_[moved.slot] = index;
   own_index_[slot] = kNotOwn;
-  free_slots_.push_back(slot);
-  own_[index] = own_.back();
   own_.pop_back();
-  if (index < own_.size()) own_index_[own_[index].slot] = index;
+  free_slots_.push_back(slot);
 }
 
 CpuScheduler::Submitted ProcessorSharingCpu::submit(sim::Time now, Burst burst) {

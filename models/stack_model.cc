@@ -303,6 +303,19 @@ std::uint32_t StackModel::pick_client() {
   return static_cast<std::uint32_t>(clients_rng_.below(dns_cache_expiry_ns_.size()));
 }
 
+std::uint32_t StackModel::class_at(double pick) const {
+  constexpr std::size_t kCountedClasses = 16;
+  if (cumulative_weights_.size() > kCountedClasses) {
+    return static_cast<std::uint32_t>(
+        std::upper_bound(cumulative_weights_.begin(), cumulative_weights_.end(), pick) -
+        cumulative_weights_.begin());
+  }
+  std::uint32_t below = 0;
+  for (const double weight : cumulative_weights_)
+    below += static_cast<std::uint32_t>(weight <= pick);
+  return below;
+}
+
 void StackModel::start_request(std::uint32_t client) {
   const std::uint32_t r = requests_.acquire();
   Request& req = requests_[r];
@@ -310,10 +323,7 @@ void StackModel::start_request(std::uint32_t client) {
   req.start_ns = sim_.now();
   if (cumulative_weights_.size() > 1) {
     const double pick = mix_rng_.uniform01() * cumulative_weights_.back();
-    req.class_index = static_cast<std::uint32_t>(
-        std::upper_bound(cumulative_weights_.begin(), cumulative_weights_.end(), pick) -
-        cumulative_weights_.begin());
-    req.class_index = std::min<std::uint32_t>(req.class_index, plans_.size() - 1);
+    req.class_index = std::min<std::uint32_t>(class_at(pick), plans_.size() - 1);
   }
   if (plans_[req.class_index].tcp && spec_.network.keepalive_share > 0.0) {
     req.keepalive = network_rng_.uniform01() < spec_.network.keepalive_share;

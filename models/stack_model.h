@@ -143,6 +143,10 @@ class StackModel final : public sim::EventHandler, public FaultListener, public 
 
   // stack_model.cc: the life of a request.
   [[nodiscard]] std::uint32_t pick_client();
+  // The class of the mix a draw in [0, total weight) picks: how many cumulative weights are at
+  // most `pick` (what std::upper_bound finds). A usual mix's few weights are counted without a
+  // branch: the draw is random, and a binary search's branches would go wrong half the time.
+  [[nodiscard]] std::uint32_t class_at(double pick) const;
   void start_request(std::uint32_t client);
   void start_attempt(std::uint32_t r);
   void handle_request_event(std::uint32_t base, std::uint32_t attempt, std::uint32_t r);

@@ -134,6 +134,27 @@ TEST(ProcessorSharingCpu, CancellingAnOwnBurstFreesItsCore) {
   EXPECT_TRUE(b.complete_own(120, 3));
 }
 
+TEST(ProcessorSharingCpu, OwnBurstsEndInAnyOrderAndEachStillFindsItsOwn) {
+  // Four own bursts on four cores, ended last-submitted, first, middle, then the one left: the
+  // bursts that stay must each still be found under their ids, and every slot comes back.
+  ProcessorSharingCpu cpu(4);
+  Bursts b{cpu, {}};
+  for (std::uint32_t request = 1; request <= 4; ++request) {
+    EXPECT_EQ(b.submit(0, request, 100 * request), 100 * request);
+  }
+  EXPECT_TRUE(b.complete_own(400, 4));   // the last in the list
+  EXPECT_FALSE(b.complete_own(400, 4));  // already gone
+  EXPECT_TRUE(b.complete_own(100, 1));   // the first: the last moves into its place
+  EXPECT_TRUE(b.complete_own(200, 2));
+  EXPECT_EQ(cpu.running(), 1);
+  EXPECT_TRUE(b.complete_own(300, 3));  // the one left
+  EXPECT_EQ(cpu.running(), 0);
+  for (std::uint32_t request = 5; request <= 8; ++request) {  // all four cores free again
+    EXPECT_EQ(b.submit(500, request, 10), 510);
+  }
+  EXPECT_EQ(cpu.waiting(), 0);
+}
+
 TEST(ProcessorSharingCpu, CancellingBurstsAnywhereInTheHeapKeepsTheOthersInOrder) {
   ProcessorSharingCpu cpu(6);  // all at full speed, but seven bursts: in the heap
   Bursts b{cpu, {}};

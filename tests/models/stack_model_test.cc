@@ -223,6 +223,26 @@ TEST(StackModel, TimeSeriesRowsCoverTheMeasuredPeriodAndAddUp) {
   EXPECT_NEAR(util, r.components[0].utilization, 1e-9);
 }
 
+TEST(StackModel, RequestsPickTheirClassInProportionToTheMixWeights) {
+  // Weights 1, 0, 3 and 6: shares 0.1, 0, 0.3 and 0.6 of 40,000 requests, each within 0.01, four
+  // binomial standard deviations of the 0.6 share (0.0024); a class of weight 0 is never picked.
+  auto spec = testing::open_scenario(
+      200, {testing::station("server", 64, Distribution::exponential(ms(1)))}, {"server"}, s(200));
+  spec.workload.mix = {
+      RequestClassSpec{"a", 1.0, {"server"}}, RequestClassSpec{"b", 0.0, {"server"}},
+      RequestClassSpec{"c", 3.0, {"server"}}, RequestClassSpec{"d", 6.0, {"server"}}};
+  const RunResult r = run_experiment(spec, {}).front();
+  ASSERT_EQ(r.classes.size(), 4u);
+  const double offered = static_cast<double>(r.offered);
+  ASSERT_GT(offered, 39'000.0);
+  const double expected[] = {0.1, 0.0, 0.3, 0.6};
+  for (std::size_t c = 0; c < 4; ++c) {
+    EXPECT_NEAR(static_cast<double>(r.classes[c].offered) / offered, expected[c], 0.01)
+        << r.classes[c].name;
+  }
+  EXPECT_EQ(r.classes[1].offered, 0u);
+}
+
 TEST(Experiment, ResultsDoNotDependOnTheNumberOfThreads) {
   auto spec = testing::open_scenario(
       80, {testing::station("server", 1, Distribution::exponential(ms(10)))}, {"server"}, s(300));
