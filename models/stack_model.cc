@@ -364,11 +364,12 @@ void StackModel::go_to_entry(std::uint32_t r) {
   req.at[plan.entry] = static_cast<std::uint16_t>(route(r, plan.entry));  // where the browser goes
   const int host = entry_host(req);
   const sim::Time rtt = spec_.network.rtt_ns + added_latency(host);
-  sim::Time delay = rtt / 2;  // the request's way to the server
-  if (plan.tcp && !req.keepalive) {
-    delay += rtt;  // SYN, SYN-ACK, ACK before the request can be sent
-    req.syn_sent_ns = sim_.now();
-  }
+  // The request's way to the server, after SYN, SYN-ACK and ACK on a new connection. Without a
+  // branch on the connection: whether the browser kept one open is a random draw.
+  const bool handshake = plan.tcp & !req.keepalive;
+  const sim::Time delay = rtt / 2 + rtt * static_cast<sim::Time>(handshake);
+  const sim::Time sent_now = -static_cast<sim::Time>(handshake);  // all ones on a handshake
+  req.syn_sent_ns = (sim_.now() & sent_now) | (req.syn_sent_ns & ~sent_now);
   if (delay == 0 && network_is_clear(host)) {
     arrive(r, plan.entry);
   } else {
@@ -379,30 +380,33 @@ void StackModel::go_to_entry(std::uint32_t r) {
 void StackModel::reach_server(std::uint32_t r) {
   Request& req = requests_[r];
   const ClassPlan& plan = plans_[req.class_index];
-  const bool new_connection = plan.tcp && !req.keepalive;
   const bool partitioned = !host_reachable(entry_host(req));
   const double loss = packet_loss(entry_host(req));
-  if (new_connection || partitioned) {
-    // The handshake fails when the SYN or the SYN-ACK is lost, or the host is unreachable.
-    const double handshake_lost = 1.0 - (1.0 - loss) * (1.0 - loss);
-    if (partitioned || (loss > 0.0 && network_rng_.uniform01() < handshake_lost)) {
+  // Only a network fault can stop the request here: the common case tests no connection state.
+  if (partitioned || loss > 0.0) [[unlikely]] {
+    const bool new_connection = plan.tcp && !req.keepalive;
+    if (new_connection || partitioned) {
+      // The handshake fails when the SYN or the SYN-ACK is lost, or the host is unreachable.
+      const double handshake_lost = 1.0 - (1.0 - loss) * (1.0 - loss);
+      if (partitioned || (loss > 0.0 && network_rng_.uniform01() < handshake_lost)) {
+        req.fault_seen = "network";
+        if (!plan.tcp) {
+          attempt_failed(r, ErrorCause::kTimeout);
+        } else {
+          req.keepalive = false;  // the client gives up on the old connection and reconnects
+          drop_syn(r);
+        }
+        return;
+      }
+    } else if (loss > 0.0 && network_rng_.uniform01() < loss) {
       req.fault_seen = "network";
-      if (!plan.tcp) {
+      if (req.network_tries >= kDataRetries) {
         attempt_failed(r, ErrorCause::kTimeout);
       } else {
-        req.keepalive = false;  // the client gives up on the old connection and reconnects
-        drop_syn(r);
+        schedule_for(r, kDataRtoNs << req.network_tries++, kArriveAtServer);
       }
       return;
     }
-  } else if (loss > 0.0 && network_rng_.uniform01() < loss) {
-    req.fault_seen = "network";
-    if (req.network_tries >= kDataRetries) {
-      attempt_failed(r, ErrorCause::kTimeout);
-    } else {
-      schedule_for(r, kDataRtoNs << req.network_tries++, kArriveAtServer);
-    }
-    return;
   }
   req.network_tries = 0;
   arrive(r, plan.entry);
@@ -425,8 +429,10 @@ void StackModel::arrive(std::uint32_t r, int pos) {
     return;
   }
   Component& component = components_[index];
-  const bool new_connection = pos == plan.entry && plan.tcp && !req.keepalive;
-  const bool bounded = !(pos == plan.entry && plan.tcp && req.keepalive);
+  // Bitwise: whether the request kept its connection is a random draw, not worth a branch.
+  const bool connects_here = (pos == plan.entry) & plan.tcp;
+  const bool new_connection = connects_here & !req.keepalive;
+  const bool bounded = !(connects_here & req.keepalive);
   switch (component.admit(sim_.now(), r, bounded)) {
     case Component::Admission::kStarted:
       if (measuring_) component.record_wait(0);
@@ -624,8 +630,8 @@ void StackModel::leave(std::uint32_t r, int pos) {
 
   if (pos < plan.entry) {  // only the DNS lookup comes before the entry
     dns_answered(r);
-  } else if (!component.holds_during_calls() && pos + 1 < static_cast<int>(plan.path.size())) {
-    arrive(r, pos + 1);
+  } else if (!component.holds_during_calls() & (pos + 1 < static_cast<int>(plan.path.size()))) {
+    arrive(r, pos + 1);  // one branch, not two: which component the request leaves is random
   } else {
     return_to_caller(r, pos);
   }
