@@ -628,10 +628,13 @@ void StackModel::leave(std::uint32_t r, int pos) {
   if (plan.writes && component.spec().kind == ComponentKind::kDb) note_write(req.at[pos]);
   release_slot(req.at[pos]);
 
+  // One branch, not two, on where the request goes next: which component it leaves is random.
+  const bool passes_on = !component.holds_during_calls();
+  const bool has_next = pos + 1 < static_cast<int>(plan.path.size());
   if (pos < plan.entry) {  // only the DNS lookup comes before the entry
     dns_answered(r);
-  } else if (!component.holds_during_calls() & (pos + 1 < static_cast<int>(plan.path.size()))) {
-    arrive(r, pos + 1);  // one branch, not two: which component the request leaves is random
+  } else if (passes_on & has_next) {
+    arrive(r, pos + 1);
   } else {
     return_to_caller(r, pos);
   }
