@@ -17,6 +17,25 @@ Event make_event(Time time, std::uint64_t seq) {
   return Event{time, seq, nullptr, 0, static_cast<std::uint32_t>(seq)};
 }
 
+// An EventQueue beside the reference it must match: an ordered set of (time, insertion number),
+// which is exactly "time order, then FIFO".
+struct CheckedQueue {
+  EventQueue q;
+  std::set<std::pair<Time, std::uint64_t>> reference;
+  std::uint64_t next_seq = 0;
+
+  void push(Time t) {
+    q.push(make_event(t, next_seq));
+    reference.emplace(t, next_seq++);
+  }
+  // The event the reference says comes next, which it then forgets.
+  std::pair<Time, std::uint64_t> expected_next() {
+    const auto next = *reference.begin();
+    reference.erase(reference.begin());
+    return next;
+  }
+};
+
 TEST(EventQueueTest, StartsEmpty) {
   EventQueue q;
   EXPECT_TRUE(q.empty());
@@ -57,30 +76,24 @@ TEST(EventQueueTest, TiesStayFifoAcrossInterleavedPushesAndPops) {
   // Few distinct times, so nearly every event ties with many others; the reference is an ordered
   // set of (time, insertion number), which is exactly "time order, then FIFO".
   RandomStream rng(2, 0, "event_queue_test/interleaved");
-  EventQueue q;
-  std::set<std::pair<Time, std::uint64_t>> reference;
-  std::uint64_t next_seq = 0;
+  CheckedQueue checked;
+  EventQueue& q = checked.q;
   Time now = 0;
   for (int step = 0; step < 300'000; ++step) {
-    if (reference.empty() || rng.below(100) < 55) {
-      const Time t = now + static_cast<Time>(rng.below(4));
-      q.push(make_event(t, next_seq));
-      reference.emplace(t, next_seq);
-      ++next_seq;
+    if (checked.reference.empty() || rng.below(100) < 55) {
+      checked.push(now + static_cast<Time>(rng.below(4)));
     } else {
       const Event e = q.pop();
-      const auto expected = *reference.begin();
-      reference.erase(reference.begin());
+      const auto expected = checked.expected_next();
       ASSERT_EQ(e.time, expected.first) << "step " << step;
       ASSERT_EQ(e.seq, expected.second) << "step " << step;
       now = e.time;
     }
-    ASSERT_EQ(q.size(), reference.size());
+    ASSERT_EQ(q.size(), checked.reference.size());
   }
-  while (!reference.empty()) {
+  while (!checked.reference.empty()) {
     const Event e = q.pop();
-    ASSERT_EQ(std::make_pair(e.time, e.seq), *reference.begin());
-    reference.erase(reference.begin());
+    ASSERT_EQ(std::make_pair(e.time, e.seq), checked.expected_next());
   }
   EXPECT_TRUE(q.empty());
 }
@@ -89,31 +102,24 @@ TEST(EventQueueTest, EventsPushedWhileOneIsTakenKeepTimeThenFifoOrder) {
   // An event loop's pattern: take the earliest, push none, one or several events no earlier than
   // it (the first replaces it at the root), settle. Times tie often, the reference is as above.
   RandomStream rng(3, 0, "event_queue_test/take");
-  EventQueue q;
-  std::set<std::pair<Time, std::uint64_t>> reference;
-  std::uint64_t next_seq = 0;
-  const auto push = [&](Time t) {
-    q.push(make_event(t, next_seq));
-    reference.emplace(t, next_seq);
-    ++next_seq;
-  };
-  for (int i = 0; i < 50; ++i) push(static_cast<Time>(rng.below(8)));
-  for (int step = 0; step < 200'000 && !reference.empty(); ++step) {
+  CheckedQueue checked;
+  EventQueue& q = checked.q;
+  for (int i = 0; i < 50; ++i) checked.push(static_cast<Time>(rng.below(8)));
+  for (int step = 0; step < 200'000 && !checked.reference.empty(); ++step) {
     const Event e = q.take();
-    ASSERT_EQ(std::make_pair(e.time, e.seq), *reference.begin()) << "step " << step;
-    reference.erase(reference.begin());
-    ASSERT_EQ(q.size(), reference.size());
+    ASSERT_EQ(std::make_pair(e.time, e.seq), checked.expected_next()) << "step " << step;
+    ASSERT_EQ(q.size(), checked.reference.size());
     // Mostly one successor, as a model's events have; sometimes none or three.
     const std::uint64_t roll = rng.below(10);
     const int successors = roll < 2 ? 0 : roll < 8 ? 1 : 3;
-    for (int k = 0; k < successors && next_seq < 150'000; ++k) {
-      push(e.time + static_cast<Time>(rng.below(8)));
+    for (int k = 0; k < successors && checked.next_seq < 150'000; ++k) {
+      checked.push(e.time + static_cast<Time>(rng.below(8)));
     }
     q.settle();
-    ASSERT_EQ(q.size(), reference.size());
+    ASSERT_EQ(q.size(), checked.reference.size());
   }
   EXPECT_TRUE(q.empty());
-  EXPECT_TRUE(reference.empty());
+  EXPECT_TRUE(checked.reference.empty());
 }
 
 TEST(EventQueueTest, PushingItsOwnTopIsSafeWhileGrowing) {
@@ -146,36 +152,29 @@ TEST(EventQueueTest, SmallHeapsWhoseLastChildrenAreFewerThanFourKeepTheirOrder) 
   // A queue of 0 to 12 events, so the last group of children is mostly short of four; taken,
   // settled, popped and cleared against an ordered-set reference.
   RandomStream rng(3, 0, "event_queue_test/small");
-  EventQueue q;
-  std::set<std::pair<Time, std::uint64_t>> reference;
-  std::uint64_t next_seq = 0;
+  CheckedQueue checked;
+  EventQueue& q = checked.q;
   Time now = 0;
   for (int step = 0; step < 200'000; ++step) {
     const std::uint64_t roll = rng.below(1000);
     if (roll == 0) {
       q.clear();
-      reference.clear();
-    } else if (reference.size() < 12 && (reference.empty() || roll < 500)) {
-      const Time t = now + static_cast<Time>(rng.below(8));
-      q.push(make_event(t, next_seq));
-      reference.emplace(t, next_seq++);
+      checked.reference.clear();
+    } else if (checked.reference.size() < 12 && (checked.reference.empty() || roll < 500)) {
+      checked.push(now + static_cast<Time>(rng.below(8)));
     } else {
-      const auto expected = *reference.begin();
-      reference.erase(reference.begin());
+      const auto expected = checked.expected_next();
       const Event e = roll % 2 == 0 ? q.pop() : q.take();
       ASSERT_EQ(e.time, expected.first) << "step " << step;
       ASSERT_EQ(e.seq, expected.second) << "step " << step;
       now = e.time;
       if (roll % 2 == 1) {
-        if (roll % 3 == 0) {  // the handler schedules one event, which replaces the taken one
-          const Time t = now + static_cast<Time>(rng.below(8));
-          q.push(make_event(t, next_seq));
-          reference.emplace(t, next_seq++);
-        }
+        // The handler schedules one event, which replaces the taken one.
+        if (roll % 3 == 0) checked.push(now + static_cast<Time>(rng.below(8)));
         q.settle();
       }
     }
-    ASSERT_EQ(q.size(), reference.size()) << "step " << step;
+    ASSERT_EQ(q.size(), checked.reference.size()) << "step " << step;
   }
 }
 
